@@ -1,0 +1,38 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import { parseFrontmatter } from './parse.js'
+import { validateFrontmatter } from './validate.js'
+
+/** Configuration for `remarkGalleyFrontmatter`. */
+export interface Options {
+  /**
+   * Schema to validate the front matter with: any Standard Schema, such as
+   * Zod 4, Valibot 1, ArkType 2 or `blogSchema` (default: none, the data is
+   * parsed but not validated).
+   */
+  schema?: StandardSchemaV1 | null | undefined
+}
+
+const emptyOptions: Readonly<Options> = {}
+
+/**
+ * Parse (and, with a `schema`, validate) front matter inside a unified
+ * pipeline. Use it after `remark-frontmatter`, which handles the syntax.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export function remarkGalleyFrontmatter(
+  options?: Readonly<Options> | null
+): (tree: Root, file: VFile) => Promise<undefined> {
+  const settings = options || emptyOptions
+  const schema = settings.schema
+  return async (_tree, file) => {
+    parseFrontmatter(file)
+    if (schema) await validateFrontmatter(file, schema)
+    return undefined
+  }
+}

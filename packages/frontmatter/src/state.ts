@@ -1,0 +1,21 @@
+import type { VFile } from 'vfile'
+import type { Document } from 'yaml'
+import type { Block } from './split.js'
+
+/** What parsing left behind for validation to place its messages with. */
+export interface Parsed {
+  block: Block | undefined
+  document: Document | undefined
+  data: Record<string, unknown>
+  ok: boolean
+}
+
+const parsed = new WeakMap<VFile, Parsed>()
+
+export function setParsed(file: VFile, value: Parsed): void {
+  parsed.set(file, value)
+}
+
+export function getParsed(file: VFile): Parsed | undefined {
+  return parsed.get(file)
+}

@@ -1,0 +1,14 @@
+import { defineConfig, type UserConfig } from 'tsdown'
+
+/**
+ * The one build configuration every package uses: ESM, Node, declarations
+ * written by tsdown (fast and local, since `isolatedDeclarations` is on).
+ */
+export const base: UserConfig = defineConfig({
+  entry: ['src/index.ts'],
+  format: 'esm',
+  platform: 'node',
+  dts: true,
+  // Keep the exports map as written (the `galley-source` condition comes first).
+  exports: false
+})
