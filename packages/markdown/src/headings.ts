@@ -1,0 +1,52 @@
+import GithubSlugger from 'github-slugger'
+import type { Root } from 'hast'
+import { toString as hastToString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+
+/** A heading of a rendered document. */
+export interface Heading {
+  /** Rank, `1` for `<h1>` to `6` for `<h6>`. */
+  depth: 1 | 2 | 3 | 4 | 5 | 6
+  /** The `id` the heading has in the HTML. */
+  id: string
+  /** Plain text of the heading. */
+  text: string
+}
+
+const rank = /^h([1-6])$/
+
+/**
+ * Give every heading an `id` with GitHub's algorithm (github-slugger:
+ * duplicates get `-1`, `-2`, …), keep ids that are already there, and list
+ * the headings in `file.data.galleyHeadings`.
+ *
+ * @returns
+ *   Transform.
+ */
+export function rehypeGalleyHeadings(): (tree: Root, file: VFile) => undefined {
+  return (tree, file) => {
+    const slugger = new GithubSlugger()
+    const headings: Heading[] = []
+
+    // Ids already in the document are taken first, so generated ones never clash with them.
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string') slugger.slug(node.properties.id, true)
+    })
+
+    visit(tree, 'element', (node) => {
+      const match = rank.exec(node.tagName)
+      if (!match) return
+      const text = hastToString(node).trim()
+      let id = node.properties.id
+      if (typeof id !== 'string' || id === '') {
+        id = slugger.slug(text)
+        node.properties.id = id
+      }
+      headings.push({ depth: Number(match[1]) as Heading['depth'], id, text })
+    })
+
+    file.data.galleyHeadings = headings
+    return undefined
+  }
+}
