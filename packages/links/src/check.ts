@@ -1,0 +1,132 @@
+import type { VFile } from 'vfile'
+import type { LinkIndex } from './collect.js'
+import { didYouMean, suggest } from './suggest.js'
+import { fragmentOf, pageKey, toSiteUrl } from './url.js'
+
+/** Configuration for `checkLinks`. */
+export interface Options {
+  /**
+   * Origin of the site, such as `'https://example.com'` (default: none).
+   * Absolute links to this origin are checked the same way as relative ones.
+   */
+  site?: string | URL | null | undefined
+  /**
+   * Other URLs that exist on the site without being one of `files`: the
+   * home page, tag pages, feeds, images (default: none). Anchors on them are
+   * not checked.
+   */
+  routes?: Iterable<string> | null | undefined
+  /** Links to leave alone: exact strings, or patterns tested on the link as written (default: none). */
+  skip?: ReadonlyArray<RegExp | string> | null | undefined
+  /**
+   * The URL path each file is published at (default: the file's path without
+   * its extension, `index` standing for its folder: `posts/a.md` → `/posts/a/`).
+   */
+  toUrl?: ((file: VFile) => string) | null | undefined
+}
+
+export const source = '@galley/links'
+
+const emptyOptions: Readonly<Options> = {}
+
+/**
+ * Check the links of every file against the other files: that linked pages
+ * exist, that `#fragments` name an id the target really has, that no link is
+ * empty and no id is given twice. It never fetches the network: links to
+ * other origins (and `mailto:` and such) are left alone.
+ *
+ * Problems are added to the files as warnings. Files must have run through
+ * `rehypeGalleyLinks`; files that did not are only link targets, without ids.
+ *
+ * @param files
+ *   Rendered files.
+ * @param options
+ *   Configuration (optional).
+ */
+export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Options> | null): void {
+  const settings = options || emptyOptions
+  const site = toSiteUrl(settings.site)
+  const toUrl = settings.toUrl || defaultToUrl
+  const skip = settings.skip || []
+  const pages = new Map<string, ReadonlySet<string> | undefined>()
+
+  for (const route of settings.routes || []) {
+    pages.set(pageKey(new URL(route, site).pathname), undefined)
+  }
+
+  const documents: Array<{ file: VFile; url: URL; index: LinkIndex }> = []
+  for (const file of files) {
+    const url = new URL(toUrl(file), site)
+    const index = file.data.galleyLinks ?? { ids: [], links: [] }
+    pages.set(pageKey(url.pathname), new Set(index.ids.map((target) => target.id)))
+    documents.push({ file, url, index })
+  }
+
+  for (const { file, url, index } of documents) {
+    const seen = new Set<string>()
+    for (const target of index.ids) {
+      if (seen.has(target.id)) {
+        file.message(`Unexpected duplicate id \`${target.id}\`, expected ids to be unique`, {
+          place: target.place,
+          ruleId: 'duplicate-id',
+          source
+        })
+      }
+      seen.add(target.id)
+    }
+
+    for (const link of index.links) {
+      if (skip.some((pattern) => (typeof pattern === 'string' ? pattern === link.href : pattern.test(link.href)))) {
+        continue
+      }
+
+      if (link.href.trim() === '') {
+        file.message('Unexpected empty link, expected a URL or a `#fragment`', {
+          place: link.place,
+          ruleId: 'empty-link',
+          source
+        })
+        continue
+      }
+
+      let target: URL
+      try {
+        target = new URL(link.href, url)
+      } catch {
+        continue // Not a URL a browser could follow; external checks (later) report these.
+      }
+      if (target.origin !== site.origin) continue
+
+      const key = pageKey(target.pathname)
+      const samePage = key === pageKey(url.pathname)
+      if (!pages.has(key)) {
+        file.message(
+          `Cannot find page \`${target.pathname}\`${didYouMean(suggest(key, pages.keys()))}`,
+          { place: link.place, ruleId: 'missing-page', source }
+        )
+        continue
+      }
+
+      const fragment = fragmentOf(target.hash)
+      const ids = pages.get(key)
+      if (!fragment || fragment.toLowerCase() === 'top' || !ids || ids.has(fragment)) continue
+
+      const suggestions = suggest(fragment, ids).map((id) => `#${id}`)
+      const where = samePage ? '' : ` on \`${target.pathname}\``
+      const message = file.message(
+        `Cannot find heading for \`#${fragment}\`${where}${didYouMean(suggestions)}`,
+        { place: link.place, ruleId: 'missing-anchor', source }
+      )
+      message.actual = `#${fragment}`
+      message.expected = suggestions
+    }
+  }
+}
+
+function defaultToUrl(file: VFile): string {
+  let path = (file.path ?? '').replace(/\\/g, '/')
+  const cwd = file.cwd.replace(/\\/g, '/').replace(/\/?$/, '/')
+  if (path.startsWith(cwd)) path = path.slice(cwd.length)
+  const stem = path.replace(/\.[^./]*$/, '').replace(/(^|\/)index$/, '')
+  return `/${stem}/`.replace(/\/{2,}/g, '/')
+}

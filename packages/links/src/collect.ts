@@ -1,0 +1,89 @@
+import type { Element, Root } from 'hast'
+import type { Position } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+
+/** One link found in a document. */
+export interface Link {
+  /** The URL as written (`href`, `src`, or one `srcset` candidate). */
+  href: string
+  /** Where the link is in the source file, when known. */
+  place: Position | undefined
+}
+
+/** One `id` (or `name` on `<a>`) found in a document. */
+export interface Target {
+  /** The id. */
+  id: string
+  /** Where the element is in the source file, when known. */
+  place: Position | undefined
+}
+
+/** The links and link targets of one document, as `rehypeGalleyLinks` records them. */
+export interface LinkIndex {
+  /** Every `id`, and `name` on `<a>`, in document order (duplicates included). */
+  ids: Target[]
+  /** Every link, in document order. */
+  links: Link[]
+}
+
+const urlAttributes: Readonly<Record<string, ReadonlyArray<string>>> = {
+  a: ['href'],
+  area: ['href'],
+  audio: ['src'],
+  embed: ['src'],
+  iframe: ['src'],
+  img: ['src', 'srcSet'],
+  link: ['href'],
+  object: ['data'],
+  script: ['src'],
+  source: ['src', 'srcSet'],
+  track: ['src'],
+  video: ['src', 'poster']
+}
+
+/**
+ * Record every link (`href`, `src`, `srcset`, `poster`, …) and every `id` of
+ * a rendered document in `file.data.galleyLinks`, with source positions.
+ * Run it after heading ids are added, so the ids are the real ones.
+ *
+ * @returns
+ *   Transform.
+ */
+export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
+  return (tree, file) => {
+    const index: LinkIndex = { ids: [], links: [] }
+
+    visit(tree, 'element', (node: Element) => {
+      const place = node.position
+      const id = node.properties.id
+      if (typeof id === 'string' && id !== '') index.ids.push({ id, place })
+      const name = node.properties.name
+      if (node.tagName === 'a' && typeof name === 'string' && name !== '' && name !== id) {
+        index.ids.push({ id: name, place })
+      }
+
+      for (const attribute of urlAttributes[node.tagName] ?? []) {
+        const value = node.properties[attribute]
+        if (value === undefined || value === null) continue
+        if (attribute === 'srcSet') {
+          const items = Array.isArray(value) ? value.map(String) : [String(value)]
+          for (const href of items.flatMap(parseSrcset)) index.links.push({ href, place })
+        } else {
+          index.links.push({ href: String(value), place })
+        }
+      }
+    })
+
+    file.data.galleyLinks = index
+    return undefined
+  }
+}
+
+/** The URLs of a `srcset` (`a.png 1x, b.png 2x`); commas inside URLs are not split. */
+function parseSrcset(value: string): string[] {
+  return value
+    .split(/,\s+/)
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '')
+}
