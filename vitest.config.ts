@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { defaultServerConditions } from 'vite'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 const packages = readdirSync(new URL('packages/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -11,7 +11,7 @@ const packages = readdirSync(new URL('packages/', import.meta.url), { withFileTy
 // exports maps, with no build needed first.
 const conditions = ['galley-source', ...defaultServerConditions.filter((c) => c !== 'module')]
 
-export default defineConfig({
+const config: ViteUserConfig = defineConfig({
   ssr: { resolve: { conditions } },
   resolve: { conditions },
   test: {
@@ -28,3 +28,5 @@ export default defineConfig({
     }))
   }
 })
+
+export default config

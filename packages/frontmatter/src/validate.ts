@@ -31,7 +31,7 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
 ): Promise<StandardSchemaV1.InferOutput<S> | undefined> {
   if (!getParsed(file)) parseFrontmatter(file)
   const parsed = getParsed(file)
-  if (!parsed || !parsed.ok) return undefined
+  if (!parsed?.ok) return undefined
 
   const result = await schema['~standard'].validate(parsed.data)
 

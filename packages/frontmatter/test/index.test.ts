@@ -1,5 +1,5 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { blogSchema, parseFrontmatter, validateFrontmatter } from '@galley/frontmatter'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'

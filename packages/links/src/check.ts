@@ -76,7 +76,11 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
     }
 
     for (const link of index.links) {
-      if (skip.some((pattern) => (typeof pattern === 'string' ? pattern === link.href : pattern.test(link.href)))) {
+      if (
+        skip.some((pattern) =>
+          typeof pattern === 'string' ? pattern === link.href : pattern.test(link.href)
+        )
+      ) {
         continue
       }
 

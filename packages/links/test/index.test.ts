@@ -92,7 +92,9 @@ describe('@galley/links', () => {
     const file = new VFile()
     const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeGalleyLinks)
     await processor.run(
-      processor.parse('<img src="a.png" srcset="a.png 1x, b.png 2x"><video poster="p.jpg"></video>'),
+      processor.parse(
+        '<img src="a.png" srcset="a.png 1x, b.png 2x"><video poster="p.jpg"></video>'
+      ),
       file
     )
     expect(file.data.galleyLinks?.links.map((link) => link.href)).toEqual([

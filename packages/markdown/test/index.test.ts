@@ -62,9 +62,9 @@ describe('@galley/markdown', () => {
   it('should keep raw HTML by default and drop it when not allowed', async () => {
     const doc = 'a <mark>b</mark>\n'
     expect((await createMarkdownProcessor().render(doc)).html).toBe('<p>a <mark>b</mark></p>')
-    expect(
-      (await createMarkdownProcessor({ allowDangerousHtml: false }).render(doc)).html
-    ).toBe('<p>a b</p>')
+    expect((await createMarkdownProcessor({ allowDangerousHtml: false }).render(doc)).html).toBe(
+      '<p>a b</p>'
+    )
   })
 
   it('should validate front matter with a schema and keep positions true', async () => {
@@ -78,7 +78,9 @@ describe('@galley/markdown', () => {
   })
 
   it('should treat `---` as Markdown when front matter is off', async () => {
-    const { html } = await createMarkdownProcessor({ frontmatter: false }).render('---\na: 1\n---\n')
+    const { html } = await createMarkdownProcessor({ frontmatter: false }).render(
+      '---\na: 1\n---\n'
+    )
     expect(html).toBe('<hr>\n<h2 id="a-1">a: 1</h2>')
   })
 
