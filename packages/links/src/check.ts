@@ -49,9 +49,13 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
   const toUrl = settings.toUrl || defaultToUrl
   const skip = settings.skip || []
   const pages = new Map<string, ReadonlySet<string> | undefined>()
+  // How each page is written, for suggestions: `/posts/a/`, not the key `/posts/a`.
+  const written = new Map<string, string>()
 
   for (const route of settings.routes || []) {
-    pages.set(pageKey(new URL(route, site).pathname), undefined)
+    const { pathname } = new URL(route, site)
+    pages.set(pageKey(pathname), undefined)
+    written.set(pageKey(pathname), pathname)
   }
 
   const documents: Array<{ file: VFile; url: URL; index: LinkIndex }> = []
@@ -59,6 +63,7 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
     const url = new URL(toUrl(file), site)
     const index = file.data.galleyLinks ?? { ids: [], links: [] }
     pages.set(pageKey(url.pathname), new Set(index.ids.map((target) => target.id)))
+    written.set(pageKey(url.pathname), url.pathname)
     documents.push({ file, url, index })
   }
 
@@ -105,7 +110,9 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
       const samePage = key === pageKey(url.pathname)
       if (!pages.has(key)) {
         file.message(
-          `Cannot find page \`${target.pathname}\`${didYouMean(suggest(key, pages.keys()))}`,
+          `Cannot find page \`${target.pathname}\`${didYouMean(
+            suggest(key, pages.keys()).map((found) => written.get(found) ?? found)
+          )}`,
           { place: link.place, ruleId: 'missing-page', source }
         )
         continue

@@ -66,7 +66,7 @@ describe('@galley/links', () => {
     checkLinks(files, { site: 'https://blog.test', routes: ['/', '/tags/x/'] })
     expect(files[0]?.messages).toEqual([])
     expect(files[1]?.messages.map(String)).toEqual([
-      'posts/b.md:5:1-5:18: Cannot find page `/posts/aa/`; did you mean `/posts/a` or `/posts/b`',
+      'posts/b.md:5:1-5:18: Cannot find page `/posts/aa/`; did you mean `/posts/a/` or `/posts/b/`',
       'posts/b.md:5:19-5:37: Cannot find heading for `#b` on `/posts/a/`; did you mean `#a`',
       'posts/b.md:5:38-5:71: Cannot find page `/missing/`'
     ])

@@ -1,0 +1,81 @@
+import type { Options as LinksOptions } from '@galley/links'
+import type { Options as MarkdownOptions } from '@galley/markdown'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Layouts } from './layouts.js'
+
+/** What a post's validated front matter must at least hold for Galley to publish it. */
+export interface PostData {
+  title: string
+  date: Date
+  tags?: ReadonlyArray<string> | undefined
+  draft?: boolean | undefined
+  description?: string | undefined
+}
+
+/** A schema whose output Galley can publish: any Standard Schema giving at least `PostData`. */
+export type PostSchema = StandardSchemaV1<unknown, PostData>
+
+/** Feed settings. */
+export interface FeedConfig {
+  /** Title of the feed (default: the site's `title`). */
+  title?: string | null | undefined
+  /** Description of the feed (default: the site's `description`, else its title). */
+  description?: string | null | undefined
+  /** Where the RSS feed is written (default: `'/rss.xml'`). */
+  path?: string | null | undefined
+  /** How many of the newest posts the feed holds (default: `20`). */
+  limit?: number | null | undefined
+}
+
+/** Configuration of a Galley site. */
+export interface GalleyConfig<S extends PostSchema = PostSchema> {
+  /** Absolute URL of the site, such as `'https://example.com/'` (required: feeds need it). */
+  site: string | URL
+  /** Title of the site (default: the site's host name). */
+  title?: string | null | undefined
+  /** One-sentence description of the site. */
+  description?: string | null | undefined
+  /** Language of the content, such as `'en'`. */
+  language?: string | null | undefined
+  /** Schema for post front matter: any Standard Schema (default: `blogSchema` of `@galley/frontmatter`). */
+  schema?: S | null | undefined
+  /**
+   * Where each post is published: a pattern with `:slug`, `:year`, `:month`
+   * and `:day`, or a function (default: `'/posts/:slug/'`).
+   */
+  permalink?: string | ((post: PermalinkContext) => string) | null | undefined
+  /** Whether drafts (`draft: true`) are published (default: `false`). */
+  drafts?: boolean | null | undefined
+  /** Markdown options: plugins, GFM, raw HTML. */
+  markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
+  /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
+  links?: Omit<LinksOptions, 'toUrl' | 'site'> | false | null | undefined
+  /** The RSS feed, or `false` for none (default: `/rss.xml`). */
+  feed?: FeedConfig | false | null | undefined
+  /** Page layouts; without them `build` writes no HTML pages, only the feed. */
+  layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
+  /** Folder of posts, for `@galley/core/node` and the CLI (default: `'content'`). */
+  contentDir?: string | null | undefined
+  /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
+  outDir?: string | null | undefined
+}
+
+/** What a permalink function gets. */
+export interface PermalinkContext {
+  /** Slug of the post (from its file name). */
+  slug: string
+  /** Validated front matter. */
+  data: PostData
+}
+
+/**
+ * Identity function that gives a configuration its types.
+ *
+ * @param config
+ *   Configuration.
+ * @returns
+ *   The same configuration.
+ */
+export function defineConfig<S extends PostSchema>(config: GalleyConfig<S>): GalleyConfig<S> {
+  return config
+}

@@ -1,0 +1,104 @@
+import { blogSchema } from '@galley/frontmatter'
+import { rehypeGalleyLinks } from '@galley/links'
+import { createMarkdownProcessor } from '@galley/markdown'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { VFile } from 'vfile'
+import type { GalleyConfig, PostData, PostSchema } from './config.js'
+import type { OutputFile } from './output.js'
+import type { Page } from './page.js'
+import { slugOf, toPermalink } from './permalink.js'
+import { assemble } from './site.js'
+
+/** What a build gives: pages, files to write, and every file with its messages. */
+export interface BuildResult<D> {
+  /** Published posts, newest first. */
+  pages: Array<Page<D>>
+  /** Files to write into the output folder (pages when there are layouts, and the feed). */
+  outputs: OutputFile[]
+  /** Every input file, carrying its messages. */
+  files: VFile[]
+  /** Whether no file has a fatal message (then, and only then, the site may be written). */
+  ok: boolean
+}
+
+/** A configured pipeline. */
+export interface Galley<D> {
+  /**
+   * Validate and render one post. Content problems never throw: they are
+   * messages on `file`, and the result is `undefined` when one is fatal.
+   */
+  processFile(file: VFile): Promise<Page<D> | undefined>
+  /** Process every post, check links across them, and assemble pages and the feed. */
+  build(files: Iterable<VFile>): Promise<BuildResult<D>>
+}
+
+/**
+ * Compose Galley's packages into one pipeline. It does no file or console
+ * I/O, so any host can embed it; `@galley/core/node` reads and writes files.
+ *
+ * @param config
+ *   Configuration.
+ * @returns
+ *   Pipeline.
+ */
+export function createGalley<S extends PostSchema = typeof blogSchema>(
+  config: Readonly<GalleyConfig<S>>
+): Galley<StandardSchemaV1.InferOutput<S>> {
+  type D = StandardSchemaV1.InferOutput<S>
+  const site = toSite(config.site)
+  const permalink = config.permalink ?? '/posts/:slug/'
+  const markdown = config.markdown || {}
+  const renderer = createMarkdownProcessor({
+    ...markdown,
+    frontmatter: { schema: config.schema || blogSchema },
+    rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
+  })
+
+  async function processFile(file: VFile): Promise<Page<D> | undefined> {
+    const result = await renderer.render(file)
+    if (file.messages.some((message) => message.fatal)) return undefined
+    const data = file.data.galleyFrontmatter as D & PostData
+    const slug = slugOf(file.path ?? 'index.md')
+    return {
+      file,
+      slug,
+      url: toPermalink(permalink, { slug, data }),
+      data,
+      html: result.html,
+      headings: result.headings
+    }
+  }
+
+  return {
+    processFile,
+    async build(input) {
+      const files = [...input]
+      const pages: Array<Page<D>> = []
+      for (const file of files) {
+        const page = await processFile(file)
+        if (page) pages.push(page)
+      }
+      // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
+      const outputs = assemble(
+        pages as unknown as Array<Page<PostData>>,
+        config as unknown as GalleyConfig<PostSchema>,
+        site
+      )
+      const ok = files.every((file) => !file.messages.some((message) => message.fatal))
+      return {
+        pages: outputs.pages as unknown as Array<Page<D>>,
+        outputs: outputs.files,
+        files,
+        ok
+      }
+    }
+  }
+}
+
+function toSite(value: string | URL): URL {
+  try {
+    return new URL(value)
+  } catch {
+    throw new TypeError(`Expected \`site\` to be an absolute URL, not \`${String(value)}\``)
+  }
+}

@@ -1,0 +1,28 @@
+import type { Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import type { Raw } from 'mdast-util-to-hast'
+
+/**
+ * A node that inserts HTML as is: for a post's rendered body inside a
+ * layout. Never pass it text from outside the pipeline.
+ *
+ * @param html
+ *   HTML.
+ * @returns
+ *   hast `raw` node.
+ */
+export function raw(html: string): Raw {
+  return { type: 'raw', value: html }
+}
+
+/**
+ * Serialize a layout's tree; text is escaped, `raw` nodes are kept.
+ *
+ * @param tree
+ *   Tree from a layout.
+ * @returns
+ *   HTML document.
+ */
+export function serialize(tree: Root): string {
+  return `${toHtml(tree, { allowDangerousHtml: true })}\n`
+}

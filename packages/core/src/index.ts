@@ -1,0 +1,8 @@
+export type { FeedConfig, GalleyConfig, PermalinkContext, PostData, PostSchema } from './config.js'
+export { defineConfig } from './config.js'
+export type { BuildResult, Galley } from './galley.js'
+export { createGalley } from './galley.js'
+export { raw } from './html.js'
+export type { Layouts, Site, Tag } from './layouts.js'
+export type { OutputFile } from './output.js'
+export type { Page } from './page.js'

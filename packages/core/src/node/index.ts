@@ -1,0 +1,2 @@
+export { type LoadOptions, loadContent } from './load.js'
+export { writeSite } from './write.js'

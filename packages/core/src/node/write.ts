@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { OutputFile } from '../output.js'
+
+/**
+ * Write a whole site atomically: every file goes into a temporary folder
+ * beside `outDir`, which replaces `outDir` only once all are written. If
+ * anything fails, the previous `outDir` is left untouched and the temporary
+ * folder is removed. Nothing is ever written outside `outDir` (and its
+ * temporary sibling): a path that would leave it throws before any write.
+ *
+ * @param outDir
+ *   Output folder.
+ * @param files
+ *   Files, with paths relative to `outDir`.
+ */
+export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>): Promise<void> {
+  const target = path.resolve(outDir)
+  const suffix = randomBytes(4).toString('hex')
+  const temporary = `${target}.galley-tmp-${suffix}`
+  const planned = files.map((file) => ({ to: inside(temporary, file.path), value: file.value }))
+
+  const old = `${target}.galley-old-${suffix}`
+  let moved = false
+
+  try {
+    await mkdir(temporary, { recursive: true })
+    for (const file of planned) {
+      await mkdir(path.dirname(file.to), { recursive: true })
+      await writeFile(file.to, file.value)
+    }
+    const exists = await stat(target).then(
+      () => true,
+      () => false
+    )
+    if (exists) {
+      await rename(target, old)
+      moved = true
+    }
+    await rename(temporary, target)
+    moved = false
+    if (exists) await rm(old, { recursive: true, force: true })
+  } catch (error) {
+    // Put the previous site back if it was moved aside, then drop the partial one.
+    if (moved) await rename(old, target)
+    await rm(temporary, { recursive: true, force: true })
+    throw error
+  }
+}
+
+function inside(root: string, relative: string): string {
+  const resolved = path.resolve(root, relative)
+  if (path.isAbsolute(relative) || !resolved.startsWith(root + path.sep)) {
+    throw new Error(
+      `Refusing to write \`${relative}\`: it resolves outside the output folder; check the permalink`
+    )
+  }
+  return resolved
+}

@@ -1,0 +1,25 @@
+/** A file the build writes. */
+export interface OutputFile {
+  /** Path inside the output folder, with `/` separators, such as `posts/a/index.html`. */
+  path: string
+  /** Content. */
+  value: string
+}
+
+/**
+ * The output path of a URL path: `/a/` → `a/index.html`, `/404.html` → `404.html`.
+ *
+ * @param url
+ *   URL path.
+ * @returns
+ *   Relative file path.
+ */
+export function toOutputPath(url: string): string {
+  const segments = url
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment))
+  const last = segments.at(-1)
+  if (url.endsWith('/') || !last || !last.includes('.')) segments.push('index.html')
+  return segments.join('/')
+}

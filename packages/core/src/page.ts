@@ -1,0 +1,18 @@
+import type { Heading } from '@galley/markdown'
+import type { VFile } from 'vfile'
+
+/** A rendered post. */
+export interface Page<D> {
+  /** The file, carrying its messages. */
+  file: VFile
+  /** Slug, from the file name (`index.md` takes its folder's name). */
+  slug: string
+  /** URL path the post is published at, such as `/posts/hello/`. */
+  url: string
+  /** Validated front matter. */
+  data: D
+  /** Rendered body. */
+  html: string
+  /** Headings, with the ids they have in `html`. */
+  headings: ReadonlyArray<Heading>
+}

@@ -1,0 +1,47 @@
+import type { PermalinkContext } from './config.js'
+
+/**
+ * The slug of a file: its name without extension, or its folder's name for
+ * `index.md` (a page bundle, as in Hugo).
+ *
+ * @param path
+ *   File path.
+ * @returns
+ *   Slug.
+ */
+export function slugOf(path: string): string {
+  const parts = path.replace(/\\/g, '/').split('/')
+  const name = (parts.pop() ?? '').replace(/\.[^.]*$/, '')
+  return name === 'index' ? (parts.pop() ?? name) : name
+}
+
+/**
+ * Fill a permalink pattern (`/posts/:year/:slug/`) or call a permalink
+ * function, and normalize the result to an absolute URL path.
+ *
+ * @param permalink
+ *   Pattern or function.
+ * @param context
+ *   Post.
+ * @returns
+ *   URL path, starting with `/`.
+ */
+export function toPermalink(
+  permalink: string | ((context: PermalinkContext) => string),
+  context: PermalinkContext
+): string {
+  if (typeof permalink === 'function') return normalize(permalink(context))
+  const date = context.data.date
+  const tokens: Record<string, string> = {
+    slug: encodeURIComponent(context.slug),
+    year: String(date.getUTCFullYear()),
+    month: String(date.getUTCMonth() + 1).padStart(2, '0'),
+    day: String(date.getUTCDate()).padStart(2, '0')
+  }
+  return normalize(permalink.replace(/:([a-z]+)/g, (match, name: string) => tokens[name] ?? match))
+}
+
+function normalize(path: string): string {
+  // Resolving against a dummy origin removes `..` and `.` segments.
+  return new URL(path, 'https://galley.invalid/').pathname
+}

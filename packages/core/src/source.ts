@@ -1,0 +1,2 @@
+/** The `source` of every message core adds. */
+export const source = '@galley/core'

@@ -1,0 +1,159 @@
+import { createGalley, defineConfig, raw } from '@galley/core'
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { post } from './fixtures.js'
+
+const layouts = {
+  post: (page: { data: { title: string }; html: string }): Root =>
+    h(null, [h('h1', page.data.title), raw(page.html)]),
+  index: (site: { pages: ReadonlyArray<{ url: string }> }): Root =>
+    h(
+      null,
+      h(
+        'ul',
+        site.pages.map((page) => h('li', page.url))
+      )
+    ),
+  tag: (tag: { name: string; pages: ReadonlyArray<unknown> }): Root =>
+    h(null, h('p', `${tag.name}: ${tag.pages.length}`)),
+  notFound: (): Root => h(null, h('p', 'Not found'))
+}
+
+describe('@galley/core', () => {
+  it('should expose the public api', async () => {
+    expect(Object.keys(await import('@galley/core')).sort()).toEqual([
+      'createGalley',
+      'defineConfig',
+      'raw'
+    ])
+  })
+
+  it('should validate and render one post, with its URL', async () => {
+    const galley = createGalley({ site: 'https://blog.test' })
+    const page = await galley.processFile(
+      post('content/hello.md', 'title: Hello\ndate: "2018-04-23"\ntags: [ a ]')
+    )
+    expect(page?.url).toBe('/posts/hello/')
+    expect(page?.slug).toBe('hello')
+    expect(page?.data).toEqual({
+      title: 'Hello',
+      date: new Date('2018-04-23T00:00:00Z'),
+      tags: ['a'],
+      draft: false
+    })
+    expect(page?.html).toBe('<h1 id="hello">Hello</h1>')
+    expect(page?.headings).toEqual([{ depth: 1, id: 'hello', text: 'Hello' }])
+  })
+
+  it('should build a site: drafts out, newest first, tags, feed, escaped layouts', async () => {
+    const galley = createGalley(defineConfig({ site: 'https://blog.test/', title: 'T', layouts }))
+    const result = await galley.build([
+      post('old.md', 'title: Old <b>\ndate: 2018-01-01\ntags: [ x ]'),
+      post('new.md', 'title: New\ndate: 2019-01-01\ntags: [ x, "Y Z" ]'),
+      post('wip.md', 'title: WIP\ndate: 2020-01-01\ndraft: true')
+    ])
+    expect(result.ok).toBe(true)
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/new/', '/posts/old/'])
+    expect(result.outputs.map((file) => file.path)).toEqual([
+      'posts/new/index.html',
+      'posts/old/index.html',
+      'index.html',
+      'tags/x/index.html',
+      'tags/y-z/index.html',
+      '404.html',
+      'rss.xml'
+    ])
+    const byPath = new Map(result.outputs.map((file) => [file.path, file.value]))
+    expect(byPath.get('posts/old/index.html')).toBe(
+      '<h1>Old &#x3C;b></h1><h1 id="hello">Hello</h1>\n'
+    )
+    expect(byPath.get('index.html')).toBe('<ul><li>/posts/new/</li><li>/posts/old/</li></ul>\n')
+    expect(byPath.get('tags/x/index.html')).toBe('<p>x: 2</p>\n')
+    expect(byPath.get('rss.xml')).toContain('<link>https://blog.test/posts/new/</link>')
+    expect(byPath.get('rss.xml')).not.toContain('WIP')
+  })
+
+  it('should publish drafts when asked', async () => {
+    const galley = createGalley({ site: 'https://blog.test/', drafts: true })
+    const result = await galley.build([post('wip.md', 'title: WIP\ndate: 2020-01-01\ndraft: true')])
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/wip/'])
+  })
+
+  it('should report every bad post and still process the others', async () => {
+    const galley = createGalley({ site: 'https://blog.test/', layouts })
+    const result = await galley.build([
+      post('a.md', 'title: A\ndate: "not a date"'),
+      post(
+        'b.md',
+        'title: B\ndate: 2020-01-01',
+        '# B\n\n[x]() [y](/posts/a/) [z](/posts/c/#nope)\n'
+      ),
+      post('c.md', 'title: C\ndate: 2020-01-02')
+    ])
+    expect(result.ok).toBe(false)
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/c/', '/posts/b/'])
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      'a.md:3:7-3:19: Unexpected `date` value `"not a date"`: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
+      'b.md:8:1-8:6: Unexpected empty link, expected a URL or a `#fragment`',
+      'b.md:8:7-8:21: Cannot find page `/posts/a/`; did you mean `/posts/b/` or `/posts/c/`',
+      'b.md:8:22-8:41: Cannot find heading for `#nope` on `/posts/c/`'
+    ])
+  })
+
+  it('should refuse two posts at one URL, naming both files', async () => {
+    const galley = createGalley({ site: 'https://blog.test/' })
+    const result = await galley.build([
+      post('2019/hello.md', 'title: A\ndate: 2019-01-01'),
+      post('2020/hello.md', 'title: B\ndate: 2020-01-01')
+    ])
+    expect(result.ok).toBe(false)
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      '2019/hello.md:1:1: Unexpected second post at `/posts/hello/`, already taken by `2020/hello.md`; rename one of the files or change its permalink'
+    ])
+  })
+
+  it('should fill permalink patterns and take permalink functions', async () => {
+    const file = () => post('posts/trip/index.md', 'title: Trip\ndate: 2018-04-03')
+    const pattern = createGalley({ site: 'https://b.test', permalink: '/:year/:month/:day/:slug/' })
+    expect((await pattern.processFile(file()))?.url).toBe('/2018/04/03/trip/')
+    const escape = createGalley({ site: 'https://b.test', permalink: '/../../:slug' })
+    expect((await escape.processFile(file()))?.url).toBe('/trip')
+    const fn = createGalley({
+      site: 'https://b.test',
+      permalink: ({ slug, data }) => `/${data.title.toLowerCase()}-${slug}.html`
+    })
+    expect((await fn.processFile(file()))?.url).toBe('/trip-trip.html')
+  })
+
+  it('should take any Standard Schema and type the data with it', async () => {
+    const schema = z.object({
+      title: z.string(),
+      date: z.coerce.date(),
+      rating: z.number().max(5)
+    })
+    const galley = createGalley({ site: 'https://b.test', schema })
+    const page = await galley.processFile(post('r.md', 'title: R\ndate: 2020-02-02\nrating: 4'))
+    const rating: number | undefined = page?.data.rating
+    expect(rating).toBe(4)
+    const bad = post('s.md', 'title: S\ndate: 2020-02-02\nrating: 9')
+    expect(await galley.processFile(bad)).toBe(undefined)
+    expect(bad.messages.map(String)).toEqual([
+      's.md:4:9-4:10: Unexpected `rating` value `9`: Too big: expected number to be <=5'
+    ])
+  })
+
+  it('should skip link checks and the feed when turned off', async () => {
+    const galley = createGalley({ site: 'https://b.test', links: false, feed: false })
+    const result = await galley.build([post('a.md', 'title: A\ndate: 2020-01-01', '[x]()\n')])
+    expect(result.files[0]?.messages).toEqual([])
+    expect(result.outputs).toEqual([])
+  })
+
+  it('should throw on a `site` that is not an absolute URL', () => {
+    expect(() => createGalley({ site: 'blog' })).toThrow(
+      'Expected `site` to be an absolute URL, not `blog`'
+    )
+  })
+})

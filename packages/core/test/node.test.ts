@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { loadContent, writeSite } from '@galley/core/node'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+let root: string
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'galley-core-'))
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('@galley/core/node', () => {
+  it('should expose the public api', async () => {
+    expect(Object.keys(await import('@galley/core/node')).sort()).toEqual([
+      'loadContent',
+      'writeSite'
+    ])
+  })
+
+  it('should load Markdown files with paths relative to `cwd`, sorted', async () => {
+    await mkdir(path.join(root, 'content/posts/deep'), { recursive: true })
+    await writeFile(path.join(root, 'content/posts/b.md'), 'b')
+    await writeFile(path.join(root, 'content/posts/deep/a.md'), 'a')
+    await writeFile(path.join(root, 'content/posts/notes.txt'), 'no')
+    const files = await loadContent('content', { cwd: root })
+    expect(files.map((file) => [file.path, String(file.value)])).toEqual([
+      ['content/posts/b.md', 'b'],
+      ['content/posts/deep/a.md', 'a']
+    ])
+    expect(files[0]?.cwd).toBe(root)
+  })
+
+  it('should write a site and replace the previous one whole', async () => {
+    const out = path.join(root, 'dist')
+    await mkdir(out)
+    await writeFile(path.join(out, 'stale.html'), 'old')
+    await writeSite(out, [
+      { path: 'index.html', value: '<p>home</p>' },
+      { path: 'posts/a/index.html', value: '<p>a</p>' }
+    ])
+    expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toBe('<p>a</p>')
+    expect((await readdir(out)).sort()).toEqual(['index.html', 'posts'])
+    expect(await readdir(root)).toEqual(['dist'])
+  })
+
+  it('should leave the previous site untouched when writing fails', async () => {
+    const out = path.join(root, 'dist')
+    await writeSite(out, [{ path: 'index.html', value: 'v1' }])
+    // `a` cannot be both a file and a folder: the second write fails midway.
+    const failing = writeSite(out, [
+      { path: 'index.html', value: 'v2' },
+      { path: 'a', value: 'file' },
+      { path: 'a/index.html', value: 'page' }
+    ])
+    await expect(failing).rejects.toThrow()
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('v1')
+    expect(await readdir(root)).toEqual(['dist'])
+  })
+
+  it('should refuse paths outside the output folder before writing anything', async () => {
+    const out = path.join(root, 'dist')
+    await expect(
+      writeSite(out, [
+        { path: 'ok.html', value: 'x' },
+        { path: '../escape.html', value: 'x' }
+      ])
+    ).rejects.toThrow(
+      'Refusing to write `../escape.html`: it resolves outside the output folder; check the permalink'
+    )
+    expect(await readdir(root)).toEqual([])
+  })
+})
