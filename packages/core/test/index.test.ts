@@ -118,8 +118,8 @@ describe('@galley/core', () => {
     const file = () => post('posts/trip/index.md', 'title: Trip\ndate: 2018-04-03')
     const pattern = createGalley({ site: 'https://b.test', permalink: '/:year/:month/:day/:slug/' })
     expect((await pattern.processFile(file()))?.url).toBe('/2018/04/03/trip/')
-    const escape = createGalley({ site: 'https://b.test', permalink: '/../../:slug' })
-    expect((await escape.processFile(file()))?.url).toBe('/trip')
+    const outside = createGalley({ site: 'https://b.test', permalink: '/../../:slug' })
+    expect((await outside.processFile(file()))?.url).toBe('/trip')
     const fn = createGalley({
       site: 'https://b.test',
       permalink: ({ slug, data }) => `/${data.title.toLowerCase()}-${slug}.html`
