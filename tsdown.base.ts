@@ -9,6 +9,8 @@ export const base: UserConfig = defineConfig({
   format: 'esm',
   platform: 'node',
   dts: true,
+  // `.js` and `.d.ts`, as the exports maps say (the packages are `type: module`).
+  fixedExtension: false,
   // Keep the exports map as written (the `galley-source` condition comes first).
   exports: false
 })

@@ -1,0 +1,105 @@
+import type { Layouts, Page, Site, Tag } from '@galley/core'
+import type { BlogFrontmatter } from '@galley/frontmatter'
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { styles } from './styles.ts'
+
+type Post = Page<BlogFrontmatter>
+type Blog = Site<BlogFrontmatter>
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' })
+
+/** The page frame every layout shares. Text goes in as text: hastscript escapes it. */
+function document(site: Blog, title: string, main: ElementContent[]): Root {
+  return h(null, [
+    { type: 'doctype' },
+    h('html', { lang: site.language ?? 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('title', title === site.title ? title : `${title} · ${site.title}`),
+        site.description ? h('meta', { name: 'description', content: site.description }) : null,
+        site.feedUrl
+          ? h('link', {
+              rel: 'alternate',
+              type: 'application/rss+xml',
+              title: site.title,
+              href: site.feedUrl
+            })
+          : null,
+        h('style', styles)
+      ]),
+      h('body', [
+        h('header', [
+          h('a.site-title', { href: '/' }, site.title),
+          h('nav', [
+            h('a', { href: '/' }, 'Posts'),
+            site.feedUrl ? h('a', { href: site.feedUrl }, 'RSS') : null
+          ])
+        ]),
+        h('main', main),
+        h('footer', [h('p', site.description ?? '')])
+      ])
+    ])
+  ])
+}
+
+function time(date: Date): ElementContent {
+  return h('time', { dateTime: date.toISOString().slice(0, 10) }, dateFormat.format(date))
+}
+
+function tagLinks(site: Blog, names: ReadonlyArray<string>): ElementContent {
+  const tags = site.tags.filter((tag) => names.includes(tag.name))
+  return h(
+    'ul.tags',
+    tags.map((tag) => h('li', h('a', { href: tag.url, rel: 'tag' }, `#${tag.name}`)))
+  )
+}
+
+function list(site: Blog, pages: ReadonlyArray<Post>): ElementContent {
+  return h(
+    'ol.posts',
+    pages.map((page) =>
+      h('li', [
+        h('a', { href: page.url }, page.data.title),
+        ' ',
+        time(page.data.date),
+        page.data.description ? h('p', page.data.description) : null,
+        tagLinks(site, page.data.tags)
+      ])
+    )
+  )
+}
+
+export const layouts: Layouts<BlogFrontmatter> = {
+  post(page, site) {
+    return document(site, page.data.title, [
+      h('article', [
+        h('p.meta', [time(page.data.date), page.data.draft ? ' · draft' : '']),
+        // The rendered body is HTML from the Markdown pipeline: inserted as is.
+        { type: 'raw', value: page.html },
+        tagLinks(site, page.data.tags)
+      ])
+    ])
+  },
+  index(site) {
+    return document(site, site.title, [h('h1', 'Posts'), list(site, site.pages)])
+  },
+  tag(tag: Tag<BlogFrontmatter>, site) {
+    return document(site, `#${tag.name}`, [
+      h('h1', `Posts tagged #${tag.name}`),
+      list(site, tag.pages),
+      h('p', h('a', { href: '/' }, 'All posts'))
+    ])
+  },
+  notFound(site) {
+    return document(site, 'Page not found', [
+      h('h1', 'Page not found'),
+      h('p', [
+        'Nothing is baked at this address. Try the ',
+        h('a', { href: '/' }, 'list of posts'),
+        '.'
+      ])
+    ])
+  }
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { createGalley } from '@galley/core'
+import { loadContent, writeSite } from '@galley/core/node'
+import type { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { loadConfig } from '../config.js'
+import type { Context } from '../io.js'
+
+/** Flags of `galley build` and `galley check`. */
+export interface BuildFlags {
+  config?: string | undefined
+  out?: string | undefined
+  drafts?: boolean | undefined
+  frail?: boolean | undefined
+}
+
+/**
+ * `galley build` (with `write`) and `galley check` (without): process every
+ * post, print every message through vfile-reporter, and write the site only
+ * when nothing failed.
+ *
+ * @returns
+ *   Exit code: `1` on any error (or, with `frail`, any warning), else `0`.
+ */
+export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
+  const { config } = await loadConfig(context.cwd, flags.config)
+  const galley = createGalley({ ...config, drafts: flags.drafts ?? config.drafts })
+  const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
+  const result = await galley.build(files)
+
+  const report = reporter(result.files, { color: context.color, quiet: true })
+  if (report) context.stderr.write(`${report}\n`)
+
+  const failing = result.files.flatMap((file) =>
+    file.messages
+      .filter((message) => message.fatal || (flags.frail && message.fatal === false))
+      .map((message) => place(file, message.line, message.column))
+  )
+  const outDir = flags.out ?? config.outDir ?? 'dist'
+
+  if (files.length === 0) {
+    context.stderr.write(`galley: no posts found in \`${config.contentDir ?? 'content'}\`\n`)
+  }
+
+  if (!result.ok || failing.length > 0) {
+    const what = write ? `not built; \`${outDir}\` was left as it was` : 'check failed'
+    context.stderr.write(
+      `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length} problems`} at ${failing.join(', ')}\n`
+    )
+    return 1
+  }
+
+  if (write) {
+    await writeSite(path.resolve(context.cwd, outDir), result.outputs)
+    context.stdout.write(
+      `galley: wrote ${result.outputs.length} files to \`${outDir}\` (${result.pages.length} posts)\n`
+    )
+  } else {
+    context.stdout.write(`galley: checked ${files.length} files\n`)
+  }
+  return 0
+}
+
+function place(file: VFile, line: number | undefined, column: number | undefined): string {
+  return `${file.path}:${line ?? 1}:${column ?? 1}`
+}

@@ -1,0 +1,32 @@
+/** Where the CLI reads and writes; injectable so tests need no process. */
+export interface Io {
+  /** Folder to work in (default: `process.cwd()`). */
+  cwd?: string | undefined
+  /** Stream for results (default: `process.stdout`). */
+  stdout?: NodeJS.WritableStream | undefined
+  /** Stream for messages and errors (default: `process.stderr`). */
+  stderr?: NodeJS.WritableStream | undefined
+  /** Stops long-running commands (`preview`) when aborted (default: Ctrl+C). */
+  signal?: AbortSignal | undefined
+}
+
+/** `Io` with every default applied. */
+export interface Context {
+  cwd: string
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  signal: AbortSignal | undefined
+  /** Whether to print in color. */
+  color: boolean
+}
+
+export function toContext(io: Io | undefined): Context {
+  const stderr = io?.stderr ?? process.stderr
+  return {
+    cwd: io?.cwd ?? process.cwd(),
+    stdout: io?.stdout ?? process.stdout,
+    stderr,
+    signal: io?.signal,
+    color: 'isTTY' in stderr && stderr.isTTY === true && !process.env.NO_COLOR
+  }
+}

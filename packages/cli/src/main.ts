@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util'
+import { build } from './commands/build.js'
+import { preview } from './commands/preview.js'
+import { type Io, toContext } from './io.js'
+
+const help = `Usage: galley <command> [options]
+
+Commands:
+  build     validate, render and link-check every post, then write the site
+  check     the same checks, writing nothing
+  preview   serve the built site (default: http://localhost:4321/)
+
+Options:
+  --config <file>  configuration file (default: galley.config.{ts,mts,js,mjs})
+  --out <dir>      output folder (default: the config's outDir, else dist)
+  --drafts         publish posts with \`draft: true\`
+  --frail          fail on warnings too (build, check)
+  --port <n>       port for preview (default: 4321)
+  --host <name>    host for preview (default: localhost)
+  -h, --help       show this help
+`
+
+/**
+ * Run the `galley` command.
+ *
+ * @param argv
+ *   Arguments, without `node` and the script (`process.argv.slice(2)`).
+ * @param io
+ *   Streams and folder (optional; default: the process's).
+ * @returns
+ *   Exit code.
+ */
+export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number> {
+  const context = toContext(io)
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    context.stderr.write(`galley: ${(error as Error).message}\n\n${help}`)
+    return 1
+  }
+
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    ;(values.help ? context.stdout : context.stderr).write(help)
+    return values.help ? 0 : 1
+  }
+  if (rest.length > 0) {
+    context.stderr.write(`galley: unexpected argument \`${rest[0]}\`\n\n${help}`)
+    return 1
+  }
+
+  try {
+    switch (command) {
+      case 'build':
+      case 'check':
+        return await build(context, values, command === 'build')
+      case 'preview': {
+        const port = values.port === undefined ? undefined : Number(values.port)
+        if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+          context.stderr.write(
+            `galley: expected \`--port\` to be a port number, not \`${values.port}\`\n`
+          )
+          return 1
+        }
+        return await preview(context, { out: values.out, port, host: values.host })
+      }
+      default:
+        context.stderr.write(`galley: unknown command \`${command}\`\n\n${help}`)
+        return 1
+    }
+  } catch (error) {
+    context.stderr.write(`galley: ${(error as Error).message}\n`)
+    return 1
+  }
+}
+
+function parse(argv: ReadonlyArray<string>) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      out: { type: 'string' },
+      drafts: { type: 'boolean' },
+      frail: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+}

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { main } from '@galley/cli'
+import { glob } from 'tinyglobby'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './streams.js'
+
+const blog = fileURLToPath(new URL('../../../examples/blog/', import.meta.url))
+let out: string
+let dist: string
+let result: { code: number; stdout: string; stderr: string }
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'galley-blog-'))
+  dist = path.join(out, 'dist')
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(['build', '--frail', '--out', dist], { cwd: blog, stdout, stderr })
+  result = { code, stdout: stdout.text(), stderr: stderr.text() }
+})
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+const read = (file: string) => readFile(path.join(dist, file), 'utf8')
+
+describe('examples/blog', () => {
+  it('should build with no message at all, even with `--frail`', () => {
+    expect(result).toEqual({
+      code: 0,
+      stdout: `galley: wrote 16 files to \`${dist}\` (6 posts)\n`,
+      stderr: ''
+    })
+  })
+
+  it('should write an index, a page per post and per tag, a 404 page and a feed', async () => {
+    expect((await glob('**/*', { cwd: dist })).sort()).toEqual([
+      '404.html',
+      'index.html',
+      'posts/feeding-schedule/index.html',
+      'posts/first-loaf/index.html',
+      'posts/flour-guide/index.html',
+      'posts/oven-spring/index.html',
+      'posts/rye-experiments/index.html',
+      'posts/starting-a-starter/index.html',
+      'rss.xml',
+      'tags/basics/index.html',
+      'tags/bread/index.html',
+      'tags/flour/index.html',
+      'tags/routine/index.html',
+      'tags/rye/index.html',
+      'tags/sourdough/index.html',
+      'tags/troubleshooting/index.html'
+    ])
+  })
+
+  it('should list posts newest first on the index, without the draft', async () => {
+    const index = await read('index.html')
+    const posts = [...index.matchAll(/<li><a href="(\/posts\/[^"]+)"/g)].map((match) => match[1])
+    expect(posts).toEqual([
+      '/posts/rye-experiments/',
+      '/posts/oven-spring/',
+      '/posts/flour-guide/',
+      '/posts/first-loaf/',
+      '/posts/feeding-schedule/',
+      '/posts/starting-a-starter/'
+    ])
+    expect(index).not.toContain('Focaccia')
+    expect(existsSync(path.join(dist, 'posts/focaccia/index.html'))).toBe(false)
+  })
+
+  it('should render posts with heading ids, escaped titles and tag links', async () => {
+    const post = await read('posts/first-loaf/index.html')
+    expect(post).toMatch(/^<!doctype html><html lang="en">/)
+    expect(post).toContain('<title>My First Loaf · Crumb &#x26; Crust</title>')
+    expect(post).toContain('<h2 id="the-timeline">The timeline</h2>')
+    expect(post).toContain('<a href="/tags/sourdough/" rel="tag">#sourdough</a>')
+    const tag = await read('tags/sourdough/index.html')
+    expect([...tag.matchAll(/<li><a href="(\/posts\/[^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/posts/first-loaf/',
+      '/posts/feeding-schedule/',
+      '/posts/starting-a-starter/'
+    ])
+    expect(await read('404.html')).toContain('<h1>Page not found</h1>')
+  })
+
+  it('should write an RSS feed of the six published posts', async () => {
+    const feed = await read('rss.xml')
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><rss version="2.0"/)
+    expect(feed.match(/<item>/g)).toHaveLength(6)
+    expect(feed).toContain('<link>http://localhost:4321/posts/rye-experiments/</link>')
+  })
+
+  it('should only link to pages and anchors that exist in the output', async () => {
+    const pages = await glob('**/*.html', { cwd: dist })
+    const broken: string[] = []
+    for (const page of pages) {
+      const html = await read(page)
+      for (const [, href] of html.matchAll(/href="(\/[^"]*)"/g)) {
+        const [pathname = '', fragment] = (href ?? '').split('#')
+        const file = pathname.endsWith('/') ? `${pathname}index.html` : pathname
+        if (!existsSync(path.join(dist, file))) {
+          broken.push(`${page} → ${href}`)
+        } else if (fragment && !(await read(file)).includes(`id="${fragment}"`)) {
+          broken.push(`${page} → ${href}`)
+        }
+      }
+    }
+    expect(broken).toEqual([])
+  })
+})
