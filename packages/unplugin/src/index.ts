@@ -1,0 +1,1 @@
+export { type Options, unplugin } from './plugin.js'

@@ -1,0 +1,5 @@
+import { unplugin } from './plugin.js'
+
+const plugin: typeof unplugin.vite = unplugin.vite
+
+export default plugin
