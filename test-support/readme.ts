@@ -11,16 +11,21 @@ export interface ReadmeExample {
 }
 
 /**
- * Run the first ```js block of the `## Use` section of a package's readme and
- * capture what it logs, to compare with the `Yields:` block after it.
+ * Run the first ```js block of the `## Use` section of a readme and capture
+ * what it logs, to compare with the `Yields:` block after it.
  *
  * @param packageUrl
- *   URL of the package folder (ending in `/`).
+ *   URL of the package folder (ending in `/`); the example runs from there.
+ * @param readmeUrl
+ *   URL of the readme (default: the package's `readme.md`).
  * @returns
  *   Code, output and expected output.
  */
-export async function runReadmeExample(packageUrl: URL): Promise<ReadmeExample> {
-  const readme = await readFile(new URL('readme.md', packageUrl), 'utf8')
+export async function runReadmeExample(
+  packageUrl: URL,
+  readmeUrl: URL = new URL('readme.md', packageUrl)
+): Promise<ReadmeExample> {
+  const readme = await readFile(readmeUrl, 'utf8')
   const use = /\n## Use\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
   const code = /```js\n([\s\S]*?)```/.exec(use)?.[1]
   const yields = /Yields:\n+```\w*\n([\s\S]*?)```/.exec(use)?.[1]

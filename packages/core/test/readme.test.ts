@@ -7,3 +7,11 @@ describe('readme', () => {
     expect(output).toBe(yields)
   })
 })
+
+describe('root README', () => {
+  it('should yield what its Use section says', async () => {
+    const here = new URL('../', import.meta.url)
+    const { output, yields } = await runReadmeExample(here, new URL('../../README.md', here))
+    expect(output).toBe(yields)
+  })
+})
