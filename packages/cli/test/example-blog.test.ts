@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
+import { HtmlValidate } from 'html-validate'
 import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { capture } from './streams.js'
@@ -75,7 +76,7 @@ describe('examples/blog', () => {
 
   it('should render posts with heading ids, escaped titles and tag links', async () => {
     const post = await read('posts/first-loaf/index.html')
-    expect(post).toMatch(/^<!doctype html><html lang="en">/)
+    expect(post).toMatch(/^<!DOCTYPE html><html lang="en">/)
     expect(post).toContain('<title>My First Loaf · Crumb &#x26; Crust</title>')
     expect(post).toContain('<h2 id="the-timeline">The timeline</h2>')
     expect(post).toContain('<a href="/tags/sourdough/" rel="tag">#sourdough</a>')
@@ -111,5 +112,20 @@ describe('examples/blog', () => {
       }
     }
     expect(broken).toEqual([])
+  })
+  it('should write pages that html-validate accepts with its recommended rules', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    const problems: string[] = []
+    for (const page of await glob('**/*.html', { cwd: dist })) {
+      const report = await validator.validateString(await read(page), page)
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          problems.push(
+            `${page}:${message.line}:${message.column}: ${message.message} (${message.ruleId})`
+          )
+        }
+      }
+    }
+    expect(problems).toEqual([])
   })
 })

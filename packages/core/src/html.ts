@@ -24,5 +24,5 @@ export function raw(html: string): Raw {
  *   HTML document.
  */
 export function serialize(tree: Root): string {
-  return `${toHtml(tree, { allowDangerousHtml: true })}\n`
+  return `${toHtml(tree, { allowDangerousHtml: true, upperDoctype: true })}\n`
 }
