@@ -1,109 +1,129 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { parseDate } from './date.js'
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec'
+import type { DateOptions } from './date.js'
+import { type Author, type Field, fields } from './fields.js'
 
 /** Front matter of a blog post, as `blogSchema` outputs it. */
 export interface BlogFrontmatter {
-  /** Title of the post (required, not empty). */
+  /** Title of the post. */
   title: string
-  /** Publication date (required); date-only values are midnight UTC. */
+  /** Publication date; date-only values are midnight in the site's time zone. */
   date: Date
-  /** Date of the last real change, if any. */
+  /** Date of the last real change. */
   updated?: Date | undefined
+  /** Date before which the post is not published. */
+  publishDate?: Date | undefined
+  /** Date after which the post is no longer published. */
+  expiryDate?: Date | undefined
   /** Tags, trimmed and without duplicates (default: `[]`). */
   tags: string[]
   /** Whether the post is a draft (default: `false`). */
   draft: boolean
   /** One-sentence description for feeds and `<meta>`. */
   description?: string | undefined
+  /** Summary shown in lists, if it differs from the description. */
+  summary?: string | undefined
+  /** Slug that replaces the one from the file name. */
+  slug?: string | undefined
+  /** Old URL paths that should redirect to the post (default: `[]`). */
+  aliases: string[]
+  /** Author of the post. */
+  author?: Author | undefined
 }
 
-type Issues = StandardSchemaV1.Issue[]
+/** A schema built from fields: Standard Schema and Standard JSON Schema at once. */
+export type FieldsSchema<Output> = StandardSchemaV1<unknown, Output> &
+  StandardJSONSchemaV1<unknown, Output>
+
+type Fields = Readonly<Record<string, Field<unknown>>>
+type OutputOf<F extends Fields> = { [K in keyof F]: StandardSchemaV1.InferOutput<F[K]> }
 
 /**
- * A complete front-matter schema for blog posts, in Hugo's shape:
- * `title`, `date: "2018-04-23"`, `tags: [ fedora, atomic ]`, `draft: false`,
- * plus optional `updated` and `description`. It is a Standard Schema, so it
- * can be used wherever Zod, Valibot or ArkType schemas are. Every problem is
- * reported, not only the first.
+ * Build an object schema from fields. Every field's problem is reported (not
+ * only the first), with its key as path. Keys without a field are dropped
+ * from the output (`validateFrontmatter` warns about them).
+ *
+ * @param shape
+ *   Fields by key, such as `{ title: fields.title(), rating: myField }`.
+ * @returns
+ *   Schema.
  */
-export const blogSchema: StandardSchemaV1<unknown, BlogFrontmatter> = {
-  '~standard': {
-    version: 1,
-    vendor: 'galley',
-    validate(value: unknown): StandardSchemaV1.Result<BlogFrontmatter> {
-      const issues: Issues = []
-      const data: Record<string, unknown> =
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? (value as Record<string, unknown>)
-          : {}
-      if (data !== value) {
-        issues.push({ message: 'Expected front matter to be a mapping of keys to values' })
+export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<OutputOf<F>> {
+  const entries = Object.entries(shape)
+  const jsonSchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: Object.fromEntries(entries.map(([key, item]) => [key, item.jsonSchema])),
+    required: entries.filter(([, item]) => !item.optional).map(([key]) => key)
+  }
+  const convert = (options: StandardJSONSchemaV1.Options) => {
+    if (options.target !== 'draft-2020-12' && options.target !== 'draft-07') {
+      throw new TypeError(
+        `Expected \`target\` to be \`draft-2020-12\` or \`draft-07\`, not \`${options.target}\``
+      )
+    }
+    return structuredClone(jsonSchema)
+  }
+
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'galley',
+      jsonSchema: { input: convert, output: convert },
+      validate(value: unknown): StandardSchemaV1.Result<OutputOf<F>> {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          return {
+            issues: [{ message: 'Expected front matter to be a mapping of keys to values' }]
+          }
+        }
+        const record = value as Record<string, unknown>
+        const issues: StandardSchemaV1.Issue[] = []
+        const output: Record<string, unknown> = {}
+        for (const [key, item] of entries) {
+          const result = item['~standard'].validate(record[key]) as StandardSchemaV1.Result<unknown>
+          if (result.issues) {
+            for (const issue of result.issues) {
+              issues.push({ message: issue.message, path: [key, ...(issue.path ?? [])] })
+            }
+          } else if (result.value !== undefined) {
+            output[key] = result.value
+          }
+        }
+        return issues.length > 0 ? { issues } : { value: output as OutputOf<F> }
       }
-
-      const title = data.title
-      if (typeof title !== 'string' || title.trim() === '') {
-        issues.push({ message: 'Expected a non-empty string', path: ['title'] })
-      }
-
-      const date = readDate(data, 'date', true, issues)
-      const updated = readDate(data, 'updated', false, issues)
-      const tags = readTags(data.tags, issues)
-
-      const draft = data.draft ?? false
-      if (typeof draft !== 'boolean') {
-        issues.push({ message: 'Expected `true` or `false`', path: ['draft'] })
-      }
-
-      const description = data.description
-      if (description !== undefined && description !== null && typeof description !== 'string') {
-        issues.push({ message: 'Expected a string', path: ['description'] })
-      }
-
-      if (issues.length > 0 || !date || typeof title !== 'string') return { issues }
-
-      const output: BlogFrontmatter = { title: title.trim(), date, tags, draft: draft === true }
-      if (updated) output.updated = updated
-      if (typeof description === 'string') output.description = description
-      return { value: output }
     }
   }
 }
 
-function readDate(
-  data: Record<string, unknown>,
-  key: string,
-  required: boolean,
-  issues: Issues
-): Date | undefined {
-  const value = data[key]
-  if (value === undefined || value === null) {
-    if (required) issues.push({ message: 'Expected a date such as `2018-04-23`', path: [key] })
-    return undefined
-  }
-  const date = parseDate(value)
-  if (!date) {
-    issues.push({
-      message: 'Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
-      path: [key]
-    })
-  }
-  return date
+/**
+ * Create the blog schema, reading date-only values in `timeZone`.
+ *
+ * @param options
+ *   Configuration (optional); an unknown `timeZone` throws a `TypeError`.
+ * @returns
+ *   Schema.
+ */
+export function createBlogSchema(
+  options?: Readonly<DateOptions> | null
+): FieldsSchema<BlogFrontmatter> {
+  return schemaFromFields({
+    title: fields.title(),
+    date: fields.date(options),
+    updated: fields.optionalDate(options),
+    publishDate: fields.optionalDate(options),
+    expiryDate: fields.optionalDate(options),
+    tags: fields.tags(),
+    draft: fields.draft(),
+    description: fields.text(),
+    summary: fields.text(),
+    slug: fields.slug(),
+    aliases: fields.aliases(),
+    author: fields.author()
+  }) as FieldsSchema<BlogFrontmatter>
 }
 
-function readTags(value: unknown, issues: Issues): string[] {
-  if (value === undefined || value === null) return []
-  const list: unknown[] = Array.isArray(value) ? value : [value]
-  const tags: string[] = []
-  list.forEach((item, index) => {
-    if (typeof item !== 'string') {
-      issues.push({
-        message: 'Expected a tag name (a string)',
-        path: Array.isArray(value) ? ['tags', index] : ['tags']
-      })
-      return
-    }
-    const tag = item.trim()
-    if (tag && !tags.includes(tag)) tags.push(tag)
-  })
-  return tags
-}
+/**
+ * The blog schema in Hugo's shape, with dates in UTC: the seed post
+ * (`title`, `tags: [ fedora, atomic ]`, `date: "2018-04-23"`, `draft: false`)
+ * validates with no configuration.
+ */
+export const blogSchema: FieldsSchema<BlogFrontmatter> = createBlogSchema()

@@ -1,35 +1,143 @@
+/** Options for reading dates. */
+export interface DateOptions {
+  /**
+   * IANA time zone that date-only and local date-times are read in, such as
+   * `'America/New_York'` (default: `'UTC'`). `2018-04-23` is midnight there,
+   * so it is the 23rd for readers of the site, never the 22nd.
+   */
+  timeZone?: string | null | undefined
+}
+
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/
 const dateTime =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?$/
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?$/
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * Read a front-matter date: a date-only `2018-04-23` (midnight UTC, never
- * shifted a day) or an RFC 3339 date-time; a `Date` passes through.
+ * Check a time zone option, throwing a `TypeError` naming it when it is not
+ * an IANA time zone.
+ *
+ * @param timeZone
+ *   Candidate.
+ * @returns
+ *   The time zone (`'UTC'` when none is given).
+ */
+export function checkTimeZone(timeZone: string | null | undefined): string {
+  const zone = timeZone ?? 'UTC'
+  try {
+    formatter(zone)
+  } catch {
+    throw new TypeError(
+      `Expected \`timeZone\` to be an IANA time zone such as \`Europe/Paris\`, not \`${String(timeZone)}\``
+    )
+  }
+  return zone
+}
+
+/**
+ * Read a front-matter date: a date-only `2018-04-23` (midnight in
+ * `timeZone`), an RFC 3339 date-time (with an offset it is exact; without
+ * one it is read in `timeZone`), or a `Date`.
  *
  * @param value
  *   Raw value from the front matter.
+ * @param options
+ *   Configuration (optional).
  * @returns
- *   The date, or `undefined` when `value` is not a real calendar date.
+ *   The date, or `undefined` when `value` is not a real calendar date and time.
  */
-export function parseDate(value: unknown): Date | undefined {
+export function parseDate(
+  value: unknown,
+  options?: Readonly<DateOptions> | null
+): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value
   if (typeof value !== 'string') return undefined
+  const timeZone = checkTimeZone(options?.timeZone)
   const text = value.trim()
+
   const short = dateOnly.exec(text)
-  if (short) return calendar(Number(short[1]), Number(short[2]), Number(short[3]))
+  if (short) {
+    const [year, month, day] = [Number(short[1]), Number(short[2]), Number(short[3])]
+    return isCalendarDate(year, month, day)
+      ? zoned(timeZone, year, month, day, 0, 0, 0, 0)
+      : undefined
+  }
+
   const long = dateTime.exec(text)
   if (!long) return undefined
-  if (!calendar(Number(long[1]), Number(long[2]), Number(long[3]))) return undefined
-  if (Number(long[4]) > 23 || Number(long[5]) > 59 || Number(long[6] ?? 0) > 60) return undefined
-  const date = new Date(text.replace(' ', 'T'))
-  return Number.isNaN(date.getTime()) ? undefined : date
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((index) => Number(long[index])) as [
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  const second = Number(long[6] ?? 0)
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined
+  const offset = long[8]
+  if (offset) {
+    const date = new Date(text.replace(' ', 'T'))
+    return Number.isNaN(date.getTime()) ? undefined : date
+  }
+  const millisecond = Math.round(Number(long[7] ?? 0) * 1000)
+  return zoned(timeZone, year, month, day, hour, minute, second, millisecond)
 }
 
-function calendar(year: number, month: number, day: number): Date | undefined {
+function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-    ? date
-    : undefined
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/** The instant when clocks in `timeZone` show the given wall time. */
+function zoned(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
+  if (timeZone === 'UTC') return new Date(wall)
+  const first = wall - offsetAt(wall, timeZone)
+  // Across a daylight-saving change the offset at the result can differ: take it.
+  return new Date(wall - offsetAt(first, timeZone))
+}
+
+/** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(instant))
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0)
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second')
+  )
+  return wall - (instant - (((instant % 1000) + 1000) % 1000))
+}
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric'
+    })
+    formatters.set(timeZone, format)
+  }
+  return format
 }

@@ -1,9 +1,16 @@
-export type { BlogFrontmatter } from './blog-schema.js'
-export { blogSchema } from './blog-schema.js'
+export type { BlogFrontmatter, FieldsSchema } from './blog-schema.js'
+export { blogSchema, createBlogSchema, schemaFromFields } from './blog-schema.js'
+export type { DateOptions } from './date.js'
 export { parseDate } from './date.js'
+export type { Author, Field } from './fields.js'
+export { fields, parseList } from './fields.js'
+export type { JsonSchemaOptions } from './json-schema.js'
+export { toJsonSchema } from './json-schema.js'
 export { parseFrontmatter } from './parse.js'
 export type { Options } from './remark.js'
 export { remarkGalleyFrontmatter } from './remark.js'
+export type { Format } from './split.js'
+export type { ValidateOptions } from './validate.js'
 export { validateFrontmatter } from './validate.js'
 
 declare module 'vfile' {

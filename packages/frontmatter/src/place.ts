@@ -1,6 +1,10 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import type { Block } from './split.js'
+
+/** The `source` of every message this package adds. */
+export const source = '@galley/frontmatter'
 
 /**
  * Turn two offsets into the file's text into a unist position.
@@ -16,8 +20,39 @@ import { location } from 'vfile-location'
  */
 export function toPosition(file: VFile, start: number, end: number): Position {
   const place = location(file)
-  const from = place.toPoint(start)
-  const to = place.toPoint(end)
   const fallback: Point = { line: 1, column: 1, offset: 0 }
-  return { start: from ?? fallback, end: to ?? from ?? fallback }
+  const from = place.toPoint(start) ?? fallback
+  return { start: from, end: place.toPoint(end) ?? from }
+}
+
+/**
+ * Add a fatal syntax error found at `[from, to)` of a block's value. An
+ * error found past the last character (an unclosed `[`) is placed on the
+ * last character, so it points at a line of the block, not at its fence.
+ *
+ * @returns
+ *   Nothing; the message is on `file`.
+ */
+export function syntaxError(
+  file: VFile,
+  block: Block,
+  ruleId: string,
+  reason: string,
+  from: number,
+  to: number
+): void {
+  const last = block.value.trimEnd().length
+  const start = Math.max(0, Math.min(from, last - 1))
+  const end = Math.max(start, Math.min(to, last))
+  const message = file.message(reason, {
+    place: toPosition(file, block.valueStart + start, block.valueStart + end),
+    ruleId,
+    source
+  })
+  message.fatal = true
+}
+
+/** The first line of an error message, without a final period. */
+export function firstLine(value: string): string {
+  return (value.split('\n')[0] ?? value).replace(/\.$/, '')
 }

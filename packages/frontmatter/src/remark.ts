@@ -2,10 +2,10 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { parseFrontmatter } from './parse.js'
-import { validateFrontmatter } from './validate.js'
+import { type ValidateOptions, validateFrontmatter } from './validate.js'
 
 /** Configuration for `remarkGalleyFrontmatter`. */
-export interface Options {
+export interface Options extends ValidateOptions {
   /**
    * Schema to validate the front matter with: any Standard Schema, such as
    * Zod 4, Valibot 1, ArkType 2 or `blogSchema` (default: none, the data is
@@ -18,7 +18,9 @@ const emptyOptions: Readonly<Options> = {}
 
 /**
  * Parse (and, with a `schema`, validate) front matter inside a unified
- * pipeline. Use it after `remark-frontmatter`, which handles the syntax.
+ * pipeline, putting the data on `file.data.matter` (and the validated value
+ * on `file.data.galleyFrontmatter`). Use it after `remark-frontmatter`,
+ * which handles the syntax of the tree.
  *
  * @param options
  *   Configuration (optional).
@@ -32,7 +34,7 @@ export function remarkGalleyFrontmatter(
   const schema = settings.schema
   return async (_tree, file) => {
     parseFrontmatter(file)
-    if (schema) await validateFrontmatter(file, schema)
+    if (schema) await validateFrontmatter(file, schema, settings)
     return undefined
   }
 }

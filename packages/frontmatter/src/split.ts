@@ -1,3 +1,8 @@
+import { parseTree } from 'jsonc-parser'
+
+/** The front-matter formats Galley reads. */
+export type Format = 'json' | 'toml' | 'yaml'
+
 /**
  * Where a front-matter block sits in a file, as offsets into the file's text.
  *
@@ -5,47 +10,75 @@
  * position computed from them points at the real line and column.
  */
 export interface Block {
-  /** Offset of the opening fence. */
+  /** Format of the block. */
+  format: Format
+  /** Offset of the opening fence (or of `{` for a bare JSON object). */
   start: number
-  /** Offset just past the closing fence (its line ending excluded). */
+  /** Offset just past the closing fence (or `}`), its line ending excluded. */
   end: number
-  /** Offset of the first character inside the fences. */
+  /** Offset of the first character of the data. */
   valueStart: number
-  /** Offset just past the last character inside the fences. */
+  /** Offset just past the last character of the data. */
   valueEnd: number
-  /** The text between the fences. */
+  /** The data: the text between the fences. */
   value: string
 }
 
-const open = /^(\uFEFF?)---[ \t]*(\r?\n|$)/
-const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm
+const fences: ReadonlyArray<{ format: Format; open: RegExp; close: RegExp }> = [
+  { format: 'json', open: /^---json[ \t]*(\r?\n|$)/, close: /^---[ \t]*(?:\r?\n|$)/gm },
+  { format: 'yaml', open: /^---[ \t]*(\r?\n|$)/, close: /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm },
+  { format: 'toml', open: /^\+\+\+[ \t]*(\r?\n|$)/, close: /^\+\+\+[ \t]*(?:\r?\n|$)/gm }
+]
 
 /**
- * Find a YAML front-matter block (`---` … `---`) at the very start of `text`.
+ * Find the front-matter block at the very start of `text`: YAML between
+ * `---` fences, TOML between `+++`, JSON between `---json` and `---`, or a
+ * bare JSON object starting with `{` (as Hugo reads it).
  *
  * @param text
  *   Whole file.
  * @returns
- *   The block, or `undefined` when the file has none (or the block is never
- *   closed, in which case the `---` is Markdown: a thematic break).
+ *   The block, or `undefined` when the file has none (a fence that is never
+ *   closed is Markdown, such as a thematic break).
  */
 export function findBlock(text: string): Block | undefined {
-  const opening = open.exec(text)
-  if (!opening) return undefined
-  const start = (opening[1] ?? '').length
-  const valueStart = opening[0].length
-  // An opening fence at the very end of the file has no body and no closing fence.
-  if (!opening[2]) return undefined
-  close.lastIndex = valueStart
-  const closing = close.exec(text)
-  if (!closing) return undefined
-  const fence = closing[0].replace(/\r?\n$/, '')
-  const valueEnd = closing.index
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const rest = text.slice(start)
+
+  if (rest.startsWith('{')) return jsonObject(text, start)
+
+  for (const fence of fences) {
+    const opening = fence.open.exec(rest)
+    // An opening fence at the very end of the file has no closing fence.
+    if (!opening || !opening[1]) continue
+    const valueStart = start + opening[0].length
+    fence.close.lastIndex = valueStart
+    const closing = fence.close.exec(text)
+    if (!closing) continue
+    const fenceText = closing[0].replace(/\r?\n$/, '')
+    return {
+      format: fence.format,
+      start,
+      end: closing.index + fenceText.length,
+      valueStart,
+      valueEnd: closing.index,
+      value: text.slice(valueStart, closing.index)
+    }
+  }
+
+  return undefined
+}
+
+/** A bare JSON object: it ends where the object closes. */
+function jsonObject(text: string, start: number): Block {
+  const root = parseTree(text.slice(start), [], { disallowComments: true })
+  const end = root && root.type === 'object' ? start + root.offset + root.length : text.length
   return {
+    format: 'json',
     start,
-    end: closing.index + fence.length,
-    valueStart,
-    valueEnd,
-    value: text.slice(valueStart, valueEnd)
+    end,
+    valueStart: start,
+    valueEnd: end,
+    value: text.slice(start, end)
   }
 }

@@ -1,11 +1,11 @@
 import type { VFile } from 'vfile'
-import type { Document } from 'yaml'
+import type { ParsedBlock } from './formats/types.js'
 import type { Block } from './split.js'
 
 /** What parsing left behind for validation to place its messages with. */
 export interface Parsed {
   block: Block | undefined
-  document: Document | undefined
+  parsed: ParsedBlock | undefined
   data: Record<string, unknown>
   ok: boolean
 }

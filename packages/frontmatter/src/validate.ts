@@ -1,12 +1,25 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import type { Document, Node as YamlNode } from 'yaml'
-import { isNode } from 'yaml'
-import { parseFrontmatter, source } from './parse.js'
-import { toPosition } from './place.js'
+import type { Key, ParsedBlock } from './formats/types.js'
+import { declaredShape, findUnknownKeys } from './keys.js'
+import { parseFrontmatter } from './parse.js'
+import { source, toPosition } from './place.js'
 import type { Block } from './split.js'
 import { getParsed } from './state.js'
+
+/** Configuration for `validateFrontmatter`. */
+export interface ValidateOptions {
+  /**
+   * What to do with keys the schema does not declare (a misspelled `dat:`
+   * is otherwise dropped without a word by most validators): `'ignore'`,
+   * `'warn'` (a warning) or `'error'` (a fatal message) (default: `'warn'`).
+   * Only schemas that tell their keys are checked: Zod 4, ArkType 2 and
+   * `blogSchema` (Standard JSON Schema), and Valibot objects.
+   */
+  unknownKeys?: 'error' | 'ignore' | 'warn' | null | undefined
+}
+
+const policies = new Set(['error', 'ignore', 'warn'])
 
 /**
  * Validate the front matter of `file` with any Standard Schema validator
@@ -14,12 +27,16 @@ import { getParsed } from './state.js'
  *
  * Every issue the validator reports becomes one fatal message (rule `schema`)
  * placed on the offending value in the original file; a missing key is placed
- * on the whole front-matter block. Content problems never throw.
+ * on its parent, or on the whole front-matter block. Keys the schema does not
+ * declare are reported by the `unknownKeys` policy. Content problems never
+ * throw; bad options throw a `TypeError`.
  *
  * @param file
  *   File to validate; parsed first when `parseFrontmatter` has not run yet.
  * @param schema
  *   Standard Schema to validate with.
+ * @param options
+ *   Configuration (optional).
  * @returns
  *   The validated (and transformed) value, or `undefined` when the front matter
  *   could not be parsed or did not validate. The value is also stored as
@@ -27,91 +44,151 @@ import { getParsed } from './state.js'
  */
 export async function validateFrontmatter<S extends StandardSchemaV1>(
   file: VFile,
-  schema: S
+  schema: S,
+  options?: Readonly<ValidateOptions> | null
 ): Promise<StandardSchemaV1.InferOutput<S> | undefined> {
-  if (!getParsed(file)) parseFrontmatter(file)
-  const parsed = getParsed(file)
-  if (!parsed?.ok) return undefined
-
-  const result = await schema['~standard'].validate(parsed.data)
-
-  if (result.issues) {
-    for (const issue of result.issues) {
-      report(file, parsed.block, parsed.document, issue)
-    }
-    return undefined
+  const policy = options?.unknownKeys ?? 'warn'
+  if (!policies.has(policy)) {
+    throw new TypeError(
+      `Expected \`unknownKeys\` to be \`'ignore'\`, \`'warn'\` or \`'error'\`, not \`${String(policy)}\``
+    )
+  }
+  if (
+    !schema ||
+    (typeof schema !== 'object' && typeof schema !== 'function') ||
+    !('~standard' in schema)
+  ) {
+    throw new TypeError(
+      'Expected `schema` to be a Standard Schema (such as a Zod, Valibot or ArkType schema)'
+    )
   }
 
+  if (!getParsed(file)) parseFrontmatter(file)
+  const state = getParsed(file)
+  if (!state?.ok) return undefined
+
+  const reports: Report[] = []
+  const where = new Locator(file, state.block, state.parsed)
+
+  if (policy !== 'ignore' && state.block) {
+    const shape = declaredShape(schema)
+    for (const unknown of shape ? findUnknownKeys(state.data, shape) : []) {
+      const name = formatPath(unknown.path)
+      const hint = unknown.suggestions.length
+        ? `; did you mean ${unknown.suggestions.map((key) => `\`${key}\``).join(' or ')}`
+        : '; remove it, or add it to the schema'
+      reports.push({
+        ...where.key(unknown.path),
+        reason: `Unexpected unknown key \`${name}\`${hint}`,
+        ruleId: 'unknown-key',
+        fatal: policy === 'error',
+        expected: unknown.suggestions
+      })
+    }
+  }
+
+  const result = await schema['~standard'].validate(state.data)
+  for (const issue of result.issues ?? []) {
+    const path = (issue.path ?? []).map((segment) =>
+      typeof segment === 'object' ? (segment.key as Key) : (segment as Key)
+    )
+    reports.push({ ...where.issue(path, issue.message), ruleId: 'schema', fatal: true })
+  }
+
+  // In document order, whatever order the validator found them in.
+  reports.sort((a, b) => a.offset - b.offset)
+  for (const report of reports) {
+    const message = file.message(report.reason, {
+      place: report.place,
+      ruleId: report.ruleId,
+      source
+    })
+    message.fatal = report.fatal
+    if (report.expected) message.expected = report.expected
+  }
+
+  if (result.issues || reports.some((report) => report.fatal)) return undefined
   file.data.galleyFrontmatter = result.value
   return result.value as StandardSchemaV1.InferOutput<S>
 }
 
-function report(
-  file: VFile,
-  block: Block | undefined,
-  document: Document | undefined,
-  issue: StandardSchemaV1.Issue
-): void {
-  const path = (issue.path ?? []).map((segment) =>
-    typeof segment === 'object' ? segment.key : segment
-  )
-  const name = formatPath(path)
-  let place: Position | undefined
-  let reason: string
-
-  const node = block && document ? find(document, block.value, path) : undefined
-
-  if (block && node && node.path.length === path.length && path.length > 0) {
-    const [from, to] = node.range
-    const actual = block.value.slice(from, to)
-    place = toPosition(file, block.valueStart + from, block.valueStart + to)
-    reason = actual.trim()
-      ? `Unexpected \`${name}\` value \`${shorten(actual)}\`: ${issue.message}`
-      : `Unexpected empty \`${name}\`: ${issue.message}`
-  } else if (block && node && node.path.length > 0) {
-    const [from, to] = node.range
-    place = toPosition(file, block.valueStart + from, block.valueStart + to)
-    reason = `Missing \`${name}\` in \`${formatPath(node.path)}\`: ${issue.message}`
-  } else if (block) {
-    place = toPosition(file, block.start, block.end)
-    reason =
-      path.length > 0
-        ? `Missing \`${name}\` in front matter: ${issue.message}`
-        : `Unexpected front matter: ${issue.message}`
-  } else {
-    reason = `Missing front matter: ${issue.message}; add a \`---\` block at the top of the file`
-  }
-
-  const message = file.message(reason, {
-    place: place ?? { line: 1, column: 1 },
-    ruleId: 'schema',
-    source
-  })
-  message.fatal = true
+interface Report {
+  offset: number
+  place: ReturnType<typeof toPosition> | { line: number; column: number }
+  reason: string
+  ruleId: string
+  fatal: boolean
+  expected?: string[]
 }
 
-/** Deepest node on `path` that exists in the document, with its range and path. */
-function find(
-  document: Document,
-  text: string,
-  path: ReadonlyArray<PropertyKey>
-): { path: ReadonlyArray<PropertyKey>; range: [number, number] } | undefined {
-  for (let size = path.length; size > 0; size--) {
-    const prefix = path.slice(0, size)
-    const node: unknown = document.getIn(prefix as unknown[], true)
-    if (isNode(node) && (node as YamlNode).range) {
-      const [from, to] = (node as YamlNode).range as [number, number, number]
-      // Collections end after their last line break; stop at their last character.
-      return { path: prefix, range: [from, from + text.slice(from, to).trimEnd().length] }
+/** Places messages on the block of one file. */
+class Locator {
+  readonly file: VFile
+  readonly block: Block | undefined
+  readonly parsed: ParsedBlock | undefined
+
+  constructor(file: VFile, block: Block | undefined, parsed: ParsedBlock | undefined) {
+    this.file = file
+    this.block = block
+    this.parsed = parsed
+  }
+
+  key(path: ReadonlyArray<Key>): Pick<Report, 'offset' | 'place'> {
+    const range = this.parsed?.locateKey(path) ?? this.parsed?.locate(path)?.range
+    return this.at(range ?? [0, 0])
+  }
+
+  issue(path: ReadonlyArray<Key>, text: string): Pick<Report, 'offset' | 'place' | 'reason'> {
+    const name = formatPath(path)
+    const found = this.parsed?.locate(path)
+    const { block } = this
+
+    if (!block) {
+      return {
+        offset: -1,
+        place: { line: 1, column: 1 },
+        reason: `Missing front matter: ${text}; add a \`---\` block at the top of the file`
+      }
+    }
+
+    if (found && found.path.length === path.length && path.length > 0) {
+      const actual = block.value.slice(found.range[0], found.range[1])
+      return {
+        ...this.at(found.range),
+        reason: actual.trim()
+          ? `Unexpected \`${name}\` value \`${shorten(actual)}\`: ${text}`
+          : `Unexpected empty \`${name}\`: ${text}`
+      }
+    }
+
+    if (found && found.path.length > 0) {
+      return {
+        ...this.at(found.range),
+        reason: `Missing \`${name}\` in \`${formatPath(found.path)}\`: ${text}`
+      }
+    }
+
+    return {
+      offset: block.start,
+      place: toPosition(this.file, block.start, block.end),
+      reason:
+        path.length > 0
+          ? `Missing \`${name}\` in front matter: ${text}`
+          : `Unexpected front matter: ${text}`
     }
   }
-  return undefined
+
+  private at(range: [number, number]): Pick<Report, 'offset' | 'place'> {
+    const start = (this.block?.valueStart ?? 0) + range[0]
+    const end = (this.block?.valueStart ?? 0) + range[1]
+    return { offset: start, place: toPosition(this.file, start, end) }
+  }
 }
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ReadonlyArray<Key>): string {
   let value = ''
   for (const key of path) {
-    value += typeof key === 'number' ? `[${key}]` : value ? `.${String(key)}` : String(key)
+    value += typeof key === 'number' ? `[${key}]` : value ? `.${key}` : key
   }
   return value || '(root)'
 }

@@ -21,7 +21,8 @@ describe('remarkGalleyFrontmatter', () => {
       title: 'A',
       date: new Date('2021-05-06T00:00:00Z'),
       tags: [],
-      draft: false
+      draft: false,
+      aliases: []
     })
   })
 

@@ -1,0 +1,84 @@
+import {
+  findNodeAtLocation,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode
+} from 'jsonc-parser'
+import { source, syntaxError, toPosition } from '../place.js'
+import type { FormatParser, Key, Located } from './types.js'
+
+const reasons: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected `:`',
+  CommaExpected: 'expected `,`',
+  CloseBraceExpected: 'expected `}`',
+  CloseBracketExpected: 'expected `]`',
+  EndOfFileExpected: 'expected the end of the object',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unexpected end of comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unexpected end of number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character'
+}
+
+/** JSON: between `---json` and `---`, or a bare object at the top of the file. */
+export const parseJson: FormatParser = (block, file) => {
+  const errors: ParseError[] = []
+  const root = parseTree(block.value, errors, { disallowComments: true, allowTrailingComma: false })
+
+  const locate = (path: ReadonlyArray<Key>): Located | undefined => {
+    if (!root) return undefined
+    for (let size = path.length; size >= 0; size--) {
+      const prefix = path.slice(0, size)
+      const node: Node | undefined = size === 0 ? root : findNodeAtLocation(root, [...prefix])
+      if (node) return { path: prefix, range: [node.offset, node.offset + node.length] }
+    }
+    return undefined
+  }
+
+  const locateKey = (path: ReadonlyArray<Key>): [number, number] | undefined => {
+    const node = root ? findNodeAtLocation(root, [...path]) : undefined
+    const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined
+    return key ? [key.offset, key.offset + key.length] : undefined
+  }
+
+  if (errors.length > 0) {
+    for (const error of errors) {
+      const code = printParseErrorCode(error.error)
+      syntaxError(
+        file,
+        block,
+        'json-syntax',
+        `Cannot parse JSON front matter: ${reasons[code] ?? code}; fix the JSON syntax`,
+        error.offset,
+        error.offset + error.length
+      )
+    }
+    return { data: undefined, locate, locateKey }
+  }
+
+  if (block.value.trim() === '') return { data: {}, locate, locateKey }
+
+  if (!root || root.type !== 'object') {
+    const from = root?.offset ?? 0
+    const to = root ? root.offset + root.length : block.value.length
+    const message = file.message(
+      'Unexpected front matter that is not a JSON object, expected `{ "key": value }`',
+      {
+        place: toPosition(file, block.valueStart + from, block.valueStart + to),
+        ruleId: 'not-a-mapping',
+        source
+      }
+    )
+    message.fatal = true
+    return { data: undefined, locate, locateKey }
+  }
+
+  return { data: JSON.parse(block.value) as Record<string, unknown>, locate, locateKey }
+}

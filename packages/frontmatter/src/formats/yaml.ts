@@ -1,0 +1,64 @@
+import { isMap, isNode, isScalar, parseDocument } from 'yaml'
+import { firstLine, source, syntaxError, toPosition } from '../place.js'
+import type { FormatParser, Key, Located } from './types.js'
+
+/** YAML between `---` fences, with the `yaml` package's ranges for every node. */
+export const parseYaml: FormatParser = (block, file) => {
+  const document = parseDocument(block.value, { prettyErrors: false, uniqueKeys: true })
+
+  const locate = (path: ReadonlyArray<Key>): Located | undefined => {
+    for (let size = path.length; size >= 0; size--) {
+      const prefix = path.slice(0, size)
+      const node: unknown = size === 0 ? document.contents : document.getIn(prefix, true)
+      if (isNode(node) && node.range) {
+        const [from, to] = node.range
+        // Collections end after their last line break; stop at their last character.
+        return { path: prefix, range: [from, from + block.value.slice(from, to).trimEnd().length] }
+      }
+    }
+    return undefined
+  }
+
+  const locateKey = (path: ReadonlyArray<Key>): [number, number] | undefined => {
+    const parent: unknown =
+      path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents
+    if (!isMap(parent)) return undefined
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1))
+    return isScalar(pair?.key) && pair.key.range
+      ? [pair.key.range[0], pair.key.range[1]]
+      : undefined
+  }
+
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      syntaxError(
+        file,
+        block,
+        'yaml-syntax',
+        `Cannot parse YAML front matter: ${firstLine(error.message)}; fix the YAML syntax`,
+        error.pos[0],
+        error.pos[1]
+      )
+    }
+    return { data: undefined, locate, locateKey }
+  }
+
+  const contents = document.contents
+  if (contents === null) return { data: {}, locate, locateKey }
+  if (!isMap(contents)) {
+    const [from, to] = contents.range ?? [0, block.value.length]
+    const end = from + block.value.slice(from, to).trimEnd().length
+    const message = file.message(
+      'Unexpected front matter that is not a mapping, expected `key: value` lines',
+      {
+        place: toPosition(file, block.valueStart + from, block.valueStart + end),
+        ruleId: 'not-a-mapping',
+        source
+      }
+    )
+    message.fatal = true
+    return { data: undefined, locate, locateKey }
+  }
+
+  return { data: document.toJS() as Record<string, unknown>, locate, locateKey }
+}
