@@ -10,6 +10,8 @@ export interface PostData {
   tags?: ReadonlyArray<string> | undefined
   draft?: boolean | undefined
   description?: string | undefined
+  /** Replaces the slug taken from the file name. */
+  slug?: string | undefined
 }
 
 /** A schema whose output Galley can publish: any Standard Schema giving at least `PostData`. */
@@ -37,8 +39,16 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   description?: string | null | undefined
   /** Language of the content, such as `'en'`. */
   language?: string | null | undefined
-  /** Schema for post front matter: any Standard Schema (default: `blogSchema` of `@galley/frontmatter`). */
+  /** Schema for post front matter: any Standard Schema (default: `blogSchema` of `@galley/frontmatter`, in `timeZone`). */
   schema?: S | null | undefined
+  /**
+   * IANA time zone of the site, such as `'America/New_York'` (default:
+   * `'UTC'`): date-only front-matter dates are midnight there, and permalink
+   * dates are read there.
+   */
+  timeZone?: string | null | undefined
+  /** What to do with front-matter keys the schema does not declare (default: `'warn'`). */
+  unknownKeys?: 'error' | 'ignore' | 'warn' | null | undefined
   /**
    * Where each post is published: a pattern with `:slug`, `:year`, `:month`
    * and `:day`, or a function (default: `'/posts/:slug/'`).
@@ -64,6 +74,8 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
 export interface PermalinkContext {
   /** Slug of the post (from its file name). */
   slug: string
+  /** Time zone that `:year`, `:month` and `:day` are read in. */
+  timeZone?: string | undefined
   /** Validated front matter. */
   data: PostData
 }

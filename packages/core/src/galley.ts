@@ -1,4 +1,4 @@
-import { blogSchema } from '@galley/frontmatter'
+import { type blogSchema, createBlogSchema } from '@galley/frontmatter'
 import { rehypeGalleyLinks } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
@@ -50,7 +50,10 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   const markdown = config.markdown || {}
   const renderer = createMarkdownProcessor({
     ...markdown,
-    frontmatter: { schema: config.schema || blogSchema },
+    frontmatter: {
+      schema: config.schema || createBlogSchema({ timeZone: config.timeZone }),
+      unknownKeys: config.unknownKeys
+    },
     rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
   })
 
@@ -58,11 +61,11 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     const result = await renderer.render(file)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
-    const slug = slugOf(file.path ?? 'index.md')
+    const slug = data.slug || slugOf(file.path ?? 'index.md')
     return {
       file,
       slug,
-      url: toPermalink(permalink, { slug, data }),
+      url: toPermalink(permalink, { slug, data, timeZone: config.timeZone ?? undefined }),
       data,
       html: result.html,
       headings: result.headings

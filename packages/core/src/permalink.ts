@@ -31,12 +31,18 @@ export function toPermalink(
   context: PermalinkContext
 ): string {
   if (typeof permalink === 'function') return normalize(permalink(context))
-  const date = context.data.date
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: context.timeZone ?? 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  }).formatToParts(context.data.date)
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
   const tokens: Record<string, string> = {
     slug: encodeURIComponent(context.slug),
-    year: String(date.getUTCFullYear()),
-    month: String(date.getUTCMonth() + 1).padStart(2, '0'),
-    day: String(date.getUTCDate()).padStart(2, '0')
+    year: part('year'),
+    month: part('month'),
+    day: part('day')
   }
   return normalize(permalink.replace(/:([a-z]+)/g, (match, name: string) => tokens[name] ?? match))
 }

@@ -41,7 +41,8 @@ describe('@galley/core', () => {
       title: 'Hello',
       date: new Date('2018-04-23T00:00:00Z'),
       tags: ['a'],
-      draft: false
+      draft: false,
+      aliases: []
     })
     expect(page?.html).toBe('<h1 id="hello">Hello</h1>')
     expect(page?.headings).toEqual([{ depth: 1, id: 'hello', text: 'Hello' }])

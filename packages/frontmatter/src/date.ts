@@ -104,9 +104,12 @@ function zoned(
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
   if (timeZone === 'UTC') return new Date(wall)
-  const first = wall - offsetAt(wall, timeZone)
-  // Across a daylight-saving change the offset at the result can differ: take it.
-  return new Date(wall - offsetAt(first, timeZone))
+  const offset = offsetAt(wall - offsetAt(wall, timeZone), timeZone)
+  const candidate = wall - offset
+  const actual = offsetAt(candidate, timeZone)
+  // A wall time that happens twice (clocks fall back) takes the first; one
+  // that never happens (clocks spring forward) moves forward by the gap.
+  return new Date(actual === offset ? candidate : wall - actual)
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */

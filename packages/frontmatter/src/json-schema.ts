@@ -30,7 +30,7 @@ export function toJsonSchema(
   }
   if (!standard.jsonSchema) {
     throw new TypeError(
-      `Expected \`schema\` to implement Standard JSON Schema (\`~standard.jsonSchema\`); \`${standard.vendor}\` schemas do not: convert it with that library's JSON Schema tool`
+      `Expected \`schema\` to implement Standard JSON Schema (\`~standard.jsonSchema\`); \`${standard.vendor}\` schemas do not: convert it with that library’s JSON Schema tool`
     )
   }
   return standard.jsonSchema.input({

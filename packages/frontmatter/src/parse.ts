@@ -3,7 +3,7 @@ import { parseJson } from './formats/json.js'
 import { parseToml } from './formats/toml.js'
 import type { FormatParser } from './formats/types.js'
 import { parseYaml } from './formats/yaml.js'
-import { type Format, findBlock } from './split.js'
+import { type Format, findFrontmatter } from './split.js'
 import { setParsed } from './state.js'
 
 const parsers: Readonly<Record<Format, FormatParser>> = {
@@ -28,7 +28,7 @@ const parsers: Readonly<Record<Format, FormatParser>> = {
  *   stored as `file.data.matter`.
  */
 export function parseFrontmatter(file: VFile): Record<string, unknown> {
-  const block = findBlock(String(file.value ?? ''))
+  const block = findFrontmatter(String(file.value ?? ''))
   const parsed = block ? parsers[block.format](block, file) : undefined
   const data = parsed?.data ?? {}
   setParsed(file, { block, parsed, data, ok: !parsed || parsed.data !== undefined })

@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { parseFrontmatter } from './parse.js'
+import { getParsed } from './state.js'
 import { type ValidateOptions, validateFrontmatter } from './validate.js'
 
 /** Configuration for `remarkGalleyFrontmatter`. */
@@ -20,7 +21,9 @@ const emptyOptions: Readonly<Options> = {}
  * Parse (and, with a `schema`, validate) front matter inside a unified
  * pipeline, putting the data on `file.data.matter` (and the validated value
  * on `file.data.galleyFrontmatter`). Use it after `remark-frontmatter`,
- * which handles the syntax of the tree.
+ * which handles the syntax of the tree (pass it `frontmatterMatters` for
+ * YAML, TOML and `---json`); a bare JSON object at the top, which
+ * remark-frontmatter cannot express, is removed from the tree here.
  *
  * @param options
  *   Configuration (optional).
@@ -32,8 +35,15 @@ export function remarkGalleyFrontmatter(
 ): (tree: Root, file: VFile) => Promise<undefined> {
   const settings = options || emptyOptions
   const schema = settings.schema
-  return async (_tree, file) => {
+  return async (tree, file) => {
     parseFrontmatter(file)
+    const block = getParsed(file)?.block
+    // remark-frontmatter has no syntax for a bare JSON object: drop what remark made of it.
+    if (block && block.format === 'json' && block.start === block.valueStart) {
+      tree.children = tree.children.filter(
+        (node) => (node.position?.end.offset ?? Number.POSITIVE_INFINITY) > block.end
+      )
+    }
     if (schema) await validateFrontmatter(file, schema, settings)
     return undefined
   }

@@ -41,7 +41,7 @@ const fences: ReadonlyArray<{ format: Format; open: RegExp; close: RegExp }> = [
  *   The block, or `undefined` when the file has none (a fence that is never
  *   closed is Markdown, such as a thematic break).
  */
-export function findBlock(text: string): Block | undefined {
+export function findFrontmatter(text: string): Block | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const rest = text.slice(start)
 
@@ -68,6 +68,14 @@ export function findBlock(text: string): Block | undefined {
 
   return undefined
 }
+
+/**
+ * The matters to give `remark-frontmatter` so that it recognizes every fenced
+ * format this package reads: `unified().use(remarkFrontmatter, frontmatterMatters)`.
+ */
+export const frontmatterMatters: Array<
+  'toml' | 'yaml' | { type: string; fence: { open: string; close: string } }
+> = ['yaml', 'toml', { type: 'json', fence: { open: '---json', close: '---' } }]
 
 /** A bare JSON object: it ends where the object closes. */
 function jsonObject(text: string, start: number): Block {

@@ -10,6 +10,8 @@ describe('@galley/frontmatter', () => {
       'blogSchema',
       'createBlogSchema',
       'fields',
+      'findFrontmatter',
+      'frontmatterMatters',
       'parseDate',
       'parseFrontmatter',
       'parseList',

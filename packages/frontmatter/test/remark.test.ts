@@ -1,4 +1,5 @@
-import { blogSchema, remarkGalleyFrontmatter } from '@galley/frontmatter'
+import { blogSchema, frontmatterMatters, remarkGalleyFrontmatter } from '@galley/frontmatter'
+import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -33,5 +34,31 @@ describe('remarkGalleyFrontmatter', () => {
     expect(file.data.matter).toEqual({ anything: 1 })
     expect(file.data.galleyFrontmatter).toBe(undefined)
     expect(file.messages).toEqual([])
+  })
+})
+
+describe('remarkGalleyFrontmatter with every format', () => {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, frontmatterMatters)
+    .use(remarkGalleyFrontmatter, { schema: blogSchema })
+
+  it('should read TOML, fenced JSON and bare JSON, leaving only the body in the tree', async () => {
+    const sources = [
+      '+++\ntitle = "A"\ndate = 2021-05-06\n+++\n\n# Body\n',
+      '---json\n{ "title": "A", "date": "2021-05-06" }\n---\n\n# Body\n',
+      '{\n  "title": "A",\n  "date": "2021-05-06"\n}\n\n# Body\n'
+    ]
+    for (const value of sources) {
+      const file = new VFile({ path: 'a.md', value })
+      const tree = (await processor.run(processor.parse(file), file)) as Root
+      expect(file.messages).toEqual([])
+      expect((file.data.galleyFrontmatter as { title: string }).title).toBe('A')
+      expect(
+        tree.children
+          .filter((node) => node.type !== 'toml' && node.type !== 'json')
+          .map((node) => node.type)
+      ).toEqual(['heading'])
+    }
   })
 })

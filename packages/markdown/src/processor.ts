@@ -1,4 +1,8 @@
-import { type Options as FrontmatterOptions, remarkGalleyFrontmatter } from '@galley/frontmatter'
+import {
+  type Options as FrontmatterOptions,
+  frontmatterMatters,
+  remarkGalleyFrontmatter
+} from '@galley/frontmatter'
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import rehypeRaw from 'rehype-raw'
@@ -13,9 +17,9 @@ import { rehypeGalleyHeadings } from './headings.js'
 /** Configuration for `createProcessor` and `createMarkdownProcessor`. */
 export interface Options {
   /**
-   * Front matter handling: a `schema` to validate with, or `false` to treat a
-   * leading `---` block as Markdown (default: YAML front matter, parsed, not
-   * validated).
+   * Front matter handling: a `schema` to validate with and an `unknownKeys`
+   * policy, or `false` to treat a leading block as Markdown (default: YAML,
+   * TOML and JSON front matter, parsed, not validated).
    */
   frontmatter?: FrontmatterOptions | false | null | undefined
   /** Whether to support GitHub Flavored Markdown: tables, task lists, … (default: `true`). */
@@ -56,7 +60,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
 
   if (settings.frontmatter !== false) {
     processor
-      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkFrontmatter, frontmatterMatters)
       .use(remarkGalleyFrontmatter, settings.frontmatter || undefined)
   }
 

@@ -1,0 +1,200 @@
+import {
+  blogSchema,
+  createBlogSchema,
+  fields,
+  parseDate,
+  parseList,
+  schemaFromFields,
+  toJsonSchema,
+  validateFrontmatter
+} from '@galley/frontmatter'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+
+async function read(front: string, schema = blogSchema) {
+  const file = new VFile({
+    path: 'p.md',
+    value: `---\ntitle: T\ndate: 2018-04-23\n${front}\n---\n`
+  })
+  const value = await validateFrontmatter(file, schema)
+  return { value, messages: file.messages.map(String) }
+}
+
+describe('fields', () => {
+  it('should read every blog field', async () => {
+    const { value, messages } = await read(
+      [
+        'updated: 2018-05-01T08:00:00+02:00',
+        'publishDate: 2018-04-24',
+        'expiryDate: "2019-01-01"',
+        'tags: " solo "',
+        'description: A post',
+        'summary: Short',
+        'slug: april-hackfest',
+        'aliases: /old/path/',
+        'author: Dusty'
+      ].join('\n')
+    )
+    expect(messages).toEqual([])
+    expect(value).toEqual({
+      title: 'T',
+      date: new Date('2018-04-23T00:00:00Z'),
+      updated: new Date('2018-05-01T06:00:00Z'),
+      publishDate: new Date('2018-04-24T00:00:00Z'),
+      expiryDate: new Date('2019-01-01T00:00:00Z'),
+      tags: ['solo'],
+      draft: false,
+      description: 'A post',
+      summary: 'Short',
+      slug: 'april-hackfest',
+      aliases: ['/old/path/'],
+      author: { name: 'Dusty' }
+    })
+  })
+
+  it('should read an author object, lists, and drop empty and repeated tags', async () => {
+    const { value } = await read(
+      'tags: [ " a ", b, a, "" ]\naliases: [ /x/, /y/ ]\nauthor:\n  name: Ann\n  email: ann@example.com\n  url: https://ann.example'
+    )
+    expect([value?.tags, value?.aliases, value?.author]).toEqual([
+      ['a', 'b'],
+      ['/x/', '/y/'],
+      { name: 'Ann', email: 'ann@example.com', url: 'https://ann.example' }
+    ])
+  })
+
+  it('should report each bad field at its value', async () => {
+    const { messages } = await read(
+      [
+        'updated: yesterday',
+        'draft: "no"',
+        'slug: a/b',
+        'aliases: [ /ok/, relative/ ]',
+        'author:',
+        '  email: ann@example.com',
+        'description: [ not, text ]'
+      ].join('\n')
+    )
+    expect(messages).toEqual([
+      'p.md:4:10-4:19: Unexpected `updated` value `yesterday`: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
+      'p.md:5:8-5:12: Unexpected `draft` value `"no"`: Expected `true` or `false`',
+      'p.md:6:7-6:10: Unexpected `slug` value `a/b`: Expected a slug without `/`, `?`, `#` or spaces, such as `my-post`',
+      'p.md:7:18-7:27: Unexpected `aliases[1]` value `relative/`: Expected a URL path starting with `/`, such as `/old/address/`',
+      'p.md:9:3-9:25: Missing `author.name` in `author`: Expected the author’s name',
+      'p.md:10:14-10:27: Unexpected `description` value `[ not, text ]`: Expected text'
+    ])
+  })
+
+  it('should read date-only values in the site time zone, never a day off', async () => {
+    const newYork = createBlogSchema({ timeZone: 'America/New_York' })
+    const { value } = await read('updated: 2018-11-04T01:30:00', newYork)
+    // Midnight in New York is 04:00 UTC in April (EDT): still the 23rd there.
+    expect(value?.date.toISOString()).toBe('2018-04-23T04:00:00.000Z')
+    expect(value?.date.toLocaleDateString('en-CA', { timeZone: 'America/New_York' })).toBe(
+      '2018-04-23'
+    )
+    // 01:30 on the day clocks fall back happens twice; the first (EDT) is taken.
+    expect(value?.updated?.toISOString()).toBe('2018-11-04T05:30:00.000Z')
+    expect(parseDate('2018-01-15', { timeZone: 'Asia/Tokyo' })?.toISOString()).toBe(
+      '2018-01-14T15:00:00.000Z'
+    )
+    expect(parseDate('2018-03-11T02:30:00', { timeZone: 'America/New_York' })?.toISOString()).toBe(
+      '2018-03-11T07:30:00.000Z'
+    )
+    expect(parseDate('2018-04-23T10:00:00Z', { timeZone: 'Asia/Tokyo' })?.toISOString()).toBe(
+      '2018-04-23T10:00:00.000Z'
+    )
+  })
+
+  it('should reject impossible dates and times', () => {
+    for (const value of [
+      '2018-02-29',
+      '2018-13-01',
+      '2018-04-23T24:00:00Z',
+      '23/04/2018',
+      '',
+      20180423
+    ]) {
+      expect(parseDate(value)).toBe(undefined)
+    }
+    expect(parseDate('2020-02-29')?.toISOString()).toBe('2020-02-29T00:00:00.000Z')
+    expect(parseDate(new Date('2020-01-01T00:00:00Z'))?.toISOString()).toBe(
+      '2020-01-01T00:00:00.000Z'
+    )
+  })
+
+  it('should throw a `TypeError` for an unknown time zone', () => {
+    expect(() => createBlogSchema({ timeZone: 'Mars/Olympus' })).toThrow(
+      new TypeError(
+        'Expected `timeZone` to be an IANA time zone such as `Europe/Paris`, not `Mars/Olympus`'
+      )
+    )
+  })
+
+  it('should compose fields into a schema of your own, and into any validator', async () => {
+    const schema = schemaFromFields({
+      title: fields.title(),
+      tags: fields.tags(),
+      when: fields.date()
+    })
+    const file = new VFile({ value: '---\ntitle: T\ntags: x\nwhen: 2020-01-02\n---\n' })
+    expect(await validateFrontmatter(file, schema)).toEqual({
+      title: 'T',
+      tags: ['x'],
+      when: new Date('2020-01-02T00:00:00Z')
+    })
+    const zod = z.object({
+      tags: z.preprocess((value) => parseList(value) ?? value, z.array(z.string())),
+      date: z.preprocess(
+        (value) => parseDate(value, { timeZone: 'Europe/Paris' }) ?? value,
+        z.date()
+      )
+    })
+    const zodFile = new VFile({ value: '---\ntags: one\ndate: 2020-06-01\n---\n' })
+    expect(await validateFrontmatter(zodFile, zod)).toEqual({
+      tags: ['one'],
+      date: new Date('2020-05-31T22:00:00Z')
+    })
+  })
+})
+
+describe('toJsonSchema', () => {
+  it('should describe the blog schema for editors', () => {
+    const schema = toJsonSchema(blogSchema)
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(schema.required).toEqual(['title', 'date'])
+    expect(Object.keys(schema.properties as object)).toEqual([
+      'title',
+      'date',
+      'updated',
+      'publishDate',
+      'expiryDate',
+      'tags',
+      'draft',
+      'description',
+      'summary',
+      'slug',
+      'aliases',
+      'author'
+    ])
+    expect((schema.properties as Record<string, unknown>).draft).toEqual({
+      type: 'boolean',
+      default: false
+    })
+  })
+
+  it('should use Zod’s own converter, and explain what others need', () => {
+    const zod = toJsonSchema(z.object({ title: z.string(), date: z.coerce.date() }))
+    expect(zod.properties).toEqual({ title: { type: 'string' }, date: {} })
+    const noJson = {
+      '~standard': { version: 1, vendor: 'valibot', validate: () => ({ value: {} }) }
+    } as const
+    expect(() => toJsonSchema(noJson)).toThrow(
+      new TypeError(
+        'Expected `schema` to implement Standard JSON Schema (`~standard.jsonSchema`); `valibot` schemas do not: convert it with that library’s JSON Schema tool'
+      )
+    )
+    expect(() => toJsonSchema(blogSchema, { target: 'draft-07' })).not.toThrow()
+  })
+})
