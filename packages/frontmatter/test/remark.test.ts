@@ -56,8 +56,8 @@ describe('remarkGalleyFrontmatter with every format', () => {
       expect((file.data.galleyFrontmatter as { title: string }).title).toBe('A')
       expect(
         tree.children
-          .filter((node) => node.type !== 'toml' && node.type !== 'json')
-          .map((node) => node.type)
+          .map((node) => String(node.type))
+          .filter((type) => type !== 'toml' && type !== 'json')
       ).toEqual(['heading'])
     }
   })
