@@ -158,3 +158,29 @@ describe('@galley/core', () => {
     )
   })
 })
+
+describe('time zones and front matter policy', () => {
+  it('should read dates in the site time zone for data and permalinks', async () => {
+    const galley = createGalley({
+      site: 'https://b.test',
+      timeZone: 'Asia/Tokyo',
+      permalink: '/:year/:month/:day/:slug/'
+    })
+    const page = await galley.processFile(post('new-year.md', 'title: N\ndate: 2019-01-01'))
+    expect(page?.data.date.toISOString()).toBe('2018-12-31T15:00:00.000Z')
+    expect(page?.url).toBe('/2019/01/01/new-year/')
+  })
+
+  it('should take a slug from front matter, and report unknown keys by policy', async () => {
+    const warn = createGalley({ site: 'https://b.test' })
+    const file = post('a.md', 'title: A\ndate: 2020-01-01\nslug: hello-world\ndarft: true')
+    expect((await warn.processFile(file))?.url).toBe('/posts/hello-world/')
+    expect(file.messages.map(String)).toEqual([
+      'a.md:5:1-5:6: Unexpected unknown key `darft`; did you mean `draft`'
+    ])
+    const strict = createGalley({ site: 'https://b.test', unknownKeys: 'error' })
+    expect(await strict.processFile(post('b.md', 'title: B\ndate: 2020-01-01\ndarft: true'))).toBe(
+      undefined
+    )
+  })
+})

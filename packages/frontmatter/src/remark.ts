@@ -38,10 +38,14 @@ export function remarkGalleyFrontmatter(
   return async (tree, file) => {
     parseFrontmatter(file)
     const block = getParsed(file)?.block
-    // remark-frontmatter has no syntax for a bare JSON object: drop what remark made of it.
-    if (block && block.format === 'json' && block.start === block.valueStart) {
+    if (block?.format === 'json') {
+      // mdast-util-to-hast ignores `yaml` and `toml` nodes but would print a
+      // `json` one as text; and remark-frontmatter has no syntax for a bare
+      // object, which remark parsed as Markdown. Drop both from the tree.
       tree.children = tree.children.filter(
-        (node) => (node.position?.end.offset ?? Number.POSITIVE_INFINITY) > block.end
+        (node) =>
+          (node.position?.end.offset ?? Number.POSITIVE_INFINITY) > block.end &&
+          String(node.type) !== 'json'
       )
     }
     if (schema) await validateFrontmatter(file, schema, settings)

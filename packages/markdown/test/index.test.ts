@@ -114,3 +114,32 @@ describe('@galley/markdown', () => {
     ])
   })
 })
+
+describe('front matter formats', () => {
+  it('should keep TOML and JSON front matter out of the HTML, with positions true', async () => {
+    const { render } = createMarkdownProcessor({ frontmatter: { schema: blogSchema } })
+    const sources = {
+      'toml.md': '+++\ntitle = "T"\ndate = 2020-01-01\n+++\n\n# Body\n\n[x]()\n',
+      'fenced.md': '---json\n{ "title": "T", "date": "2020-01-01" }\n---\n\n# Body\n\n[x]()\n',
+      'bare.md': '{\n  "title": "T",\n  "date": "2020-01-01"\n}\n\n# Body\n\n[x]()\n'
+    }
+    for (const [path, value] of Object.entries(sources)) {
+      const result = await render(new VFile({ path, value }))
+      expect(result.html).toBe('<h1 id="body">Body</h1>\n<p><a href="">x</a></p>')
+      expect(result.frontmatter).toEqual({ title: 'T', date: '2020-01-01' })
+      expect(result.file.messages).toEqual([])
+    }
+  })
+
+  it('should pass the unknown-key policy through', async () => {
+    const { render } = createMarkdownProcessor({
+      frontmatter: { schema: blogSchema, unknownKeys: 'error' }
+    })
+    const { file } = await render(
+      new VFile({ path: 'p.md', value: '---\ntitle: T\ndate: 2020-01-01\ntgas: [ a ]\n---\n' })
+    )
+    expect(file.messages.map((message) => [String(message), message.fatal])).toEqual([
+      ['p.md:4:1-4:5: Unexpected unknown key `tgas`; did you mean `tags`', true]
+    ])
+  })
+})
