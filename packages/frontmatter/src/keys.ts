@@ -113,8 +113,10 @@ function walk(
   found: UnknownKey[]
 ): void {
   if (Array.isArray(value)) {
-    if (shape.items)
-      value.forEach((item, index) => walk(item, shape.items as Shape, [...path, index], found))
+    const items = shape.items
+    if (items) {
+      for (const [index, item] of value.entries()) walk(item, items, [...path, index], found)
+    }
     return
   }
   if (!isRecord(value) || value instanceof Date || !shape.properties) return

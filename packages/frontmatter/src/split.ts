@@ -50,7 +50,7 @@ export function findFrontmatter(text: string): Block | undefined {
   for (const fence of fences) {
     const opening = fence.open.exec(rest)
     // An opening fence at the very end of the file has no closing fence.
-    if (!opening || !opening[1]) continue
+    if (!opening?.[1]) continue
     const valueStart = start + opening[0].length
     fence.close.lastIndex = valueStart
     const closing = fence.close.exec(text)

@@ -65,7 +65,7 @@ export const parseJson: FormatParser = (block, file) => {
 
   if (block.value.trim() === '') return { data: {}, locate, locateKey }
 
-  if (!root || root.type !== 'object') {
+  if (root?.type !== 'object') {
     const from = root?.offset ?? 0
     const to = root ? root.offset + root.length : block.value.length
     const message = file.message(
