@@ -26,6 +26,14 @@ export interface UnknownKey {
  *   Shape, or `undefined` when the schema does not tell (no check is made then).
  */
 export function declaredShape(schema: StandardSchemaV1): Shape | undefined {
+  // Computed once per schema: one schema validates every file of a site.
+  if (!shapes.has(schema)) shapes.set(schema, computeShape(schema))
+  return shapes.get(schema)
+}
+
+const shapes = new WeakMap<StandardSchemaV1, Shape | undefined>()
+
+function computeShape(schema: StandardSchemaV1): Shape | undefined {
   const standard = schema['~standard'] as StandardSchemaV1.Props & {
     jsonSchema?: { input(options: { target: string; libraryOptions?: unknown }): unknown }
   }
