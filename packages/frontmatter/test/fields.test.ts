@@ -196,5 +196,9 @@ describe('toJsonSchema', () => {
       )
     )
     expect(() => toJsonSchema(blogSchema, { target: 'draft-07' })).not.toThrow()
+    // @ts-expect-error: check how invalid input is handled.
+    expect(() => toJsonSchema(blogSchema, { target: 'openapi-3.0' })).toThrow(
+      new TypeError('Expected `target` to be `draft-2020-12` or `draft-07`, not `openapi-3.0`')
+    )
   })
 })
