@@ -1,15 +1,33 @@
+import type { Collected } from './collect.js'
 import type { Heading } from './headings.js'
 
+export type { Collected, Excerpt, Image, Link, Stats } from './collect.js'
+export { rehypeGalleyCollect } from './collect.js'
+export { remarkGalleyHeadingIds } from './custom-id.js'
 export type { Heading } from './headings.js'
 export { rehypeGalleyHeadings } from './headings.js'
-export type { MarkdownProcessor, Options } from './processor.js'
+export type { HookResult, Hooks } from './hooks.js'
+export type {
+  ExternalLinksOptions,
+  HighlightOptions,
+  Options,
+  SmartypantsOptions
+} from './options.js'
+export type { MarkdownProcessor } from './processor.js'
 export { createProcessor } from './processor.js'
-export type { MarkdownRenderer, RenderResult } from './render.js'
+export type { MarkdownRenderer, RenderContext, RenderResult } from './render.js'
 export { createMarkdownProcessor } from './render.js'
+export { sanitizeSchema } from './sanitize.js'
+export type { TocEntry } from './toc.js'
+export { toToc } from './toc.js'
 
 declare module 'vfile' {
   interface DataMap {
     /** Headings of the document, set by `rehypeGalleyHeadings`. */
     galleyHeadings: Heading[]
+    /** Offset of the `<!--more-->` divider, set by the processor. */
+    galleyMore: number
+    /** Links, images, excerpt and stats, set by `rehypeGalleyCollect`. */
+    galleyMarkdown: Collected
   }
 }

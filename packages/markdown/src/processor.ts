@@ -1,40 +1,24 @@
-import {
-  type Options as FrontmatterOptions,
-  frontmatterMatters,
-  remarkGalleyFrontmatter
-} from '@galley/frontmatter'
+import { frontmatterMatters, remarkGalleyFrontmatter } from '@galley/frontmatter'
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
-import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import { type PluggableList, type Processor, unified } from 'unified'
+import remarkSmartypants from 'remark-smartypants'
+import { type Processor, unified } from 'unified'
+import { rehypeGalleyCollect } from './collect.js'
+import { remarkGalleyHeadingIds } from './custom-id.js'
+import { rehypeGalleyExternalLinks } from './external-links.js'
 import { rehypeGalleyHeadings } from './headings.js'
-
-/** Configuration for `createProcessor` and `createMarkdownProcessor`. */
-export interface Options {
-  /**
-   * Front matter handling: a `schema` to validate with and an `unknownKeys`
-   * policy, or `false` to treat a leading block as Markdown (default: YAML,
-   * TOML and JSON front matter, parsed, not validated).
-   */
-  frontmatter?: FrontmatterOptions | false | null | undefined
-  /** Whether to support GitHub Flavored Markdown: tables, task lists, … (default: `true`). */
-  gfm?: boolean | null | undefined
-  /** Remark plugins, run after the built-in ones and before remark-rehype (default: none). */
-  remarkPlugins?: PluggableList | null | undefined
-  /** Rehype plugins, run after heading ids are added and before serializing (default: none). */
-  rehypePlugins?: PluggableList | null | undefined
-  /**
-   * Whether raw HTML in Markdown is kept in the output (default: `true`:
-   * authors are trusted, as in Astro and Hugo; see the README's Security
-   * section before rendering untrusted content).
-   */
-  allowDangerousHtml?: boolean | null | undefined
-}
+import { rehypeGalleyHighlight } from './highlight.js'
+import { rehypeGalleyHooks } from './hooks.js'
+import { remarkGalleyMore } from './more.js'
+import type { Options } from './options.js'
+import { rehypeGalleyRaw } from './raw.js'
+import { remarkGalleyResolveLinks } from './resolve-links.js'
+import { sanitizePlugin } from './sanitize.js'
 
 /** The frozen processor `createProcessor` returns. */
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
@@ -42,19 +26,23 @@ export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRo
 const emptyOptions: Readonly<Options> = {}
 
 /**
- * Build the Markdown → HTML processor once, to run on every file.
+ * Build the Markdown → HTML processor once, to run on every file. The order
+ * is fixed (see the README's “Plugin order”):
  *
- * The order is fixed: remark-parse → remark-frontmatter → front matter
- * parsing (and validation) → remark-gfm → `remarkPlugins` → remark-rehype →
- * rehype-raw (when raw HTML is allowed) → heading ids → `rehypePlugins` → rehype-stringify.
+ * remark-parse → remark-frontmatter + front matter → remark-gfm →
+ * remark-smartypants → `{#id}` heading attributes → `<!--more-->` →
+ * `resolveLink` → `remarkPlugins` → remark-rehype → raw HTML (when allowed
+ * and present) → sanitize → heading ids → hooks → highlight → external links
+ * → `rehypePlugins` → collect links, images, excerpt, stats → rehype-stringify.
  *
  * @param options
- *   Configuration (optional).
+ *   Configuration (optional); bad options throw a `TypeError` naming them.
  * @returns
  *   Frozen processor.
  */
 export function createProcessor(options?: Readonly<Options> | null): MarkdownProcessor {
   const settings = options || emptyOptions
+  check(settings)
   const allowDangerousHtml = settings.allowDangerousHtml ?? true
   const processor = unified().use(remarkParse)
 
@@ -63,17 +51,45 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
       .use(remarkFrontmatter, frontmatterMatters)
       .use(remarkGalleyFrontmatter, settings.frontmatter || undefined)
   }
-
   if (settings.gfm ?? true) processor.use(remarkGfm)
+  if (settings.smartypants) {
+    if (settings.smartypants === true) processor.use(remarkSmartypants)
+    else processor.use(remarkSmartypants, settings.smartypants)
+  }
+  processor.use(remarkGalleyHeadingIds).use(remarkGalleyMore)
+  if (settings.resolveLink) processor.use(remarkGalleyResolveLinks, settings.resolveLink)
   if (settings.remarkPlugins) processor.use(settings.remarkPlugins)
 
-  processor.use(remarkRehype, { allowDangerousHtml })
-  // Raw HTML is parsed into the tree, so its ids and links are seen like Markdown's.
-  if (allowDangerousHtml) processor.use(rehypeRaw)
+  processor.use(remarkRehype, { ...settings.remarkRehype, allowDangerousHtml })
+  if (allowDangerousHtml) processor.use(rehypeGalleyRaw)
+  if (settings.sanitize) processor.use([sanitizePlugin(settings.sanitize)])
+  processor.use(rehypeGalleyHeadings)
+  if (settings.hooks) processor.use(rehypeGalleyHooks, settings.hooks)
+  if (settings.highlight) {
+    processor.use(rehypeGalleyHighlight, settings.highlight === true ? {} : settings.highlight)
+  }
+  if (settings.externalLinks) {
+    processor.use(
+      rehypeGalleyExternalLinks,
+      settings.externalLinks === true ? {} : settings.externalLinks
+    )
+  }
+  if (settings.rehypePlugins) processor.use(settings.rehypePlugins)
 
   return processor
-    .use(rehypeGalleyHeadings)
-    .use(settings.rehypePlugins || [])
-    .use(rehypeStringify, { allowDangerousHtml })
+    .use(rehypeGalleyCollect, settings.wordsPerMinute ?? 200)
+    .use(rehypeStringify, { allowDangerousHtml: allowDangerousHtml && !settings.sanitize })
     .freeze() as unknown as MarkdownProcessor
+}
+
+function check(settings: Readonly<Options>): void {
+  const speed = settings.wordsPerMinute
+  if (speed !== undefined && speed !== null && !(typeof speed === 'number' && speed > 0)) {
+    throw new TypeError(
+      `Expected \`wordsPerMinute\` to be a positive number, not \`${String(speed)}\``
+    )
+  }
+  if (settings.resolveLink && typeof settings.resolveLink !== 'function') {
+    throw new TypeError('Expected `resolveLink` to be a function')
+  }
 }

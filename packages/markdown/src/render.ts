@@ -1,27 +1,54 @@
 import type { Compatible, VFile } from 'vfile'
 import { VFile as VFileClass } from 'vfile'
+import type { Collected, Excerpt, Image, Link, Stats } from './collect.js'
 import type { Heading } from './headings.js'
-import { createProcessor, type Options } from './processor.js'
+import type { Options } from './options.js'
+import { createProcessor } from './processor.js'
+import { source } from './source.js'
+import { type TocEntry, toToc } from './toc.js'
 
 /** What rendering one document gives. */
 export interface RenderResult {
-  /** The HTML of the body (front matter excluded). */
+  /** The HTML of the body (front matter excluded); empty when rendering failed. */
   html: string
   /** Raw front matter data (validated data is in `file.data.galleyFrontmatter`). */
   frontmatter: Record<string, unknown>
   /** Headings in document order, with the ids they have in `html`. */
   headings: Heading[]
-  /** The file, carrying every message about it. */
+  /** Headings nested into a table of contents. */
+  toc: TocEntry[]
+  /** Links, with source positions. */
+  links: Link[]
+  /** Images, with source positions. */
+  images: Image[]
+  /** HTML before `<!--more-->`, else the first paragraph, and its plain text. */
+  excerpt: Excerpt
+  /** Word count and reading time. */
+  stats: Stats
+  /** The file, carrying every message about it (`file.value` is still the source). */
   file: VFile
+}
+
+/** Where a document given as a string comes from. */
+export interface RenderContext {
+  /** Path of the document, for messages and `resolveLink`. */
+  path?: string | null | undefined
 }
 
 /** A processor built once, rendering many documents. */
 export interface MarkdownRenderer {
   /**
    * Render one document. Content problems never throw: they are messages on
-   * `result.file`.
+   * `result.file`, and nesting too deep for the parser is a fatal message.
    */
-  render(file: Compatible): Promise<RenderResult>
+  render(file: Compatible, context?: Readonly<RenderContext> | null): Promise<RenderResult>
+}
+
+const emptyCollected: Collected = {
+  links: [],
+  images: [],
+  excerpt: { html: '', text: '', divider: false },
+  stats: { words: 0, readingMinutes: 0 }
 }
 
 /**
@@ -36,16 +63,42 @@ export interface MarkdownRenderer {
 export function createMarkdownProcessor(options?: Readonly<Options> | null): MarkdownRenderer {
   const processor = createProcessor(options)
   return {
-    async render(value) {
+    async render(value, context) {
       const file = value instanceof VFileClass ? value : new VFileClass(value)
-      const tree = await processor.run(processor.parse(file), file)
-      const html = processor.stringify(tree, file)
+      if (context?.path) file.path = context.path
+      let html = ''
+      try {
+        const tree = await processor.run(processor.parse(file), file)
+        html = processor.stringify(tree, file)
+      } catch (error) {
+        fail(file, error)
+      }
+      const collected = file.data.galleyMarkdown ?? emptyCollected
+      const headings = file.data.galleyHeadings ?? []
       return {
         html,
         frontmatter: file.data.matter ?? {},
-        headings: file.data.galleyHeadings ?? [],
+        headings,
+        toc: toToc(headings),
+        ...collected,
         file
       }
     }
   }
+}
+
+/** A crash while rendering becomes a fatal message, so the batch goes on. */
+function fail(file: VFile, error: unknown): void {
+  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message)
+  const message = file.message(
+    tooDeep
+      ? 'Cannot render this document: it is nested too deeply for the parser (blockquotes, lists or brackets thousands of levels deep); flatten it'
+      : `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      ...(error instanceof Error ? { cause: error } : {}),
+      ruleId: tooDeep ? 'too-deep' : 'render-error',
+      source
+    }
+  )
+  message.fatal = true
 }
