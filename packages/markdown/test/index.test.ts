@@ -13,7 +13,11 @@ describe('@galley/markdown', () => {
     expect(Object.keys(await import('@galley/markdown')).sort()).toEqual([
       'createMarkdownProcessor',
       'createProcessor',
-      'rehypeGalleyHeadings'
+      'rehypeGalleyCollect',
+      'rehypeGalleyHeadings',
+      'remarkGalleyHeadingIds',
+      'sanitizeSchema',
+      'toToc'
     ])
   })
 

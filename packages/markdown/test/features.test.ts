@@ -1,0 +1,200 @@
+import { createMarkdownProcessor, createProcessor } from '@galley/markdown'
+import { h } from 'hastscript'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+
+const { render } = createMarkdownProcessor()
+
+describe('result', () => {
+  it('should nest headings into a table of contents, with ids from {#custom-id}', async () => {
+    const result = await render(
+      '# Title\n\n## Setup {#install}\n\n### Linux\n\n#### Deep\n\n## Use\n\n# Other\n'
+    )
+    expect(result.html).toContain('<h2 id="install">Setup</h2>')
+    expect(result.toc).toEqual([
+      {
+        depth: 1,
+        id: 'title',
+        text: 'Title',
+        children: [
+          {
+            depth: 2,
+            id: 'install',
+            text: 'Setup',
+            children: [
+              {
+                depth: 3,
+                id: 'linux',
+                text: 'Linux',
+                children: [{ depth: 4, id: 'deep', text: 'Deep', children: [] }]
+              }
+            ]
+          },
+          { depth: 2, id: 'use', text: 'Use', children: [] }
+        ]
+      },
+      { depth: 1, id: 'other', text: 'Other', children: [] }
+    ])
+  })
+
+  it('should list links and images with their source positions', async () => {
+    const result = await render(
+      'See [docs](https://example.com "Docs") and ![a cat](/cat.png).\n\n<a href="/raw/">raw</a>\n'
+    )
+    expect(
+      result.links.map((link) => [
+        link.url,
+        link.text,
+        link.position?.start.line,
+        link.position?.start.column
+      ])
+    ).toEqual([
+      ['https://example.com', 'docs', 1, 5],
+      ['/raw/', 'raw', 3, 1]
+    ])
+    expect(
+      result.images.map((image) => [image.src, image.alt, image.position?.start.column])
+    ).toEqual([['/cat.png', 'a cat', 44]])
+  })
+
+  it('should take the excerpt before <!--more-->, else the first paragraph', async () => {
+    const divided = await render(
+      '---\ntitle: t\n---\n\n# Intro\n\nFirst *part*.\n\n<!--more-->\n\nRest.\n'
+    )
+    expect(divided.excerpt).toEqual({
+      html: '<h1 id="intro">Intro</h1>\n<p>First <em>part</em>.</p>',
+      text: 'Intro First part.',
+      divider: true
+    })
+    const plain = await render('# Intro\n\nThe *first* paragraph.\n\nThe second.\n')
+    expect(plain.excerpt).toEqual({
+      html: '<p>The <em>first</em> paragraph.</p>',
+      text: 'The first paragraph.',
+      divider: false
+    })
+    const safe = await createMarkdownProcessor({ allowDangerousHtml: false }).render(
+      'One.\n\n<!-- more -->\n\nTwo.\n'
+    )
+    expect(safe.excerpt.html).toBe('<p>One.</p>')
+  })
+
+  it('should count words, CJK characters one by one, leaving code out', async () => {
+    const english = await render(
+      `${'word '.repeat(401)}\n\n\`\`\`js\nconst notCounted = 1\n\`\`\`\n`
+    )
+    expect(english.stats).toEqual({ words: 401, readingMinutes: 3 })
+    const mixed = await render("日本語の文章です。It's a state-of-the-art test.\n")
+    expect(mixed.stats).toEqual({ words: 8 + 4, readingMinutes: 1 })
+    expect((await render('')).stats).toEqual({ words: 0, readingMinutes: 0 })
+    const slow = await createMarkdownProcessor({ wordsPerMinute: 100 }).render('word '.repeat(150))
+    expect(slow.stats.readingMinutes).toBe(2)
+  })
+})
+
+describe('options', () => {
+  it('should rewrite links to Markdown files with `resolveLink`, keeping fragments', async () => {
+    const routes: Record<string, string> = { 'content/posts/setup.md': '/posts/setup/' }
+    const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
+    const result = await render(
+      '[a](./setup.md#linux) [b](../posts/setup.md) [c](/content/posts/setup.md?x=1) [d](missing.md) [e](https://x.test/a.md)\n\n[f]: setup.md\n\n[ref][f]\n',
+      { path: 'content/posts/index.md' }
+    )
+    expect(result.links.map((link) => link.url)).toEqual([
+      '/posts/setup/#linux',
+      '/posts/setup/',
+      '/posts/setup/?x=1',
+      'missing.md',
+      'https://x.test/a.md',
+      '/posts/setup/'
+    ])
+  })
+
+  it('should add smart punctuation on request', async () => {
+    const { html } = await createMarkdownProcessor({ smartypants: true }).render(
+      '"Hello" -- it\'s...\n'
+    )
+    expect(html).toBe('<p>“Hello” — it’s…</p>')
+  })
+
+  it('should mark links to other origins', async () => {
+    const { html } = await createMarkdownProcessor({
+      externalLinks: { site: 'https://blog.test', target: '_blank' }
+    }).render('[a](https://other.test/) [b](https://blog.test/x/) [c](/y/) [d](mailto:a@b.c)\n')
+    expect(html).toBe(
+      '<p><a href="https://other.test/" rel="noopener noreferrer" target="_blank">a</a> <a href="https://blog.test/x/">b</a> <a href="/y/">c</a> <a href="mailto:a@b.c">d</a></p>'
+    )
+    expect(() => createProcessor({ externalLinks: { site: 'blog' } })).toThrow(
+      new TypeError('Expected `externalLinks.site` to be an absolute URL, not `blog`')
+    )
+  })
+
+  it('should sanitize untrusted content, keeping heading ids and classes', async () => {
+    const { html } = await createMarkdownProcessor({ sanitize: true }).render(
+      '# Title\n\n<script>alert(1)</script>\n\n<p class="note" onclick="x()">hi</p>\n\n[x](javascript:alert(1)) <img src="x" onerror="y()">\n'
+    )
+    expect(html).toBe(
+      '<h1 id="title">Title</h1>\n\n<p class="note">hi</p>\n<p><a>x</a> <img src="x"></p>'
+    )
+  })
+
+  it('should drop raw HTML when it is not allowed', async () => {
+    const { html } = await createMarkdownProcessor({ allowDangerousHtml: false }).render(
+      'a <b>c</b>\n'
+    )
+    expect(html).toBe('<p>a c</p>')
+  })
+
+  it('should run hooks, keeping the default rendering when a hook returns nothing', async () => {
+    const { html } = await createMarkdownProcessor({
+      hooks: {
+        link: ({ href, text }) =>
+          href.startsWith('http') ? h('a', { href, class: 'ext' }, `${text} ↗`) : undefined,
+        image: ({ src, alt }) => h('figure', [h('img', { src, alt }), h('figcaption', alt)]),
+        heading: ({ depth, id, text }) =>
+          h(`h${depth}`, { id }, [h('a', { href: `#${id}` }, text)]),
+        codeBlock: ({ lang, meta, code }) =>
+          lang === 'mermaid' ? h('div.mermaid', { dataMeta: meta }, code) : undefined
+      }
+    }).render(
+      '## Hi\n\n[a](https://x.test) [b](/b/) ![Cat](/c.png)\n\n```mermaid title="x"\ngraph\n```\n\n```js\n1\n```\n'
+    )
+    expect(html).toBe(
+      [
+        '<h2 id="hi"><a href="#hi">Hi</a></h2>',
+        '<p><a href="https://x.test" class="ext">a ↗</a> <a href="/b/">b</a> <figure><img src="/c.png" alt="Cat"><figcaption>Cat</figcaption></figure></p>',
+        '<div class="mermaid" data-meta="title=&#x22;x&#x22;">graph\n</div>',
+        '<pre><code class="language-js">1\n</code></pre>'
+      ].join('\n')
+    )
+  })
+
+  it('should pass options to remark-rehype', async () => {
+    const { html } = await createMarkdownProcessor({
+      remarkRehype: { footnoteLabel: 'Notes' }
+    }).render('A[^1]\n\n[^1]: B\n')
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label">Notes</h2>')
+  })
+
+  it('should throw a `TypeError` naming a bad option', () => {
+    expect(() => createProcessor({ wordsPerMinute: 0 })).toThrow(
+      new TypeError('Expected `wordsPerMinute` to be a positive number, not `0`')
+    )
+  })
+})
+
+describe('processor reuse', () => {
+  it('should build the pipeline once for many files', async () => {
+    let attached = 0
+    let ran = 0
+    const plugin = () => {
+      attached++
+      return () => {
+        ran++
+      }
+    }
+    const { render } = createMarkdownProcessor({ remarkPlugins: [plugin] })
+    for (let index = 0; index < 25; index++) await render(new VFile({ value: `# Post ${index}\n` }))
+    expect(attached).toBe(1)
+    expect(ran).toBe(25)
+  })
+})
