@@ -3,7 +3,7 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 
 /** What a hook returns: replacement hast, or nothing to keep the default rendering. */
-export type HookResult = Array<ElementContent> | ElementContent | null | undefined | void
+export type HookResult = Array<ElementContent> | ElementContent | null | undefined
 
 /**
  * Render hooks, as in Hugo's `render-link.html` and friends, without writing
