@@ -26,3 +26,32 @@ export function corpus(count) {
   }
   return sources
 }
+
+/**
+ * A deterministic corpus of blog posts of about 5 KB: front matter,
+ * headings, paragraphs with emphasis, links and code, a list, a table, a
+ * fenced code block.
+ *
+ * @param {number} count
+ * @returns {string[]}
+ */
+export function posts(count) {
+  const result = []
+  for (let index = 0; index < count; index++) {
+    let body = `---\ntitle: "Post ${index}"\ntags: [ fedora, atomic ]\ndate: "2018-04-${String((index % 28) + 1).padStart(2, '0')}"\ndraft: false\n---\n\n# Post ${index}\n\n`
+    for (let section = 0; section < 6; section++) {
+      body += `## Section ${section} of post ${index}\n\n`
+      body += `Once we got the *hackfest* started we dug into **quite a few** topics, see [the notes](/posts/${index - 1}/#section-${section}) and \`rpm-ostree\` for details. Here are the ones I was most involved in, with a link to [upstream](https://example.com/${index}/${section}).\n\n`
+      body +=
+        'The way the instance is set up is a bit rigid for the developers. OpenShift has a lot of tools that make it really easy to get started, but those tools have a certain level of magic.\n\n'
+      if (section === 2)
+        body += '- Gating in Rawhide\n- OSTree mirroring\n- Multi-arch artifacts\n\n'
+      if (section === 3)
+        body += '| Ratio | Peaks |\n| ----- | ----- |\n| 1:1:1 | 4 h |\n| 1:5:5 | 12 h |\n\n'
+      if (section === 4)
+        body += '```js\nconst answer = await fetch(url)\nconsole.log(answer.status)\n```\n\n'
+    }
+    result.push(body)
+  }
+  return result
+}

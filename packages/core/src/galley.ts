@@ -1,8 +1,8 @@
-import { type blogSchema, createBlogSchema } from '@galley/frontmatter'
+import { type blogSchema, createBlogSchema, validateFrontmatter } from '@galley/frontmatter'
 import { rehypeGalleyLinks } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
@@ -48,34 +48,44 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   const site = toSite(config.site)
   const permalink = config.permalink ?? '/posts/:slug/'
   const markdown = config.markdown || {}
+  const schema = config.schema || createBlogSchema({ timeZone: config.timeZone })
+  // Filled by `build` before rendering: links to other posts' `.md` files
+  // become their final URLs.
+  const routes = new Map<string, string>()
   const renderer = createMarkdownProcessor({
     ...markdown,
-    frontmatter: {
-      schema: config.schema || createBlogSchema({ timeZone: config.timeZone }),
-      unknownKeys: config.unknownKeys
-    },
+    frontmatter: { schema, unknownKeys: config.unknownKeys },
+    resolveLink: (path, file) => routes.get(path) ?? markdown.resolveLink?.(path, file),
     rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
   })
+
+  const urlOf = (file: VFile, data: D & PostData) => {
+    const slug = data.slug || slugOf(file.path ?? 'index.md')
+    return {
+      slug,
+      url: toPermalink(permalink, { slug, data, timeZone: config.timeZone ?? undefined })
+    }
+  }
 
   async function processFile(file: VFile): Promise<Page<D> | undefined> {
     const result = await renderer.render(file)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
-    const slug = data.slug || slugOf(file.path ?? 'index.md')
-    return {
-      file,
-      slug,
-      url: toPermalink(permalink, { slug, data, timeZone: config.timeZone ?? undefined }),
-      data,
-      html: result.html,
-      headings: result.headings
-    }
+    return { file, ...urlOf(file, data), data, html: result.html, headings: result.headings }
   }
 
   return {
     processFile,
     async build(input) {
       const files = [...input]
+      routes.clear()
+      for (const file of files) {
+        // Front matter alone (on a copy, messages come later) tells each post's URL.
+        const copy = new VFile({ path: file.path, value: file.value })
+        const data = await validateFrontmatter(copy, schema, { unknownKeys: 'ignore' })
+        if (data && file.path)
+          routes.set(file.path.replace(/\\/g, '/'), urlOf(copy, data as D & PostData).url)
+      }
       const pages: Array<Page<D>> = []
       for (const file of files) {
         const page = await processFile(file)

@@ -184,3 +184,25 @@ describe('time zones and front matter policy', () => {
     )
   })
 })
+
+describe('links between Markdown files', () => {
+  it('should rewrite `./other.md#anchor` to the other post’s URL, and check it', async () => {
+    const galley = createGalley({ site: 'https://b.test', permalink: '/:year/:slug/', feed: false })
+    const result = await galley.build([
+      post('content/a.md', 'title: A\ndate: 2019-05-01\nslug: first', '# Intro\n'),
+      post(
+        'content/b.md',
+        'title: B\ndate: 2020-01-01',
+        '[ok](./a.md#intro) [bad](a.md#nope) [gone](./c.md)\n'
+      )
+    ])
+    const b = result.pages.find((page) => page.slug === 'b')
+    expect(b?.html).toBe(
+      '<p><a href="/2019/first/#intro">ok</a> <a href="/2019/first/#nope">bad</a> <a href="./c.md">gone</a></p>'
+    )
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      'content/b.md:6:20-6:36: Cannot find heading for `#nope` on `/2019/first/`',
+      'content/b.md:6:37-6:51: Cannot find page `/2020/b/c.md`'
+    ])
+  })
+})

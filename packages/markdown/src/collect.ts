@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { eachElement } from './walk.js'
 
 /** A link of the document. */
 export interface Link {
@@ -69,13 +69,14 @@ export function rehypeGalleyCollect(
   return (tree, file) => {
     const links: Link[] = []
     const images: Image[] = []
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const { href, src, alt } = node.properties
       if (node.tagName === 'a' && typeof href === 'string') {
         links.push({ url: href, text: hastToString(node), position: node.position })
       } else if (node.tagName === 'img' && typeof src === 'string') {
         images.push({ src, alt: typeof alt === 'string' ? alt : '', position: node.position })
       }
+      return undefined
     })
 
     const collected: Collected = {
@@ -116,11 +117,13 @@ function excerpt(tree: Root, divider: number | undefined): Excerpt {
 
 function stats(tree: Root, wordsPerMinute: number): Stats {
   const texts: string[] = []
-  visit(tree, (node) => {
-    if (node.type === 'element' && skipped.has(node.tagName)) return 'skip'
-    if (node.type === 'text') texts.push(node.value)
-    return undefined
-  })
+  const gather = (nodes: ReadonlyArray<RootContent>) => {
+    for (const node of nodes) {
+      if (node.type === 'text') texts.push(node.value)
+      else if (node.type === 'element' && !skipped.has(node.tagName)) gather(node.children)
+    }
+  }
+  gather(tree.children)
   const text = texts.join(' ')
   const characters = text.match(cjk)?.length ?? 0
   const words = text.replace(cjk, ' ').match(word)?.length ?? 0

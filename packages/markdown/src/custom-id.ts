@@ -14,7 +14,7 @@ export function remarkGalleyHeadingIds(): (tree: Root) => undefined {
   return (tree) => {
     visit(tree, 'heading', (node) => {
       const last = node.children.at(-1)
-      if (last?.type !== 'text') return
+      if (last?.type !== 'text' || !last.value.includes('{#')) return
       const match = attribute.exec(last.value)
       if (!match) return
       last.value = last.value.slice(0, match.index)

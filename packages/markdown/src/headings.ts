@@ -1,8 +1,8 @@
 import GithubSlugger from 'github-slugger'
-import type { Root } from 'hast'
+import type { Element, Root } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { eachElement } from './walk.js'
 
 /** A heading of a rendered document. */
 export interface Heading {
@@ -27,23 +27,25 @@ const rank = /^h([1-6])$/
 export function rehypeGalleyHeadings(): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
     const slugger = new GithubSlugger()
-    const headings: Heading[] = []
+    const found: Array<{ node: Element; depth: Heading['depth'] }> = []
 
-    // Ids already in the document are taken first, so generated ones never clash with them.
-    visit(tree, 'element', (node) => {
+    // One pass: ids already in the document are taken first, so generated
+    // ones never clash with them; headings are gathered on the way.
+    eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') slugger.slug(node.properties.id, true)
+      const match = rank.exec(node.tagName)
+      if (match) found.push({ node, depth: Number(match[1]) as Heading['depth'] })
+      return undefined
     })
 
-    visit(tree, 'element', (node) => {
-      const match = rank.exec(node.tagName)
-      if (!match) return
+    const headings = found.map(({ node, depth }) => {
       const text = hastToString(node).trim()
       let id = node.properties.id
       if (typeof id !== 'string' || id === '') {
         id = slugger.slug(text)
         node.properties.id = id
       }
-      headings.push({ depth: Number(match[1]) as Heading['depth'], id, text })
+      return { depth, id, text }
     })
 
     file.data.galleyHeadings = headings

@@ -89,16 +89,16 @@ export function createMarkdownProcessor(options?: Readonly<Options> | null): Mar
 
 /** A crash while rendering becomes a fatal message, so the batch goes on. */
 function fail(file: VFile, error: unknown): void {
-  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message)
-  const message = file.message(
-    tooDeep
-      ? 'Cannot render this document: it is nested too deeply for the parser (blockquotes, lists or brackets thousands of levels deep); flatten it'
-      : `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
-    {
-      ...(error instanceof Error ? { cause: error } : {}),
-      ruleId: tooDeep ? 'too-deep' : 'render-error',
-      source
-    }
-  )
+  const cause = error instanceof Error ? { cause: error } : {}
+  const message =
+    error instanceof RangeError && /call stack/i.test(error.message)
+      ? file.message(
+          'Cannot render this document: it is nested too deeply for the parser (blockquotes, lists or brackets thousands of levels deep); flatten it',
+          { ...cause, ruleId: 'too-deep', source }
+        )
+      : file.message(
+          `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
+          { ...cause, ruleId: 'render-error', source }
+        )
   message.fatal = true
 }
