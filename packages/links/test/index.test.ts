@@ -18,8 +18,13 @@ async function site(documents: Record<string, string>): Promise<VFile[]> {
 describe('@galley/links', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/links')).sort()).toEqual([
+      'checkExternal',
+      'checkExternalLinks',
       'checkLinks',
-      'rehypeGalleyLinks'
+      'checkSite',
+      'rehypeGalleyLinks',
+      'toJsonReport',
+      'toSarif'
     ])
   })
 
