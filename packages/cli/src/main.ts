@@ -15,6 +15,8 @@ Options:
   --out <dir>      output folder (default: the config's outDir, else dist)
   --drafts         publish posts with \`draft: true\`
   --frail          fail on warnings too (build, check)
+  --external       also check links to other sites, over the network, with a cache
+                   in .cache/galley/links.json (build, check)
   --port <n>       port for preview (default: 4321)
   --host <name>    host for preview (default: localhost)
   -h, --help       show this help
@@ -86,6 +88,7 @@ function parse(argv: ReadonlyArray<string>) {
       out: { type: 'string' },
       drafts: { type: 'boolean' },
       frail: { type: 'boolean' },
+      external: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' }

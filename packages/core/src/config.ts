@@ -1,4 +1,4 @@
-import type { Options as LinksOptions } from '@galley/links'
+import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
 import type { Options as MarkdownOptions } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Layouts } from './layouts.js'
@@ -59,7 +59,17 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
-  links?: Omit<LinksOptions, 'toUrl' | 'site'> | false | null | undefined
+  links?:
+    | (Omit<LinksOptions, 'toUrl' | 'site'> & {
+        /**
+         * Check links to other sites over the network too: `true` or options
+         * (default: `false`: builds stay offline and deterministic).
+         */
+        external?: ExternalOptions | boolean | null | undefined
+      })
+    | false
+    | null
+    | undefined
   /** The RSS feed, or `false` for none (default: `/rss.xml`). */
   feed?: FeedConfig | false | null | undefined
   /** Page layouts; without them `build` writes no HTML pages, only the feed. */

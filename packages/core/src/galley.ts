@@ -1,5 +1,5 @@
 import { type blogSchema, createBlogSchema, validateFrontmatter } from '@galley/frontmatter'
-import { rehypeGalleyLinks } from '@galley/links'
+import { checkExternalLinks, rehypeGalleyLinks } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
@@ -97,6 +97,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         config as unknown as GalleyConfig<PostSchema>,
         site
       )
+      const external = config.links ? config.links.external : undefined
+      if (external) {
+        const report = await checkExternalLinks(
+          outputs.pages.map((page) => page.file),
+          { ...(external === true ? {} : external), site }
+        )
+        files.push(...report.files)
+      }
       const ok = files.every((file) => !file.messages.some((message) => message.fatal))
       return {
         pages: outputs.pages as unknown as Array<Page<D>>,

@@ -59,7 +59,12 @@ export function assemble<D extends PostData>(
     const urls = new Map(pages.map((page) => [page.file, page.url]))
     checkLinks(
       pages.map((page) => page.file),
-      { ...config.links, site: url, routes, toUrl: (file) => urls.get(file) ?? '/' }
+      {
+        skip: config.links?.skip,
+        site: url,
+        routes: [...routes, ...(config.links?.routes ?? [])],
+        toUrl: (file) => urls.get(file) ?? '/'
+      }
     )
   }
 

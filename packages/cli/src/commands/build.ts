@@ -12,6 +12,7 @@ export interface BuildFlags {
   out?: string | undefined
   drafts?: boolean | undefined
   frail?: boolean | undefined
+  external?: boolean | undefined
 }
 
 /**
@@ -24,7 +25,18 @@ export interface BuildFlags {
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
   const { config } = await loadConfig(context.cwd, flags.config)
-  const galley = createGalley({ ...config, drafts: flags.drafts ?? config.drafts })
+  // The config's `links.external` holds options; only `--external` turns the network on.
+  const links = config.links === false ? false : { ...config.links }
+  if (links && !flags.external) links.external = false
+  if (links && flags.external) {
+    const configured = links.external && links.external !== true ? links.external : {}
+    links.external = {
+      cache: path.join(context.cwd, '.cache', 'galley', 'links.json'),
+      ...configured,
+      onProgress: progress(context)
+    }
+  }
+  const galley = createGalley({ ...config, links, drafts: flags.drafts ?? config.drafts })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const result = await galley.build(files)
 
@@ -63,4 +75,20 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
 
 function place(file: VFile, line: number | undefined, column: number | undefined): string {
   return `${file.path}:${line ?? 1}:${column ?? 1}`
+}
+
+/** A one-line progress bar on standard error, when it is a terminal. */
+function progress(
+  context: Context
+): ((state: { done: number; total: number }) => void) | undefined {
+  const stream = context.stderr as NodeJS.WritableStream & { isTTY?: boolean }
+  if (!stream.isTTY) return undefined
+  return ({ done, total }) => {
+    const width = 30
+    const filled = Math.round((done / total) * width)
+    stream.write(
+      `\rgalley: checking links [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`
+    )
+    if (done === total) stream.write('\n')
+  }
 }
