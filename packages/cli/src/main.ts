@@ -17,6 +17,8 @@ Options:
   --frail          fail on warnings too (build, check)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json (build, check)
+  --format <name>  report as vfile-reporter text on stderr (default), or as json
+                   or sarif (SARIF 2.1.0) on stdout (build, check)
   --port <n>       port for preview (default: 4321)
   --host <name>    host for preview (default: localhost)
   -h, --help       show this help
@@ -57,6 +59,12 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
     switch (command) {
       case 'build':
       case 'check':
+        if (values.format && !['json', 'sarif', 'text'].includes(values.format)) {
+          context.stderr.write(
+            `galley: expected \`--format\` to be \`text\`, \`json\` or \`sarif\`, not \`${values.format}\`\n`
+          )
+          return 1
+        }
         return await build(context, values, command === 'build')
       case 'preview': {
         const port = values.port === undefined ? undefined : Number(values.port)
@@ -89,6 +97,7 @@ function parse(argv: ReadonlyArray<string>) {
       drafts: { type: 'boolean' },
       frail: { type: 'boolean' },
       external: { type: 'boolean' },
+      format: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' }

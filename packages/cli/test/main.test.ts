@@ -102,6 +102,35 @@ describe('galley', () => {
     expect(existsSync(path.join(site, 'dist'))).toBe(false)
   })
 
+  it('should report as JSON or SARIF on stdout with `--format`', async () => {
+    const json = await run(['check', '--config', 'broken.config.mjs', '--format', 'json'])
+    expect(json.code).toBe(1)
+    expect(
+      JSON.parse(json.stdout).map(
+        (message: { file: string; line: number; column: number; ruleId: string }) =>
+          `${message.file}:${message.line}:${message.column} ${message.ruleId}`
+      )
+    ).toEqual([
+      'broken/invalid.md:4:7 schema',
+      'broken/links.md:8:4 empty-link',
+      'broken/links.md:8:25 missing-anchor'
+    ])
+    const sarif = await run(['check', '--config', 'broken.config.mjs', '--format', 'sarif'])
+    const log = JSON.parse(sarif.stdout)
+    expect(log.version).toBe('2.1.0')
+    expect(log.runs[0].results.map((result: { level: string }) => result.level)).toEqual([
+      'error',
+      'warning',
+      'warning'
+    ])
+    const bad = await run(['check', '--format', 'xml'])
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'galley: expected `--format` to be `text`, `json` or `sarif`, not `xml`\n'
+    })
+  })
+
   it('should explain a missing config file', async () => {
     const result = await main(['build'], { cwd: out, stdout: capture(), stderr: capture() })
     expect(result).toBe(1)

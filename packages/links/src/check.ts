@@ -67,6 +67,17 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
     documents.push({ file, url, index })
   }
 
+  // Many links can point at one missing page: suggest once for each.
+  const pageSuggestions = new Map<string, string>()
+  const suggestPage = (key: string) => {
+    let hint = pageSuggestions.get(key)
+    if (hint === undefined) {
+      hint = didYouMean(suggest(key, pages.keys()).map((found) => written.get(found) ?? found))
+      pageSuggestions.set(key, hint)
+    }
+    return hint
+  }
+
   for (const { file, url, index } of documents) {
     const seen = new Set<string>()
     for (const target of index.ids) {
@@ -109,12 +120,11 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
       const key = pageKey(target.pathname)
       const samePage = key === pageKey(url.pathname)
       if (!pages.has(key)) {
-        file.message(
-          `Cannot find page \`${target.pathname}\`${didYouMean(
-            suggest(key, pages.keys()).map((found) => written.get(found) ?? found)
-          )}`,
-          { place: link.place, ruleId: 'missing-page', source }
-        )
+        file.message(`Cannot find page \`${target.pathname}\`${suggestPage(key)}`, {
+          place: link.place,
+          ruleId: 'missing-page',
+          source
+        })
         continue
       }
 

@@ -14,8 +14,11 @@ import leven from 'leven'
 export function suggest(value: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(value.length / 3))
   const scored: Array<{ candidate: string; distance: number }> = []
+  const lower = value.toLowerCase()
   for (const candidate of new Set(candidates)) {
-    const distance = leven(value.toLowerCase(), candidate.toLowerCase())
+    // Lengths further apart than the limit cannot be within it.
+    if (Math.abs(candidate.length - value.length) > limit) continue
+    const distance = leven(lower, candidate.toLowerCase())
     if (distance <= limit) scored.push({ candidate, distance })
   }
   return scored

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { createGalley } from '@galley/core'
 import { loadContent, writeSite } from '@galley/core/node'
+import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
@@ -13,6 +14,7 @@ export interface BuildFlags {
   drafts?: boolean | undefined
   frail?: boolean | undefined
   external?: boolean | undefined
+  format?: string | undefined
 }
 
 /**
@@ -40,8 +42,14 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const result = await galley.build(files)
 
-  const report = reporter(result.files, { color: context.color, quiet: true })
-  if (report) context.stderr.write(`${report}\n`)
+  if (flags.format === 'json') {
+    context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)
+  } else if (flags.format === 'sarif') {
+    context.stdout.write(`${JSON.stringify(toSarif(result.files), null, 2)}\n`)
+  } else {
+    const report = reporter(result.files, { color: context.color, quiet: true })
+    if (report) context.stderr.write(`${report}\n`)
+  }
 
   const failing = result.files.flatMap((file) =>
     file.messages
