@@ -17,6 +17,7 @@ function document(site: Blog, title: string, main: ElementContent[]): Root {
       h('head', [
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('link', { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }),
         h('title', title === site.title ? title : `${title} · ${site.title}`),
         site.description ? h('meta', { name: 'description', content: site.description }) : null,
         site.feedUrl

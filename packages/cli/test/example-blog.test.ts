@@ -33,7 +33,7 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 16 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 17 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
@@ -41,6 +41,7 @@ describe('examples/blog', () => {
   it('should write an index, a page per post and per tag, a 404 page and a feed', async () => {
     expect((await glob('**/*', { cwd: dist })).sort()).toEqual([
       '404.html',
+      'favicon.svg',
       'index.html',
       'posts/feeding-schedule/index.html',
       'posts/first-loaf/index.html',

@@ -76,6 +76,8 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
   /** Folder of posts, for `@galley/core/node` and the CLI (default: `'content'`). */
   contentDir?: string | null | undefined
+  /** Folder of files copied into the site as they are, for the CLI (default: `'public'`). */
+  publicDir?: string | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
   outDir?: string | null | undefined
 }

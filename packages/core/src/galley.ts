@@ -1,5 +1,5 @@
 import { type blogSchema, createBlogSchema, validateFrontmatter } from '@galley/frontmatter'
-import { checkExternalLinks, rehypeGalleyLinks } from '@galley/links'
+import { checkExternalLinks, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
@@ -21,6 +21,16 @@ export interface BuildResult<D> {
   ok: boolean
 }
 
+/** Extra input of a build. */
+export interface BuildOptions {
+  /**
+   * Files copied into the site as they are, such as the contents of
+   * `public/` (`{ path: 'images/logo.png', value: bytes }`): links to them
+   * count as links to existing pages (default: none).
+   */
+  assets?: Iterable<OutputFile> | null | undefined
+}
+
 /** A configured pipeline. */
 export interface Galley<D> {
   /**
@@ -29,7 +39,7 @@ export interface Galley<D> {
    */
   processFile(file: VFile): Promise<Page<D> | undefined>
   /** Process every post, check links across them, and assemble pages and the feed. */
-  build(files: Iterable<VFile>): Promise<BuildResult<D>>
+  build(files: Iterable<VFile>, options?: Readonly<BuildOptions> | null): Promise<BuildResult<D>>
 }
 
 /**
@@ -56,6 +66,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     ...markdown,
     frontmatter: { schema, unknownKeys: config.unknownKeys },
     resolveLink: (path, file) => routes.get(path) ?? markdown.resolveLink?.(path, file),
+    remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
     rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
   })
 
@@ -76,7 +87,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
 
   return {
     processFile,
-    async build(input) {
+    async build(input, options) {
+      const assets = [...(options?.assets ?? [])]
       const files = [...input]
       routes.clear()
       for (const file of files) {
@@ -95,7 +107,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const outputs = assemble(
         pages as unknown as Array<Page<PostData>>,
         config as unknown as GalleyConfig<PostSchema>,
-        site
+        site,
+        assets.map((asset) => `/${asset.path}`)
       )
       const external = config.links ? config.links.external : undefined
       if (external) {
@@ -108,7 +121,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const ok = files.every((file) => !file.messages.some((message) => message.fatal))
       return {
         pages: outputs.pages as unknown as Array<Page<D>>,
-        outputs: outputs.files,
+        outputs: [...assets, ...outputs.files],
         files,
         ok
       }

@@ -1,6 +1,6 @@
 export type { FeedConfig, GalleyConfig, PermalinkContext, PostData, PostSchema } from './config.js'
 export { defineConfig } from './config.js'
-export type { BuildResult, Galley } from './galley.js'
+export type { BuildOptions, BuildResult, Galley } from './galley.js'
 export { createGalley } from './galley.js'
 export { raw } from './html.js'
 export type { Layouts, Site, Tag } from './layouts.js'

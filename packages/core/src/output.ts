@@ -2,8 +2,8 @@
 export interface OutputFile {
   /** Path inside the output folder, with `/` separators, such as `posts/a/index.html`. */
   path: string
-  /** Content. */
-  value: string
+  /** Content: text, or bytes for assets such as images. */
+  value: string | Uint8Array
 }
 
 /**

@@ -19,7 +19,8 @@ import { source } from './source.js'
 export function assemble<D extends PostData>(
   rendered: ReadonlyArray<Page<D>>,
   config: Readonly<GalleyConfig<StandardSchemaV1<unknown, D>>>,
-  url: URL
+  url: URL,
+  assets: ReadonlyArray<string>
 ): { pages: Array<Page<D>>; files: OutputFile[] } {
   const byUrl = new Map<string, Page<D>>()
   const pages: Array<Page<D>> = []
@@ -54,7 +55,7 @@ export function assemble<D extends PostData>(
   }
 
   if (config.links !== false) {
-    const routes = ['/', '/404.html', ...tags.map((tag) => tag.url)]
+    const routes = ['/', '/404.html', ...tags.map((tag) => tag.url), ...assets]
     if (feedUrl) routes.push(feedUrl)
     const urls = new Map(pages.map((page) => [page.file, page.url]))
     checkLinks(

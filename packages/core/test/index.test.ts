@@ -206,3 +206,24 @@ describe('links between Markdown files', () => {
     ])
   })
 })
+
+describe('assets', () => {
+  it('should copy assets and count links to them as existing pages', async () => {
+    const galley = createGalley({ site: 'https://b.test', feed: false })
+    const logo = new Uint8Array([1, 2, 3])
+    const result = await galley.build(
+      [
+        post(
+          'a.md',
+          'title: A\ndate: 2020-01-01',
+          '![logo](/images/logo.png) ![gone](/images/gone.png)\n'
+        )
+      ],
+      { assets: [{ path: 'images/logo.png', value: logo }] }
+    )
+    expect(result.outputs.map((file) => file.path)).toEqual(['images/logo.png'])
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      'a.md:6:27-6:52: Cannot find page `/images/gone.png`; did you mean `/images/logo.png`'
+    ])
+  })
+})

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { loadContent, writeSite } from '@galley/core/node'
+import { loadAssets, loadContent, writeSite } from '@galley/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 let root: string
@@ -17,6 +17,7 @@ afterEach(async () => {
 describe('@galley/core/node', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core/node')).sort()).toEqual([
+      'loadAssets',
       'loadContent',
       'writeSite'
     ])
@@ -73,5 +74,21 @@ describe('@galley/core/node', () => {
       'Refusing to write `../escape.html`: it resolves outside the output folder; check the permalink'
     )
     expect(await readdir(root)).toEqual([])
+  })
+  it('should load assets as bytes, and find none in a missing folder', async () => {
+    await mkdir(path.join(root, 'public/images'), { recursive: true })
+    await writeFile(
+      path.join(root, 'public/images/logo.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47])
+    )
+    const assets = await loadAssets(path.join(root, 'public'))
+    expect(assets.map((asset) => [asset.path, [...asset.value]])).toEqual([
+      ['images/logo.png', [0x89, 0x50, 0x4e, 0x47]]
+    ])
+    expect(await loadAssets(path.join(root, 'nope'))).toEqual([])
+    await writeSite(path.join(root, 'dist'), assets)
+    expect([...(await readFile(path.join(root, 'dist/images/logo.png')))]).toEqual([
+      0x89, 0x50, 0x4e, 0x47
+    ])
   })
 })

@@ -75,6 +75,9 @@ export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
       }
     })
 
+    for (const definition of file.data.galleyDefinitions ?? []) {
+      index.links.push({ href: definition.url, place: definition.place })
+    }
     file.data.galleyLinks = index
     return undefined
   }

@@ -1,7 +1,9 @@
 import type { LinkIndex } from './collect.js'
+import type { Definition } from './definitions.js'
 
 export { checkLinks, type Options } from './check.js'
 export { type Link, type LinkIndex, rehypeGalleyLinks, type Target } from './collect.js'
+export { type Definition, remarkGalleyDefinitions } from './definitions.js'
 export { checkExternal, type ExternalReport } from './external/external.js'
 export { checkExternalLinks, type ExternalLinksReport } from './external/links.js'
 export type { ExternalOptions, ExternalResult, Verdict } from './external/types.js'
@@ -12,5 +14,7 @@ declare module 'vfile' {
   interface DataMap {
     /** Links and ids of the document, set by `rehypeGalleyLinks`. */
     galleyLinks: LinkIndex
+    /** Reference definitions no reference uses, set by `remarkGalleyDefinitions`. */
+    galleyDefinitions: Definition[]
   }
 }

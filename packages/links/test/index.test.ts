@@ -1,4 +1,4 @@
-import { checkLinks, rehypeGalleyLinks } from '@galley/links'
+import { checkLinks, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -23,6 +23,7 @@ describe('@galley/links', () => {
       'checkLinks',
       'checkSite',
       'rehypeGalleyLinks',
+      'remarkGalleyDefinitions',
       'toJsonReport',
       'toSarif'
     ])
@@ -114,5 +115,22 @@ describe('@galley/links', () => {
     expect(() => checkLinks([], { site: 'blog' })).toThrow(
       'Expected `site` to be an absolute URL, not `blog`'
     )
+  })
+})
+
+describe('reference definitions', () => {
+  it('should check definitions no reference uses, at the definition', async () => {
+    const { render: withDefinitions } = createMarkdownProcessor({
+      remarkPlugins: [remarkGalleyDefinitions],
+      rehypePlugins: [rehypeGalleyLinks]
+    })
+    const { file } = await withDefinitions(
+      new VFile({ path: 'a.md', value: '# A\n\n[used][u]\n\n[u]: #a\n[unused]: #nowhere\n' })
+    )
+    expect(
+      file.data.galleyLinks?.links.map((link) => `${link.href}@${link.place?.start.line}`)
+    ).toEqual(['#a@3', '#nowhere@6'])
+    checkLinks([file])
+    expect(file.messages.map(String)).toEqual(['a.md:6:1-6:19: Cannot find heading for `#nowhere`'])
   })
 })

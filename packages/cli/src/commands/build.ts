@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { createGalley } from '@galley/core'
-import { loadContent, writeSite } from '@galley/core/node'
+import { loadAssets, loadContent, writeSite } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -40,7 +40,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   }
   const galley = createGalley({ ...config, links, drafts: flags.drafts ?? config.drafts })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
-  const result = await galley.build(files)
+  const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
+  const result = await galley.build(files, { assets })
 
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)

@@ -1,2 +1,3 @@
+export { loadAssets } from './assets.js'
 export { type LoadOptions, loadContent } from './load.js'
 export { writeSite } from './write.js'
