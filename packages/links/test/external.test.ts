@@ -289,6 +289,15 @@ describe('external checks against 127.0.0.1', () => {
     expect(trusted.results.get(`${secure.origin}/ok`)?.verdict).toBe('ok')
   })
 
+  it('should be stopped by the guard before it leaves the machine', async () => {
+    // The guard throws in `connect`, before any DNS lookup or packet.
+    const report = await checkExternal(['http://galley-guard.invalid/'], { ...fast, retries: 0 })
+    expect(report.results.get('http://galley-guard.invalid/')?.reason).toBe(
+      'Test tried to reach `galley-guard.invalid`: only loopback is allowed'
+    )
+    expect(report.requests).toBe(1)
+  })
+
   it('should throw a `TypeError` naming a bad option', async () => {
     await expect(checkExternal([], { concurrency: 0 })).rejects.toThrow(
       new TypeError('Expected `concurrency` to be a whole number of at least 1, not `0`')

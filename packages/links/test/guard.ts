@@ -6,7 +6,9 @@ const loopback = new Set(['127.0.0.1', '::1', 'localhost'])
 const connect = net.Socket.prototype.connect
 
 net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
-  const [first] = args
+  // `net.connect` passes its normalized arguments as one array.
+  const [raw] = args
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw
   const options = (typeof first === 'object' && first !== null ? first : { host: args[1] }) as {
     host?: string
     path?: string
