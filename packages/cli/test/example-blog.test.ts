@@ -33,7 +33,7 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 17 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 19 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
@@ -41,7 +41,9 @@ describe('examples/blog', () => {
   it('should write an index, a page per post and per tag, a 404 page and a feed', async () => {
     expect((await glob('**/*', { cwd: dist })).sort()).toEqual([
       '404.html',
+      'atom.xml',
       'favicon.svg',
+      'feed.json',
       'index.html',
       'posts/feeding-schedule/index.html',
       'posts/first-loaf/index.html',
@@ -90,11 +92,18 @@ describe('examples/blog', () => {
     expect(await read('404.html')).toContain('<h1>Page not found</h1>')
   })
 
-  it('should write an RSS feed of the six published posts', async () => {
+  it('should write RSS, Atom and JSON feeds of the six published posts, with full content', async () => {
     const feed = await read('rss.xml')
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><rss version="2.0"/)
     expect(feed.match(/<item>/g)).toHaveLength(6)
     expect(feed).toContain('<link>http://localhost:4321/posts/rye-experiments/</link>')
+    // Links inside content are absolute, so they work in a feed reader.
+    expect(feed).toContain('href="http://localhost:4321/posts/first-loaf/#the-timeline"')
+    expect((await read('atom.xml')).match(/<entry>/g)).toHaveLength(6)
+    const json = JSON.parse(await read('feed.json'))
+    expect(json.items.map((item: { url: string }) => item.url)[0]).toBe(
+      'http://localhost:4321/posts/rye-experiments/'
+    )
   })
 
   it('should only link to pages and anchors that exist in the output', async () => {

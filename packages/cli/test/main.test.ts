@@ -35,11 +35,13 @@ describe('galley', () => {
     const result = await run(['build', '--out', dist])
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 7 files to \`${dist}\` (2 posts)\n`,
+      stdout: `galley: wrote 9 files to \`${dist}\` (2 posts)\n`,
       stderr: ''
     })
     expect((await readdir(dist)).sort()).toEqual([
       '404.html',
+      'atom.xml',
+      'feed.json',
       'index.html',
       'posts',
       'rss.xml',

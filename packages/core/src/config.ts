@@ -25,6 +25,14 @@ export interface FeedConfig {
   description?: string | null | undefined
   /** Where the RSS feed is written (default: `'/rss.xml'`). */
   path?: string | null | undefined
+  /** Where the Atom feed is written, or `false` for none (default: `'/atom.xml'`). */
+  atomPath?: string | false | null | undefined
+  /** Where the JSON Feed is written, or `false` for none (default: `'/feed.json'`). */
+  jsonPath?: string | false | null | undefined
+  /** Authors of the feed. */
+  authors?: ReadonlyArray<{ name: string; email?: string; url?: string }> | null | undefined
+  /** Put each post's full HTML in the feeds (default: `true`). */
+  content?: boolean | null | undefined
   /** How many of the newest posts the feed holds (default: `20`). */
   limit?: number | null | undefined
 }

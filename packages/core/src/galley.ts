@@ -82,7 +82,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     const result = await renderer.render(file)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
-    return { file, ...urlOf(file, data), data, html: result.html, headings: result.headings }
+    return {
+      file,
+      ...urlOf(file, data),
+      data,
+      html: result.html,
+      headings: result.headings,
+      excerpt: result.excerpt
+    }
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { Heading } from '@galley/markdown'
+import type { Excerpt, Heading } from '@galley/markdown'
 import type { VFile } from 'vfile'
 
 /** A rendered post. */
@@ -15,4 +15,6 @@ export interface Page<D> {
   html: string
   /** Headings, with the ids they have in `html`. */
   headings: ReadonlyArray<Heading>
+  /** HTML before `<!--more-->`, else the first paragraph, and its plain text. */
+  excerpt: Excerpt
 }

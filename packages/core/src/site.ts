@@ -1,4 +1,4 @@
-import { rss } from '@galley/feed'
+import { atom, type Feed, jsonFeed, rss } from '@galley/feed'
 import { checkLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { slug as slugify } from 'github-slugger'
@@ -56,7 +56,11 @@ export function assemble<D extends PostData>(
 
   if (config.links !== false) {
     const routes = ['/', '/404.html', ...tags.map((tag) => tag.url), ...assets]
-    if (feedUrl) routes.push(feedUrl)
+    if (feedConfig && feedUrl) {
+      routes.push(feedUrl)
+      if (feedConfig.atomPath !== false) routes.push(feedConfig.atomPath ?? '/atom.xml')
+      if (feedConfig.jsonPath !== false) routes.push(feedConfig.jsonPath ?? '/feed.json')
+    }
     const urls = new Map(pages.map((page) => [page.file, page.url]))
     checkLinks(
       pages.map((page) => page.file),
@@ -83,21 +87,37 @@ export function assemble<D extends PostData>(
   }
 
   if (feedConfig && feedUrl) {
-    const value = rss({
+    const model: Feed = {
       title: feedConfig.title || title,
       description: feedConfig.description || config.description || title,
       site: url,
       feedUrl: new URL(feedUrl, url),
       language: config.language ?? undefined,
+      authors: feedConfig.authors ?? undefined,
       items: pages.slice(0, feedConfig.limit ?? 20).map((page) => ({
         title: page.data.title,
         url: new URL(page.url, url),
         published: page.data.date,
-        summary: page.data.description,
+        summary: page.data.description ?? (page.excerpt.text || undefined),
+        contentHtml: feedConfig.content === false ? undefined : page.html,
         categories: page.data.tags
       }))
-    })
-    files.push({ path: toOutputPath(feedUrl), value })
+    }
+    files.push({ path: toOutputPath(feedUrl), value: rss(model) })
+    const atomPath = feedConfig.atomPath ?? '/atom.xml'
+    if (atomPath) {
+      files.push({
+        path: toOutputPath(atomPath),
+        value: atom({ ...model, feedUrl: new URL(atomPath, url) })
+      })
+    }
+    const jsonPath = feedConfig.jsonPath ?? '/feed.json'
+    if (jsonPath) {
+      files.push({
+        path: toOutputPath(jsonPath),
+        value: jsonFeed({ ...model, feedUrl: new URL(jsonPath, url) })
+      })
+    }
   }
 
   return { pages, files }

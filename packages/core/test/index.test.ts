@@ -64,7 +64,9 @@ describe('@galley/core', () => {
       'tags/x/index.html',
       'tags/y-z/index.html',
       '404.html',
-      'rss.xml'
+      'rss.xml',
+      'atom.xml',
+      'feed.json'
     ])
     const byPath = new Map(result.outputs.map((file) => [file.path, file.value]))
     expect(byPath.get('posts/old/index.html')).toBe(

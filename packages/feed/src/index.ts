@@ -1,3 +1,5 @@
-export type { Feed, FeedItem, Person } from './model.js'
+export { atom } from './atom.js'
+export { jsonFeed } from './json-feed.js'
+export type { Enclosure, Feed, FeedItem, Person } from './model.js'
 export { rss } from './rss.js'
 export { assertFeed, type FeedProblem, validateFeed } from './validate.js'

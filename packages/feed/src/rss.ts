@@ -1,79 +1,109 @@
-import type { Element } from 'xast'
+import type { Element, Root } from 'xast'
 import { toXml } from 'xast-util-to-xml'
 import { x } from 'xastscript'
-import type { Feed, FeedItem } from './model.js'
-import { assertFeed } from './validate.js'
+import type { Feed, Person } from './model.js'
+import { type PreparedItem, prepare } from './prepare.js'
 import { clean, rfc822 } from './xml.js'
 
-const atomNs = 'http://www.w3.org/2005/Atom'
-const contentNs = 'http://purl.org/rss/1.0/modules/content/'
-const dcNs = 'http://purl.org/dc/elements/1.1/'
+const namespaces = {
+  atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/'
+}
 
 /**
- * Write a feed as RSS 2.0. The XML is built as a syntax tree and serialized
- * by xast-util-to-xml, so escaping is correct by construction; characters XML
- * forbids are removed from every field. The same input always gives the same
- * output (no clock is read).
+ * Write a feed as RSS 2.0: built as an XML syntax tree (xastscript) and
+ * serialized by xast-util-to-xml, so escaping is correct by construction;
+ * characters XML forbids are removed from every field; namespaces are
+ * declared exactly when used; no clock is read.
  *
  * @param feed
- *   Feed model; an invalid one throws a `TypeError` listing every problem.
+ *   Feed model; an invalid one throws one `TypeError` listing every problem.
  * @returns
  *   The RSS document.
  */
 export function rss(feed: Readonly<Feed>): string {
-  assertFeed(feed)
-  const site = new URL(feed.site)
-  const hasContent = feed.items.some((item) => item.contentHtml !== undefined)
-  const hasCreator = feed.author !== undefined
-  const updated = feed.updated ?? newest(feed.items)
+  const data = prepare(feed)
+  const items = data.items.map((item) =>
+    toItem(item, item.authors.length > 0 ? item.authors : data.authors)
+  )
+  const used = (prefix: string) => items.some((item) => uses(item, prefix))
 
   const channel = x('channel', [
-    x('title', clean(feed.title)),
-    x('link', site.href),
-    x('description', clean(feed.description ?? feed.title)),
-    feed.language ? x('language', clean(feed.language)) : undefined,
-    updated ? x('lastBuildDate', rfc822(updated)) : undefined,
+    x('title', clean(data.title)),
+    x('link', data.site),
+    x('description', clean(data.description)),
+    data.language ? x('language', data.language) : undefined,
+    data.updated ? x('lastBuildDate', rfc822(data.updated)) : undefined,
     x('generator', 'Galley'),
-    x('atom:link', { href: new URL(feed.feedUrl).href, rel: 'self', type: 'application/rss+xml' }),
-    ...feed.items.map((item) => toItem(item, site, feed.author?.name))
+    data.ttl ? x('ttl', String(data.ttl)) : undefined,
+    data.image
+      ? x('image', [x('url', data.image), x('title', clean(data.title)), x('link', data.site)])
+      : undefined,
+    x('atom:link', { href: data.feedUrl, rel: 'self', type: 'application/rss+xml' }),
+    ...items
   ])
 
-  const tree = x(null, [
-    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+  return serialize(
     x(
       'rss',
       {
         version: '2.0',
-        'xmlns:atom': atomNs,
-        'xmlns:content': hasContent ? contentNs : undefined,
-        'xmlns:dc': hasCreator ? dcNs : undefined
+        'xmlns:atom': namespaces.atom,
+        'xmlns:content': used('content:') ? namespaces.content : undefined,
+        'xmlns:dc': used('dc:') ? namespaces.dc : undefined
       },
       [channel]
+    ),
+    data.stylesheet
+  )
+}
+
+function toItem(item: PreparedItem, authors: ReadonlyArray<Person>): Element {
+  // RSS `<author>` must be an email address; people without one are `dc:creator`.
+  const withEmail = authors.filter((person) => person.email)
+  const withoutEmail = authors.filter((person) => !person.email)
+  return x('item', [
+    item.title === undefined ? undefined : x('title', clean(item.title)),
+    x('link', item.url),
+    x('guid', { isPermaLink: item.id === item.url ? 'true' : 'false' }, clean(item.id)),
+    x('pubDate', rfc822(item.published)),
+    ...withEmail.map((person) => x('author', clean(`${person.email} (${person.name})`))),
+    ...withoutEmail.map((person) => x('dc:creator', clean(person.name))),
+    item.summary === undefined ? undefined : x('description', clean(item.summary)),
+    item.contentHtml === undefined ? undefined : x('content:encoded', clean(item.contentHtml)),
+    ...item.categories.map((category) => x('category', clean(category))),
+    ...item.enclosures.map((enclosure) =>
+      x('enclosure', { url: enclosure.url, type: enclosure.type, length: String(enclosure.length) })
     )
   ])
-
-  return `${toXml(tree)}\n`
 }
 
-function toItem(item: FeedItem, site: URL, creator: string | undefined): Element {
-  const url = new URL(item.url, site).href
-  return x('item', [
-    x('title', clean(item.title)),
-    x('link', url),
-    x('guid', { isPermaLink: 'true' }, url),
-    x('pubDate', rfc822(item.published)),
-    creator ? x('dc:creator', clean(creator)) : undefined,
-    item.summary ? x('description', clean(item.summary)) : undefined,
-    item.contentHtml === undefined ? undefined : x('content:encoded', clean(item.contentHtml)),
-    ...(item.categories ?? []).map((category) => x('category', clean(category)))
-  ])
+function uses(node: Element, prefix: string): boolean {
+  return (
+    node.name.startsWith(prefix) ||
+    node.children.some((child) => child.type === 'element' && uses(child, prefix))
+  )
 }
 
-function newest(items: ReadonlyArray<FeedItem>): Date | undefined {
-  let latest: Date | undefined
-  for (const item of items) {
-    const date = item.updated ?? item.published
-    if (!latest || date.getTime() > latest.getTime()) latest = date
+/** The XML declaration, an optional stylesheet, the document, a final line feed. */
+export function serialize(root: Element, stylesheet: string | undefined): string {
+  const children: Root['children'] = [
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }
+  ]
+  if (stylesheet) {
+    children.push({
+      type: 'instruction',
+      name: 'xml-stylesheet',
+      value: `type="text/xsl" href="${escapeAttribute(stylesheet)}"`
+    })
   }
-  return latest
+  children.push(root)
+  // `]]>` may not appear in character data, and xast-util-to-xml leaves `>`
+  // alone in text; markup never contains it, so every one left is text.
+  return `${toXml({ type: 'root', children }).replaceAll(']]>', ']]&#x3E;')}\n`
+}
+
+function escapeAttribute(value: string): string {
+  return clean(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }

@@ -8,8 +8,14 @@ export interface FeedProblem {
   reason: string
 }
 
+type Add = (path: string, reason: string) => void
+
+const email = /^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$/
+const languageTag = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/
+
 /**
- * Every problem with a feed model, all at once (nothing is thrown).
+ * Every problem with a feed model, all at once (nothing is thrown): what RSS,
+ * Atom and JSON Feed validators would reject.
  *
  * @param value
  *   Candidate feed.
@@ -18,7 +24,7 @@ export interface FeedProblem {
  */
 export function validateFeed(value: unknown): FeedProblem[] {
   const problems: FeedProblem[] = []
-  const add = (path: string, reason: string) => problems.push({ path, reason })
+  const add: Add = (path, reason) => problems.push({ path, reason })
 
   if (!isRecord(value)) {
     add('(root)', 'expected an object')
@@ -27,15 +33,25 @@ export function validateFeed(value: unknown): FeedProblem[] {
 
   text(value.title, 'title', true, add)
   text(value.description, 'description', false, add)
-  text(value.language, 'language', false, add)
+  if (
+    value.language !== undefined &&
+    !(typeof value.language === 'string' && languageTag.test(value.language))
+  ) {
+    add('language', 'expected a language tag such as `en` or `en-GB`')
+  }
   absolute(value.site, 'site', add)
   absolute(value.feedUrl, 'feedUrl', add)
+  if (value.stylesheet !== undefined)
+    urlish(value.stylesheet, 'stylesheet', safeUrl(value.site), add)
+  if (value.image !== undefined) urlish(value.image, 'image', safeUrl(value.site), add)
   if (value.updated !== undefined) date(value.updated, 'updated', add)
-
-  if (value.author !== undefined) {
-    if (!isRecord(value.author)) add('author', 'expected an object with a `name`')
-    else text(value.author.name, 'author.name', true, add)
+  for (const name of ['ttl', 'limit'] as const) {
+    const number = value[name]
+    if (number !== undefined && !(Number.isInteger(number) && (number as number) > 0)) {
+      add(name, 'expected a whole number greater than 0')
+    }
   }
+  people(value.authors, 'authors', add)
 
   if (!Array.isArray(value.items)) {
     add('items', 'expected an array')
@@ -43,25 +59,60 @@ export function validateFeed(value: unknown): FeedProblem[] {
   }
 
   const site = safeUrl(value.site)
+  const ids = new Map<string, number>()
   value.items.forEach((item: unknown, index) => {
     const at = `items[${index}]`
     if (!isRecord(item)) {
       add(at, 'expected an object')
       return
     }
-    text(item.title, `${at}.title`, true, add)
+    text(item.title, `${at}.title`, false, add)
     text(item.summary, `${at}.summary`, false, add)
     text(item.contentHtml, `${at}.contentHtml`, false, add)
+    if (!nonEmpty(item.title) && !nonEmpty(item.summary) && !nonEmpty(item.contentHtml)) {
+      add(
+        at,
+        'expected a `title`, a `summary` or `contentHtml`: an item must have a title or a description'
+      )
+    }
     date(item.published, `${at}.published`, add)
     if (item.updated !== undefined) date(item.updated, `${at}.updated`, add)
-    if (!(typeof item.url === 'string' || item.url instanceof URL) || !safeUrl(item.url, site)) {
-      add(`${at}.url`, 'expected a URL (relative URLs need an absolute `site`)')
+    const url = urlish(item.url, `${at}.url`, site, add)
+    if (item.id !== undefined) text(item.id, `${at}.id`, true, add)
+    const id = typeof item.id === 'string' ? item.id : url?.href
+    if (id !== undefined) {
+      const first = ids.get(id)
+      if (first === undefined) ids.set(id, index)
+      else add(`${at}.id`, `expected a unique id, \`${id}\` is also the id of \`items[${first}]\``)
     }
+    if (item.image !== undefined) urlish(item.image, `${at}.image`, url ?? site, add)
     if (
       item.categories !== undefined &&
-      !(Array.isArray(item.categories) && item.categories.every((c) => typeof c === 'string'))
+      !(
+        Array.isArray(item.categories) &&
+        item.categories.every((c) => typeof c === 'string' && c.trim() !== '')
+      )
     ) {
-      add(`${at}.categories`, 'expected an array of strings')
+      add(`${at}.categories`, 'expected an array of non-empty strings')
+    }
+    people(item.authors, `${at}.authors`, add)
+    if (item.enclosures !== undefined) {
+      if (!Array.isArray(item.enclosures)) add(`${at}.enclosures`, 'expected an array')
+      else {
+        item.enclosures.forEach((enclosure: unknown, place) => {
+          const where = `${at}.enclosures[${place}]`
+          if (!isRecord(enclosure)) return add(where, 'expected an object')
+          urlish(enclosure.url, `${where}.url`, url ?? site, add)
+          if (
+            !(typeof enclosure.type === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(enclosure.type))
+          ) {
+            add(`${where}.type`, 'expected a MIME type such as `audio/mpeg`')
+          }
+          if (!(Number.isInteger(enclosure.length) && (enclosure.length as number) >= 0)) {
+            add(`${where}.length`, 'expected a size in bytes (a whole number)')
+          }
+        })
+      }
     }
   })
 
@@ -82,13 +133,32 @@ export function assertFeed(value: unknown): asserts value is Feed {
   )
 }
 
-type Add = (path: string, reason: string) => void
+function people(value: unknown, path: string, add: Add): void {
+  if (value === undefined) return
+  if (!Array.isArray(value)) return add(path, 'expected an array of people')
+  value.forEach((person: unknown, index) => {
+    const at = `${path}[${index}]`
+    if (!isRecord(person)) return add(at, 'expected an object with a `name`')
+    text(person.name, `${at}.name`, true, add)
+    if (
+      person.email !== undefined &&
+      !(typeof person.email === 'string' && email.test(person.email))
+    ) {
+      add(`${at}.email`, 'expected an email address')
+    }
+    if (person.url !== undefined) absolute(person.url, `${at}.url`, add)
+  })
+}
 
 function text(value: unknown, path: string, required: boolean, add: Add): void {
   if (value === undefined && !required) return
   if (typeof value !== 'string' || (required && value.trim() === '')) {
     add(path, required ? 'expected a non-empty string' : 'expected a string')
   }
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== ''
 }
 
 function date(value: unknown, path: string, add: Add): void {
@@ -100,6 +170,12 @@ function absolute(value: unknown, path: string, add: Add): void {
   if (!(typeof value === 'string' || value instanceof URL) || !safeUrl(value)) {
     add(path, 'expected an absolute URL')
   }
+}
+
+function urlish(value: unknown, path: string, base: URL | undefined, add: Add): URL | undefined {
+  const url = typeof value === 'string' || value instanceof URL ? safeUrl(value, base) : undefined
+  if (!url) add(path, 'expected a URL (relative URLs need an absolute `site`)')
+  return url
 }
 
 function safeUrl(value: unknown, base?: URL): URL | undefined {

@@ -17,15 +17,12 @@ export function clean(value: string): string {
   return value.replace(forbidden, '')
 }
 
-/**
- * An RFC 822 date with English names and a four-digit year, as RSS wants:
- * `Mon, 23 Apr 2018 00:00:00 GMT`.
- *
- * @param date
- *   Date.
- * @returns
- *   Formatted date.
- */
+/** RFC 822 date with English names and a four-digit year: `Mon, 23 Apr 2018 00:00:00 GMT` (RSS). */
 export function rfc822(date: Date): string {
   return date.toUTCString()
+}
+
+/** RFC 3339 date-time with an offset: `2018-04-23T00:00:00Z` (Atom, JSON Feed). */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.000Z$/, 'Z')
 }
