@@ -99,9 +99,12 @@ export function validateFeed(value: unknown): FeedProblem[] {
     if (item.enclosures !== undefined) {
       if (!Array.isArray(item.enclosures)) add(`${at}.enclosures`, 'expected an array')
       else {
-        item.enclosures.forEach((enclosure: unknown, place) => {
+        for (const [place, enclosure] of (item.enclosures as unknown[]).entries()) {
           const where = `${at}.enclosures[${place}]`
-          if (!isRecord(enclosure)) return add(where, 'expected an object')
+          if (!isRecord(enclosure)) {
+            add(where, 'expected an object')
+            continue
+          }
           urlish(enclosure.url, `${where}.url`, url ?? site, add)
           if (
             !(typeof enclosure.type === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(enclosure.type))
@@ -111,7 +114,7 @@ export function validateFeed(value: unknown): FeedProblem[] {
           if (!(Number.isInteger(enclosure.length) && (enclosure.length as number) >= 0)) {
             add(`${where}.length`, 'expected a size in bytes (a whole number)')
           }
-        })
+        }
       }
     }
   })
@@ -135,10 +138,16 @@ export function assertFeed(value: unknown): asserts value is Feed {
 
 function people(value: unknown, path: string, add: Add): void {
   if (value === undefined) return
-  if (!Array.isArray(value)) return add(path, 'expected an array of people')
-  value.forEach((person: unknown, index) => {
+  if (!Array.isArray(value)) {
+    add(path, 'expected an array of people')
+    return
+  }
+  for (const [index, person] of (value as unknown[]).entries()) {
     const at = `${path}[${index}]`
-    if (!isRecord(person)) return add(at, 'expected an object with a `name`')
+    if (!isRecord(person)) {
+      add(at, 'expected an object with a `name`')
+      continue
+    }
     text(person.name, `${at}.name`, true, add)
     if (
       person.email !== undefined &&
@@ -147,7 +156,7 @@ function people(value: unknown, path: string, add: Add): void {
       add(`${at}.email`, 'expected an email address')
     }
     if (person.url !== undefined) absolute(person.url, `${at}.url`, add)
-  })
+  }
 }
 
 function text(value: unknown, path: string, required: boolean, add: Add): void {
