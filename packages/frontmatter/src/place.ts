@@ -56,3 +56,23 @@ export function syntaxError(
 export function firstLine(value: string): string {
   return (value.split('\n')[0] ?? value).replace(/\.$/, '')
 }
+
+/**
+ * Add a fatal `not-a-mapping` message on `[from, to)` of a block's value:
+ * the front matter is a scalar or a list, not keys and values.
+ */
+export function notAMapping(
+  file: VFile,
+  block: Block,
+  reason: string,
+  from: number,
+  to: number
+): void {
+  const end = from + block.value.slice(from, to).trimEnd().length
+  const message = file.message(reason, {
+    place: toPosition(file, block.valueStart + from, block.valueStart + end),
+    ruleId: 'not-a-mapping',
+    source
+  })
+  message.fatal = true
+}

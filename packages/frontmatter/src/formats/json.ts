@@ -5,7 +5,7 @@ import {
   parseTree,
   printParseErrorCode
 } from 'jsonc-parser'
-import { source, syntaxError, toPosition } from '../place.js'
+import { notAMapping, syntaxError } from '../place.js'
 import type { FormatParser, Key, Located } from './types.js'
 
 const reasons: Readonly<Record<string, string>> = {
@@ -68,15 +68,13 @@ export const parseJson: FormatParser = (block, file) => {
   if (root?.type !== 'object') {
     const from = root?.offset ?? 0
     const to = root ? root.offset + root.length : block.value.length
-    const message = file.message(
+    notAMapping(
+      file,
+      block,
       'Unexpected front matter that is not a JSON object, expected `{ "key": value }`',
-      {
-        place: toPosition(file, block.valueStart + from, block.valueStart + to),
-        ruleId: 'not-a-mapping',
-        source
-      }
+      from,
+      to
     )
-    message.fatal = true
     return { data: undefined, locate, locateKey }
   }
 

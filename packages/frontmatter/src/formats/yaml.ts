@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, parseDocument } from 'yaml'
-import { firstLine, source, syntaxError, toPosition } from '../place.js'
+import { firstLine, notAMapping, syntaxError } from '../place.js'
 import type { FormatParser, Key, Located } from './types.js'
 
 /** YAML between `---` fences, with the `yaml` package's ranges for every node. */
@@ -47,16 +47,13 @@ export const parseYaml: FormatParser = (block, file) => {
   if (contents === null) return { data: {}, locate, locateKey }
   if (!isMap(contents)) {
     const [from, to] = contents.range ?? [0, block.value.length]
-    const end = from + block.value.slice(from, to).trimEnd().length
-    const message = file.message(
+    notAMapping(
+      file,
+      block,
       'Unexpected front matter that is not a mapping, expected `key: value` lines',
-      {
-        place: toPosition(file, block.valueStart + from, block.valueStart + end),
-        ruleId: 'not-a-mapping',
-        source
-      }
+      from,
+      to
     )
-    message.fatal = true
     return { data: undefined, locate, locateKey }
   }
 
