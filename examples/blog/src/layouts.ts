@@ -33,7 +33,7 @@ function document(site: Blog, title: string, main: ElementContent[]): Root {
       h('body', [
         h('header', [
           h('a.site-title', { href: '/' }, site.title),
-          h('nav', [
+          h('nav', { ariaLabel: 'Site' }, [
             h('a', { href: '/' }, 'Posts'),
             site.feedUrl ? h('a', { href: site.feedUrl }, 'RSS') : null
           ])
@@ -79,7 +79,22 @@ export const layouts: Layouts<BlogFrontmatter> = {
         h('p.meta', [time(page.data.date), page.data.draft ? ' · draft' : '']),
         // The rendered body is HTML from the Markdown pipeline: inserted as is.
         { type: 'raw', value: page.html },
-        tagLinks(site, page.data.tags)
+        tagLinks(site, page.data.tags),
+        page.related && page.related.length > 0
+          ? h('aside.related', [
+              h('h2', 'Related posts'),
+              h(
+                'ul',
+                page.related.map((other) => h('li', h('a', { href: other.url }, other.title)))
+              )
+            ])
+          : null,
+        h('nav.pager', { ariaLabel: 'Older and newer posts' }, [
+          page.previous
+            ? h('a', { href: page.previous.url, rel: 'prev' }, `← ${page.previous.title}`)
+            : null,
+          page.next ? h('a', { href: page.next.url, rel: 'next' }, `${page.next.title} →`) : null
+        ])
       ])
     ])
   },

@@ -14,5 +14,7 @@ a { color: var(--accent); }
 pre { overflow-x: auto; background: rgba(127, 127, 127, 0.12); padding: 0.8rem; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #ccc; padding: 0.2rem 0.6rem; }
+nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
+.related h2 { font-size: 1.1rem; }
 footer { border-top: 1px solid #ccc; margin-top: 3rem; }
 `

@@ -14,6 +14,8 @@ Options:
   --config <file>  configuration file (default: galley.config.{ts,mts,js,mjs})
   --out <dir>      output folder (default: the config's outDir, else dist)
   --drafts         publish posts with \`draft: true\`
+  --future         publish posts whose publishDate is still to come
+  --expired        publish posts whose expiryDate has passed
   --frail          fail on warnings too (build, check)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json (build, check)
@@ -95,6 +97,8 @@ function parse(argv: ReadonlyArray<string>) {
       config: { type: 'string' },
       out: { type: 'string' },
       drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      expired: { type: 'boolean' },
       frail: { type: 'boolean' },
       external: { type: 'boolean' },
       format: { type: 'string' },

@@ -33,7 +33,7 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 19 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 28 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
@@ -44,6 +44,7 @@ describe('examples/blog', () => {
       'atom.xml',
       'favicon.svg',
       'feed.json',
+      'flour/index.html',
       'index.html',
       'posts/feeding-schedule/index.html',
       'posts/first-loaf/index.html',
@@ -52,13 +53,10 @@ describe('examples/blog', () => {
       'posts/rye-experiments/index.html',
       'posts/starting-a-starter/index.html',
       'rss.xml',
-      'tags/basics/index.html',
-      'tags/bread/index.html',
-      'tags/flour/index.html',
-      'tags/routine/index.html',
-      'tags/rye/index.html',
-      'tags/sourdough/index.html',
-      'tags/troubleshooting/index.html'
+      'sitemap.xml',
+      ...['basics', 'bread', 'flour', 'routine', 'rye', 'sourdough', 'troubleshooting'].flatMap(
+        (tag) => [`tags/${tag}/index.html`, `tags/${tag}/rss.xml`]
+      )
     ])
   })
 
@@ -104,6 +102,32 @@ describe('examples/blog', () => {
     expect(json.items.map((item: { url: string }) => item.url)[0]).toBe(
       'http://localhost:4321/posts/rye-experiments/'
     )
+  })
+
+  it('should leave the scheduled post out, redirect the alias, and write a sitemap and tag feeds', async () => {
+    expect(await read('index.html')).not.toContain('Summer Bread Tour')
+    const redirect = await read('flour/index.html')
+    expect(redirect).toContain(
+      '<meta http-equiv="refresh" content="0; url=http://localhost:4321/posts/flour-guide/">'
+    )
+    expect(redirect).toContain(
+      '<link rel="canonical" href="http://localhost:4321/posts/flour-guide/">'
+    )
+    const sitemap = await read('sitemap.xml')
+    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 7)
+    expect(sitemap).toContain(
+      '<url><loc>http://localhost:4321/posts/first-loaf/</loc><lastmod>2024-03-10</lastmod></url>'
+    )
+    expect((await read('tags/rye/rss.xml')).match(/<item>/g)).toHaveLength(1)
+  })
+
+  it('should link each post to its neighbours and related posts', async () => {
+    const post = await read('posts/first-loaf/index.html')
+    expect(post).toContain(
+      '<a href="/posts/feeding-schedule/" rel="prev">← A Feeding Schedule That Fits a Working Week</a>'
+    )
+    expect(post).toContain('<a href="/posts/flour-guide/" rel="next">A Short Guide to Flour →</a>')
+    expect(post).toContain('<h2>Related posts</h2>')
   })
 
   it('should only link to pages and anchors that exist in the output', async () => {

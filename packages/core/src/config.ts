@@ -10,6 +10,14 @@ export interface PostData {
   tags?: ReadonlyArray<string> | undefined
   draft?: boolean | undefined
   description?: string | undefined
+  /** Date of the last real change. */
+  updated?: Date | undefined
+  /** Not published before this date (default: `date`). */
+  publishDate?: Date | undefined
+  /** Not published after this date. */
+  expiryDate?: Date | undefined
+  /** Old URL paths that redirect to the post. */
+  aliases?: ReadonlyArray<string> | undefined
   /** Replaces the slug taken from the file name. */
   slug?: string | undefined
 }
@@ -33,6 +41,8 @@ export interface FeedConfig {
   authors?: ReadonlyArray<{ name: string; email?: string; url?: string }> | null | undefined
   /** Put each post's full HTML in the feeds (default: `true`). */
   content?: boolean | null | undefined
+  /** Write an RSS feed per tag at `/tags/<slug>/rss.xml` (default: `true`). */
+  perTag?: boolean | null | undefined
   /** How many of the newest posts the feed holds (default: `20`). */
   limit?: number | null | undefined
 }
@@ -64,6 +74,14 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   permalink?: string | ((post: PermalinkContext) => string) | null | undefined
   /** Whether drafts (`draft: true`) are published (default: `false`). */
   drafts?: boolean | null | undefined
+  /** Whether posts whose `publishDate` (else `date`) is after `now` are published (default: `false`). */
+  future?: boolean | null | undefined
+  /** Whether posts whose `expiryDate` is before `now` are published (default: `false`). */
+  expired?: boolean | null | undefined
+  /** The moment publishing rules compare with (default: the time `build` starts; pass one in tests). */
+  now?: Date | null | undefined
+  /** Write `sitemap.xml` (default: `true`). */
+  sitemap?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */

@@ -17,4 +17,16 @@ export interface Page<D> {
   headings: ReadonlyArray<Heading>
   /** HTML before `<!--more-->`, else the first paragraph, and its plain text. */
   excerpt: Excerpt
+  /** The next older published post, set by `build`. */
+  previous?: PageLink | undefined
+  /** The next newer published post, set by `build`. */
+  next?: PageLink | undefined
+  /** Up to three posts sharing the most tags, newest first among equals, set by `build`. */
+  related?: ReadonlyArray<PageLink> | undefined
+}
+
+/** A link to another post. */
+export interface PageLink {
+  url: string
+  title: string
 }

@@ -1,17 +1,22 @@
-import { atom, type Feed, jsonFeed, rss } from '@galley/feed'
 import { checkLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { slug as slugify } from 'github-slugger'
-import type { GalleyConfig, PostData } from './config.js'
+import type { GalleyConfig, PostData, PostSchema } from './config.js'
+import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { serialize } from './html.js'
 import type { Site, Tag } from './layouts.js'
+import { linkNeighbours } from './neighbours.js'
 import { type OutputFile, toOutputPath } from './output.js'
 import type { Page } from './page.js'
+import { isPublished } from './publish.js'
+import { redirectPage } from './redirects.js'
+import { sitemap } from './sitemap.js'
 import { source } from './source.js'
 
 /**
- * Turn rendered posts into a site: drop drafts, sort newest first, refuse
- * two posts at one URL, gather tags, check links, lay out pages, write the feed.
+ * Turn rendered posts into a site: apply the publishing rules, sort newest
+ * first, refuse two posts at one URL, link neighbours, gather tags, check
+ * links, lay out pages, write redirects for aliases, the feeds and a sitemap.
  *
  * @returns
  *   Published pages and the files to write.
@@ -24,9 +29,10 @@ export function assemble<D extends PostData>(
 ): { pages: Array<Page<D>>; files: OutputFile[] } {
   const byUrl = new Map<string, Page<D>>()
   const pages: Array<Page<D>> = []
+  const now = config.now ?? new Date()
 
   for (const page of sortNewestFirst(rendered)) {
-    if (page.data.draft && !config.drafts) continue
+    if (!isPublished(page.data, config as Readonly<GalleyConfig<PostSchema>>, now)) continue
     const other = byUrl.get(page.url)
     if (other) {
       const message = page.file.message(
@@ -39,10 +45,10 @@ export function assemble<D extends PostData>(
     byUrl.set(page.url, page)
     pages.push(page)
   }
+  linkNeighbours(pages)
 
   const tags = gatherTags(pages)
-  const feedConfig = config.feed === false ? undefined : config.feed || {}
-  const feedUrl = feedConfig ? (feedConfig.path ?? '/rss.xml') : undefined
+  const paths = feedPaths(config.feed)
   const title = config.title || url.hostname
   const site: Site<D> = {
     url,
@@ -51,16 +57,17 @@ export function assemble<D extends PostData>(
     language: config.language ?? undefined,
     pages,
     tags,
-    feedUrl
+    feedUrl: paths?.rss
   }
+  const redirects = pages.flatMap((page) =>
+    (page.data.aliases ?? []).map((alias) => ({ from: alias, to: new URL(page.url, url).href }))
+  )
 
   if (config.links !== false) {
     const routes = ['/', '/404.html', ...tags.map((tag) => tag.url), ...assets]
-    if (feedConfig && feedUrl) {
-      routes.push(feedUrl)
-      if (feedConfig.atomPath !== false) routes.push(feedConfig.atomPath ?? '/atom.xml')
-      if (feedConfig.jsonPath !== false) routes.push(feedConfig.jsonPath ?? '/feed.json')
-    }
+    routes.push(...redirects.map((redirect) => redirect.from))
+    if (config.sitemap !== false) routes.push('/sitemap.xml')
+    if (paths) routes.push(...feedRoutes(paths, tags))
     const urls = new Map(pages.map((page) => [page.file, page.url]))
     checkLinks(
       pages.map((page) => page.file),
@@ -85,39 +92,19 @@ export function assemble<D extends PostData>(
     }
     files.push({ path: '404.html', value: serialize(layouts.notFound(site)) })
   }
-
-  if (feedConfig && feedUrl) {
-    const model: Feed = {
-      title: feedConfig.title || title,
-      description: feedConfig.description || config.description || title,
-      site: url,
-      feedUrl: new URL(feedUrl, url),
-      language: config.language ?? undefined,
-      authors: feedConfig.authors ?? undefined,
-      items: pages.slice(0, feedConfig.limit ?? 20).map((page) => ({
-        title: page.data.title,
-        url: new URL(page.url, url),
-        published: page.data.date,
-        summary: page.data.description ?? (page.excerpt.text || undefined),
-        contentHtml: feedConfig.content === false ? undefined : page.html,
-        categories: page.data.tags
-      }))
+  for (const redirect of redirects) files.push(redirectPage(redirect.from, redirect.to))
+  if (paths) files.push(...writeFeeds(pages, tags, paths, config.feed || {}, site))
+  if (config.sitemap !== false) {
+    const entries: Array<{ url: string; lastmod?: Date | undefined }> = pages.map((page) => ({
+      url: new URL(page.url, url).href,
+      lastmod: page.data.updated ?? page.data.date
+    }))
+    if (layouts) {
+      entries.push({ url: url.href, lastmod: pages[0]?.data.date })
+      for (const tag of tags)
+        entries.push({ url: new URL(tag.url, url).href, lastmod: tag.pages[0]?.data.date })
     }
-    files.push({ path: toOutputPath(feedUrl), value: rss(model) })
-    const atomPath = feedConfig.atomPath ?? '/atom.xml'
-    if (atomPath) {
-      files.push({
-        path: toOutputPath(atomPath),
-        value: atom({ ...model, feedUrl: new URL(atomPath, url) })
-      })
-    }
-    const jsonPath = feedConfig.jsonPath ?? '/feed.json'
-    if (jsonPath) {
-      files.push({
-        path: toOutputPath(jsonPath),
-        value: jsonFeed({ ...model, feedUrl: new URL(jsonPath, url) })
-      })
-    }
+    files.push({ path: 'sitemap.xml', value: sitemap(entries) })
   }
 
   return { pages, files }

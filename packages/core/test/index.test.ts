@@ -66,7 +66,10 @@ describe('@galley/core', () => {
       '404.html',
       'rss.xml',
       'atom.xml',
-      'feed.json'
+      'feed.json',
+      'tags/x/rss.xml',
+      'tags/y-z/rss.xml',
+      'sitemap.xml'
     ])
     const byPath = new Map(result.outputs.map((file) => [file.path, file.value]))
     expect(byPath.get('posts/old/index.html')).toBe(
@@ -148,7 +151,12 @@ describe('@galley/core', () => {
   })
 
   it('should skip link checks and the feed when turned off', async () => {
-    const galley = createGalley({ site: 'https://b.test', links: false, feed: false })
+    const galley = createGalley({
+      site: 'https://b.test',
+      links: false,
+      feed: false,
+      sitemap: false
+    })
     const result = await galley.build([post('a.md', 'title: A\ndate: 2020-01-01', '[x]()\n')])
     expect(result.files[0]?.messages).toEqual([])
     expect(result.outputs).toEqual([])
@@ -223,7 +231,7 @@ describe('assets', () => {
       ],
       { assets: [{ path: 'images/logo.png', value: logo }] }
     )
-    expect(result.outputs.map((file) => file.path)).toEqual(['images/logo.png'])
+    expect(result.outputs.map((file) => file.path)).toEqual(['images/logo.png', 'sitemap.xml'])
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
       'a.md:6:27-6:52: Cannot find page `/images/gone.png`; did you mean `/images/logo.png`'
     ])

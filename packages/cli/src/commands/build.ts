@@ -15,6 +15,8 @@ export interface BuildFlags {
   frail?: boolean | undefined
   external?: boolean | undefined
   format?: string | undefined
+  future?: boolean | undefined
+  expired?: boolean | undefined
 }
 
 /**
@@ -38,7 +40,13 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       onProgress: progress(context)
     }
   }
-  const galley = createGalley({ ...config, links, drafts: flags.drafts ?? config.drafts })
+  const galley = createGalley({
+    ...config,
+    links,
+    drafts: flags.drafts ?? config.drafts,
+    future: flags.future ?? config.future,
+    expired: flags.expired ?? config.expired
+  })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
   const result = await galley.build(files, { assets })

@@ -1,0 +1,90 @@
+import { atom, type Feed, jsonFeed, rss } from '@galley/feed'
+import type { FeedConfig, PostData } from './config.js'
+import type { Tag } from './layouts.js'
+import { type OutputFile, toOutputPath } from './output.js'
+import type { Page } from './page.js'
+
+/** Where the feeds go, with defaults applied; `undefined` when there are none. */
+export interface FeedPaths {
+  rss: string
+  atom: string | undefined
+  json: string | undefined
+  perTag: boolean
+}
+
+/**
+ * The feed paths of a configuration.
+ *
+ * @returns
+ *   Paths, or `undefined` for `feed: false`.
+ */
+export function feedPaths(config: FeedConfig | false | null | undefined): FeedPaths | undefined {
+  if (config === false) return undefined
+  const settings = config || {}
+  return {
+    rss: settings.path ?? '/rss.xml',
+    atom: settings.atomPath === false ? undefined : (settings.atomPath ?? '/atom.xml'),
+    json: settings.jsonPath === false ? undefined : (settings.jsonPath ?? '/feed.json'),
+    perTag: settings.perTag ?? true
+  }
+}
+
+/** The URL paths of every feed, for the link checker. */
+export function feedRoutes<D>(paths: FeedPaths, tags: ReadonlyArray<Tag<D>>): string[] {
+  const routes = [paths.rss]
+  if (paths.atom) routes.push(paths.atom)
+  if (paths.json) routes.push(paths.json)
+  if (paths.perTag) routes.push(...tags.map((tag) => `${tag.url}rss.xml`))
+  return routes
+}
+
+/**
+ * Write the site's feeds (RSS, Atom, JSON Feed) and an RSS feed per tag.
+ *
+ * @returns
+ *   Files to write.
+ */
+export function writeFeeds<D extends PostData>(
+  pages: ReadonlyArray<Page<D>>,
+  tags: ReadonlyArray<Tag<D>>,
+  paths: FeedPaths,
+  config: Readonly<FeedConfig>,
+  site: { url: URL; title: string; description: string | undefined; language: string | undefined }
+): OutputFile[] {
+  const limit = config.limit ?? 20
+  const model = (title: string, list: ReadonlyArray<Page<D>>, path: string): Feed => ({
+    title,
+    description: config.description || site.description || site.title,
+    site: site.url,
+    feedUrl: new URL(path, site.url),
+    language: site.language,
+    authors: config.authors ?? undefined,
+    items: list.slice(0, limit).map((page) => ({
+      title: page.data.title,
+      url: new URL(page.url, site.url),
+      published: page.data.date,
+      summary: page.data.description ?? (page.excerpt.text || undefined),
+      contentHtml: config.content === false ? undefined : page.html,
+      categories: page.data.tags
+    }))
+  })
+
+  const title = config.title || site.title
+  const files: OutputFile[] = [
+    { path: toOutputPath(paths.rss), value: rss(model(title, pages, paths.rss)) }
+  ]
+  if (paths.atom)
+    files.push({ path: toOutputPath(paths.atom), value: atom(model(title, pages, paths.atom)) })
+  if (paths.json)
+    files.push({ path: toOutputPath(paths.json), value: jsonFeed(model(title, pages, paths.json)) })
+  if (paths.perTag) {
+    for (const tag of tags) {
+      const path = `${tag.url}rss.xml`
+      files.push({
+        path: toOutputPath(path),
+        value: rss(model(`${title}: #${tag.name}`, tag.pages, path))
+      })
+    }
+  }
+  return files
+}

@@ -1,0 +1,68 @@
+import { createGalley } from '@galley/core'
+import { describe, expect, it } from 'vitest'
+import { post } from './fixtures.js'
+
+const now = new Date('2024-06-15T12:00:00Z')
+const posts = () => [
+  post('old.md', 'title: Old\ndate: 2024-01-01\ntags: [ a, b ]'),
+  post('mid.md', 'title: Mid\ndate: 2024-03-01\ntags: [ a ]\naliases: [ /mid-old/, /2024/mid/ ]'),
+  post('new.md', 'title: New\ndate: 2024-05-01\ntags: [ a, b, c ]'),
+  post('later.md', 'title: Later\ndate: 2024-06-01\npublishDate: 2024-07-01'),
+  post('tomorrow.md', 'title: Tomorrow\ndate: 2024-06-16'),
+  post('gone.md', 'title: Gone\ndate: 2024-02-01\nexpiryDate: 2024-06-01'),
+  post('wip.md', 'title: WIP\ndate: 2024-04-01\ndraft: true')
+]
+const urls = async (options: Record<string, unknown>) => {
+  const result = await createGalley({ site: 'https://b.test/', now, ...options }).build(posts())
+  return result.pages.map((page) => page.slug)
+}
+
+describe('publishing rules', () => {
+  it('should leave out drafts, scheduled and expired posts, judged at `now`', async () => {
+    expect(await urls({})).toEqual(['new', 'mid', 'old'])
+  })
+
+  it('should publish them on request', async () => {
+    expect(await urls({ future: true })).toEqual(['tomorrow', 'later', 'new', 'mid', 'old'])
+    expect(await urls({ expired: true })).toEqual(['new', 'mid', 'gone', 'old'])
+    expect(await urls({ drafts: true })).toEqual(['new', 'wip', 'mid', 'old'])
+  })
+
+  it('should link neighbours and related posts', async () => {
+    const { pages } = await createGalley({ site: 'https://b.test/', now }).build(posts())
+    const [newest, middle, oldest] = pages
+    expect([newest?.previous?.url, newest?.next]).toEqual(['/posts/mid/', undefined])
+    expect([middle?.previous?.title, middle?.next?.title]).toEqual(['Old', 'New'])
+    expect(oldest?.previous).toBe(undefined)
+    // `old` shares two tags with `new`, one with `mid`.
+    expect(oldest?.related?.map((link) => link.title)).toEqual(['New', 'Mid'])
+  })
+
+  it('should write redirect pages for aliases, count them as pages, and list pages in a sitemap', async () => {
+    const result = await createGalley({ site: 'https://b.test/', now, feed: false }).build([
+      ...posts(),
+      post('linker.md', 'title: Linker\ndate: 2024-01-02', '[old address](/mid-old/)\n')
+    ])
+    const files = new Map(result.outputs.map((file) => [file.path, String(file.value)]))
+    expect([...files.keys()]).toEqual(['mid-old/index.html', '2024/mid/index.html', 'sitemap.xml'])
+    expect(files.get('mid-old/index.html')).toBe(
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>https://b.test/posts/mid/</title><link rel="canonical" href="https://b.test/posts/mid/"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=https://b.test/posts/mid/"></head><body><p>This page has moved to <a href="https://b.test/posts/mid/">https://b.test/posts/mid/</a>.</p></body></html>\n'
+    )
+    expect(files.get('sitemap.xml')).toBe(
+      '<?xml version="1.0" encoding="utf-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://b.test/posts/linker/</loc><lastmod>2024-01-02</lastmod></url><url><loc>https://b.test/posts/mid/</loc><lastmod>2024-03-01</lastmod></url><url><loc>https://b.test/posts/new/</loc><lastmod>2024-05-01</lastmod></url><url><loc>https://b.test/posts/old/</loc><lastmod>2024-01-01</lastmod></url></urlset>\n'
+    )
+    expect(result.files.flatMap((file) => file.messages)).toEqual([])
+  })
+
+  it('should write an RSS feed per tag', async () => {
+    const result = await createGalley({ site: 'https://b.test/', now }).build(posts())
+    const files = new Map(result.outputs.map((file) => [file.path, String(file.value)]))
+    expect([...files.keys()].filter((path) => path.startsWith('tags/'))).toEqual([
+      'tags/a/rss.xml',
+      'tags/b/rss.xml',
+      'tags/c/rss.xml'
+    ])
+    expect(files.get('tags/b/rss.xml')?.match(/<item>/g)).toHaveLength(2)
+    expect(files.get('tags/b/rss.xml')).toContain('<title>b.test: #b</title>')
+  })
+})
