@@ -19,16 +19,14 @@ const names = ['galley.config.ts', 'galley.config.mts', 'galley.config.js', 'gal
  */
 export async function loadConfig(
   cwd: string,
-  given: string | undefined
-): Promise<{ config: GalleyConfig; path: string }> {
+  given: string | undefined,
+  dir?: string | undefined
+): Promise<{ config: GalleyConfig; path: string | undefined }> {
   const candidates = given ? [path.resolve(cwd, given)] : names.map((name) => path.join(cwd, name))
   const found = candidates.find((candidate) => existsSync(candidate))
   if (!found) {
-    throw new Error(
-      given
-        ? `Cannot find config file \`${given}\``
-        : `Cannot find \`galley.config.ts\` (or .mts, .js, .mjs) in \`${cwd}\`; create one that exports \`defineConfig({ site: 'https://example.com/' })\` as default`
-    )
+    if (given) throw new Error(`Cannot find config file \`${given}\``)
+    return { config: defaultConfig(dir ?? 'content'), path: undefined }
   }
   const jiti = createJiti(import.meta.url, { moduleCache: false })
   const config = await jiti.import<GalleyConfig>(found, { default: true })
@@ -37,5 +35,28 @@ export async function loadConfig(
       `Expected \`${path.relative(cwd, found)}\` to export a configuration as default`
     )
   }
-  return { config, path: found }
+  return { config: dir ? { ...config, contentDir: dir } : config, path: found }
+}
+
+/**
+ * The configuration used when there is no config file, so `galley check`
+ * works on any folder of Markdown (a Hugo or Jekyll `content/`) as it is:
+ * the default blog schema, and URLs from file paths
+ * (`content/posts/a.md` → `/posts/a/`).
+ *
+ * @param contentDir
+ *   Folder of Markdown.
+ * @returns
+ *   Configuration.
+ */
+export function defaultConfig(contentDir: string): GalleyConfig {
+  const root = path.posix.normalize(contentDir.replace(/\\/g, '/')).replace(/\/$/, '')
+  return {
+    site: 'http://localhost:4321/',
+    contentDir,
+    permalink: ({ path: file }) => {
+      const relative = root === '.' ? file : path.posix.relative(root, file)
+      return `/${relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')}/`
+    }
+  }
 }

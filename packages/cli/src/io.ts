@@ -8,6 +8,8 @@ export interface Io {
   stderr?: NodeJS.WritableStream | undefined
   /** Stops long-running commands (`preview`) when aborted (default: Ctrl+C). */
   signal?: AbortSignal | undefined
+  /** The current time, for `new post` dates and publishing rules (default: the clock). */
+  now?: Date | undefined
 }
 
 /** `Io` with every default applied. */
@@ -16,6 +18,7 @@ export interface Context {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
   signal: AbortSignal | undefined
+  now: Date
   /** Whether to print in color. */
   color: boolean
 }
@@ -27,6 +30,7 @@ export function toContext(io: Io | undefined): Context {
     stdout: io?.stdout ?? process.stdout,
     stderr,
     signal: io?.signal,
+    now: io?.now ?? new Date(),
     color: 'isTTY' in stderr && stderr.isTTY === true && !process.env.NO_COLOR
   }
 }

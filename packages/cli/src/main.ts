@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util'
 import { build } from './commands/build.js'
+import { newPost } from './commands/new.js'
 import { preview } from './commands/preview.js'
 import { type Io, toContext } from './io.js'
 
 const help = `Usage: galley <command> [options]
 
 Commands:
-  build     validate, render and link-check every post, then write the site
-  check     the same checks, writing nothing
-  preview   serve the built site (default: http://localhost:4321/)
+  build [dir]        validate, render and link-check every post, then write the site
+  check [dir]        the same checks, writing nothing
+  preview            serve the built site (default: http://localhost:4321/)
+  new post <title>   write a draft post with valid front matter
+
+Without a config file, build and check work on any folder of Markdown
+(default: content) with the blog schema and URLs from file paths.
 
 Options:
   --config <file>  configuration file (default: galley.config.{ts,mts,js,mjs})
@@ -52,8 +57,9 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
     ;(values.help ? context.stdout : context.stderr).write(help)
     return values.help ? 0 : 1
   }
-  if (rest.length > 0) {
-    context.stderr.write(`galley: unexpected argument \`${rest[0]}\`\n\n${help}`)
+  const allowed = command === 'new' ? 2 : command === 'build' || command === 'check' ? 1 : 0
+  if (rest.length > allowed) {
+    context.stderr.write(`galley: unexpected argument \`${rest[allowed]}\`\n\n${help}`)
     return 1
   }
 
@@ -67,7 +73,15 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
           )
           return 1
         }
-        return await build(context, values, command === 'build')
+        return await build(context, { ...values, dir: rest[0] }, command === 'build')
+      case 'new': {
+        const [kind, title] = rest
+        if (kind !== 'post' || !title) {
+          context.stderr.write(`galley: expected \`galley new post "Title"\`\n\n${help}`)
+          return 1
+        }
+        return await newPost(context, title, values)
+      }
       case 'preview': {
         const port = values.port === undefined ? undefined : Number(values.port)
         if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {

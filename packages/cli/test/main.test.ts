@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -134,14 +134,55 @@ describe('galley', () => {
     })
   })
 
-  it('should explain a missing config file', async () => {
-    const result = await main(['build'], { cwd: out, stdout: capture(), stderr: capture() })
-    expect(result).toBe(1)
+  it('should explain a missing config file given with --config', async () => {
     const stderr = capture()
-    await main(['check'], { cwd: out, stdout: capture(), stderr })
-    expect(stderr.text()).toBe(
-      `galley: Cannot find \`galley.config.ts\` (or .mts, .js, .mjs) in \`${out}\`; create one that exports \`defineConfig({ site: 'https://example.com/' })\` as default\n`
+    expect(
+      await main(['check', '--config', 'nope.mjs'], { cwd: out, stdout: capture(), stderr })
+    ).toBe(1)
+    expect(stderr.text()).toBe('galley: Cannot find config file `nope.mjs`\n')
+  })
+
+  it('should check any folder of Markdown without a config, with URLs from file paths', async () => {
+    await mkdir(path.join(out, 'hugo/content/posts'), { recursive: true })
+    await writeFile(
+      path.join(out, 'hugo/content/posts/first.md'),
+      '---\ntitle: "First"\ntags: [ fedora, atomic ]\ndate: "2018-04-23"\ndraft: false\n---\n\n# Intro\n\nSee [about](/about/#team) and [second](/posts/second/#nope).\n'
     )
+    await writeFile(
+      path.join(out, 'hugo/content/posts/second.md'),
+      '+++\ntitle = "Second"\ndate = 2018-05-01\n+++\n\n# Second\n'
+    )
+    await writeFile(
+      path.join(out, 'hugo/content/about.md'),
+      '---\ntitle: About\ndate: 2018-01-01\n---\n\n## Team\n'
+    )
+    const stderr = capture()
+    const stdout = capture()
+    expect(await main(['check', 'hugo/content'], { cwd: out, stdout, stderr })).toBe(0)
+    expect(stdout.text()).toBe('galley: checked 3 files\n')
+    expect(stderr.text().replace(/ {2,}/g, ' ')).toBe(
+      'hugo/content/posts/first.md\n10:31-10:60 warning Cannot find heading for `#nope` on `/posts/second/` missing-anchor @galley/links\n\n⚠ 1 warning\n'
+    )
+  })
+
+  it('should write a new draft post with valid front matter, never over another', async () => {
+    const stdout = capture()
+    const io = { cwd: out, stdout, stderr: capture(), now: new Date('2026-11-25T23:30:00Z') }
+    expect(await main(['new', 'post', 'Rye & Caraway: Notes'], io)).toBe(0)
+    expect(stdout.text()).toBe(
+      'galley: wrote `content/rye--caraway-notes.md` (a draft: set `draft: false` to publish it)\n'
+    )
+    expect(await readFile(path.join(out, 'content/rye--caraway-notes.md'), 'utf8')).toBe(
+      '---\ntitle: "Rye & Caraway: Notes"\ntags: [ ]\ndate: "2026-11-25"\ndraft: true\n---\n\n# Rye & Caraway: Notes\n\n'
+    )
+    const again = capture()
+    expect(await main(['new', 'post', 'Rye & Caraway: Notes'], { ...io, stderr: again })).toBe(1)
+    expect(again.text()).toBe(
+      'galley: `content/rye--caraway-notes.md` already exists; pick another title or edit that file\n'
+    )
+    // The new post passes `galley check --drafts`.
+    expect(await main(['check', '--drafts', '--frail'], { ...io, stdout: capture() })).toBe(0)
+    expect(await main(['new', 'page'], { ...io, stderr: capture() })).toBe(1)
   })
 
   it('should print help, and reject unknown commands and flags', async () => {

@@ -110,8 +110,10 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
 
 /** What a permalink function gets. */
 export interface PermalinkContext {
-  /** Slug of the post (from its file name). */
+  /** Slug of the post (from its file name, or front matter). */
   slug: string
+  /** Path of the post's file, as loaded (`content/posts/a.md`). */
+  path: string
   /** Time zone that `:year`, `:month` and `:day` are read in. */
   timeZone?: string | undefined
   /** Validated front matter. */

@@ -8,6 +8,7 @@ import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
 import { slugOf, toPermalink } from './permalink.js'
 import { assemble } from './site.js'
+import { source } from './source.js'
 
 /** What a build gives: pages, files to write, and every file with its messages. */
 export interface BuildResult<D> {
@@ -74,7 +75,12 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     const slug = data.slug || slugOf(file.path ?? 'index.md')
     return {
       slug,
-      url: toPermalink(permalink, { slug, data, timeZone: config.timeZone ?? undefined })
+      url: toPermalink(permalink, {
+        slug,
+        data,
+        path: (file.path ?? '').replace(/\\/g, '/'),
+        timeZone: config.timeZone ?? undefined
+      })
     }
   }
 
@@ -82,13 +88,27 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     const result = await renderer.render(file)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
+    let where: { slug: string; url: string }
+    try {
+      where = urlOf(file, data)
+    } catch (error) {
+      const message = file.message(`${(error as Error).message}; fix the permalink or the slug`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'permalink-outside',
+        source
+      })
+      message.fatal = true
+      return undefined
+    }
     return {
       file,
-      ...urlOf(file, data),
+      ...where,
       data,
       html: result.html,
       headings: result.headings,
-      excerpt: result.excerpt
+      excerpt: result.excerpt,
+      stats: result.stats,
+      toc: result.toc
     }
   }
 

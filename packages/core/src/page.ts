@@ -1,4 +1,4 @@
-import type { Excerpt, Heading } from '@galley/markdown'
+import type { Excerpt, Heading, Stats, TocEntry } from '@galley/markdown'
 import type { VFile } from 'vfile'
 
 /** A rendered post. */
@@ -17,6 +17,10 @@ export interface Page<D> {
   headings: ReadonlyArray<Heading>
   /** HTML before `<!--more-->`, else the first paragraph, and its plain text. */
   excerpt: Excerpt
+  /** Word count and reading time. */
+  stats: Stats
+  /** Headings nested into a table of contents. */
+  toc: ReadonlyArray<TocEntry>
   /** The next older published post, set by `build`. */
   previous?: PageLink | undefined
   /** The next newer published post, set by `build`. */

@@ -48,6 +48,16 @@ export function toPermalink(
 }
 
 function normalize(path: string): string {
-  // Resolving against a dummy origin removes `..` and `.` segments.
+  // A permalink may not climb out of the site: `/a/../../b` would, `/a/../b` does not.
+  let depth = 0
+  for (const segment of path.split('/')) {
+    if (segment === '..') depth--
+    else if (segment !== '' && segment !== '.') depth++
+    if (depth < 0) {
+      throw new RangeError(
+        `Unexpected permalink \`${path}\` that resolves outside the output folder`
+      )
+    }
+  }
   return new URL(path, 'https://galley.invalid/').pathname
 }

@@ -124,8 +124,18 @@ describe('@galley/core', () => {
     const file = () => post('posts/trip/index.md', 'title: Trip\ndate: 2018-04-03')
     const pattern = createGalley({ site: 'https://b.test', permalink: '/:year/:month/:day/:slug/' })
     expect((await pattern.processFile(file()))?.url).toBe('/2018/04/03/trip/')
-    const outside = createGalley({ site: 'https://b.test', permalink: '/../../:slug' })
-    expect((await outside.processFile(file()))?.url).toBe('/trip')
+    const inside = createGalley({ site: 'https://b.test', permalink: '/a/../:slug' })
+    expect((await inside.processFile(file()))?.url).toBe('/trip')
+    const outside = createGalley({
+      site: 'https://b.test',
+      permalink: ({ slug }) => `/x/../../${slug}/`
+    })
+    const escaping = file()
+    expect(await outside.processFile(escaping)).toBe(undefined)
+    expect(escaping.messages.map(String)).toEqual([
+      'posts/trip/index.md:1:1: Unexpected permalink `/x/../../trip/` that resolves outside the output folder; fix the permalink or the slug'
+    ])
+    expect(escaping.messages[0]?.fatal).toBe(true)
     const fn = createGalley({
       site: 'https://b.test',
       permalink: ({ slug, data }) => `/${data.title.toLowerCase()}-${slug}.html`

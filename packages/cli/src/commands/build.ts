@@ -17,6 +17,8 @@ export interface BuildFlags {
   format?: string | undefined
   future?: boolean | undefined
   expired?: boolean | undefined
+  /** Folder of Markdown, replacing the config's `contentDir`. */
+  dir?: string | undefined
 }
 
 /**
@@ -28,7 +30,7 @@ export interface BuildFlags {
  *   Exit code: `1` on any error (or, with `frail`, any warning), else `0`.
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
-  const { config } = await loadConfig(context.cwd, flags.config)
+  const { config } = await loadConfig(context.cwd, flags.config, flags.dir)
   // The config's `links.external` holds options; only `--external` turns the network on.
   const links = config.links === false ? false : { ...config.links }
   if (links && !flags.external) links.external = false
@@ -44,6 +46,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     ...config,
     links,
     drafts: flags.drafts ?? config.drafts,
+    now: config.now ?? context.now,
     future: flags.future ?? config.future,
     expired: flags.expired ?? config.expired
   })
