@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { build } from './commands/build.js'
+import { dev } from './commands/dev.js'
 import { newPost } from './commands/new.js'
 import { preview } from './commands/preview.js'
 import { type Io, toContext } from './io.js'
@@ -9,6 +10,7 @@ const help = `Usage: galley <command> [options]
 Commands:
   build [dir]        validate, render and link-check every post, then write the site
   check [dir]        the same checks, writing nothing
+  dev [dir]          build in memory with drafts, serve, rebuild on change, reload the browser
   preview            serve the built site (default: http://localhost:4321/)
   new post <title>   write a draft post with valid front matter
 
@@ -57,7 +59,7 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
     ;(values.help ? context.stdout : context.stderr).write(help)
     return values.help ? 0 : 1
   }
-  const allowed = command === 'new' ? 2 : command === 'build' || command === 'check' ? 1 : 0
+  const allowed = command === 'new' ? 2 : ['build', 'check', 'dev'].includes(command) ? 1 : 0
   if (rest.length > allowed) {
     context.stderr.write(`galley: unexpected argument \`${rest[allowed]}\`\n\n${help}`)
     return 1
@@ -82,6 +84,7 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
         }
         return await newPost(context, title, values)
       }
+      case 'dev':
       case 'preview': {
         const port = values.port === undefined ? undefined : Number(values.port)
         if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
@@ -89,6 +92,14 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
             `galley: expected \`--port\` to be a port number, not \`${values.port}\`\n`
           )
           return 1
+        }
+        if (command === 'dev') {
+          return await dev(context, {
+            config: values.config,
+            port,
+            host: values.host,
+            dir: rest[0]
+          })
         }
         return await preview(context, { out: values.out, port, host: values.host })
       }

@@ -1,0 +1,189 @@
+import { type FSWatcher, watch } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createGalley, type OutputFile } from '@galley/core'
+import { loadAssets, loadContent } from '@galley/core/node'
+import { reporter } from 'vfile-reporter'
+import { loadConfig } from '../config.js'
+import type { Context } from '../io.js'
+
+/** Flags of `galley dev`. */
+export interface DevFlags {
+  config?: string | undefined
+  port?: number | undefined
+  host?: string | undefined
+  dir?: string | undefined
+}
+
+const events = '/__galley/events'
+const client = `<script type="module">new EventSource(${JSON.stringify(events)}).addEventListener('reload', () => location.reload())</script>`
+
+/**
+ * `galley dev`: build in memory (drafts and scheduled posts included), serve,
+ * watch content, `public/` and the config, rebuild on change and reload the
+ * browser. While a build has errors, the last good pages are served with the
+ * errors shown on top, as in the terminal.
+ *
+ * @returns
+ *   Exit code.
+ */
+export async function dev(context: Context, flags: DevFlags): Promise<number> {
+  let site = new Map<string, string | Uint8Array>()
+  let problems = ''
+  const listeners = new Set<ServerResponse>()
+
+  const rebuild = async () => {
+    const { config } = await loadConfig(context.cwd, flags.config, flags.dir)
+    const galley = createGalley({
+      ...config,
+      drafts: true,
+      future: true,
+      links: config.links === false ? false : { ...config.links, external: false },
+      now: context.now
+    })
+    const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
+    const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
+    const result = await galley.build(files, { assets })
+    const report = reporter(result.files, { color: false, quiet: true })
+    if (report) context.stderr.write(`${report}\n`)
+    problems = result.ok ? '' : report
+    if (result.ok || site.size === 0) site = toMap(result.outputs)
+    context.stdout.write(
+      `galley: ${result.ok ? 'built' : 'build failed'} (${result.pages.length} posts)\n`
+    )
+    for (const listener of listeners) listener.write('event: reload\ndata: now\n\n')
+    return config
+  }
+
+  const config = await rebuild()
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (url.pathname === events) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+      response.write(': connected\n\n')
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
+      return
+    }
+    const found = lookup(site, decodeURIComponent(url.pathname))
+    const status = found ? 200 : 404
+    const [file, value] = found ?? ['404.html', site.get('404.html') ?? 'Not found']
+    const type = contentType(file)
+    let body = value
+    if (type.startsWith('text/html')) body = inject(String(value), problems)
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+    response.end(body)
+  })
+
+  const host = flags.host ?? 'localhost'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(flags.port ?? 4321, host, resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  context.stdout.write(`galley: dev server at http://${host}:${port}/ (Ctrl+C to stop)\n`)
+
+  // Rebuild once for a burst of changes (editors write files in several steps).
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      running = running.then(() =>
+        rebuild().then(
+          () => undefined,
+          (error: unknown) => {
+            context.stderr.write(`galley: ${(error as Error).message}\n`)
+          }
+        )
+      )
+    }, 50)
+  }
+  const watchers: FSWatcher[] = []
+  for (const target of [config.contentDir ?? 'content', config.publicDir ?? 'public', '.']) {
+    try {
+      const absolute = path.resolve(context.cwd, target)
+      const recursive = target !== '.'
+      watchers.push(
+        watch(absolute, { recursive }, (_event, name) => {
+          if (recursive || /^galley\.config\.[cm]?[jt]s$/.test(String(name))) schedule()
+        })
+      )
+    } catch {
+      // A folder that does not exist (no `public/`) is not watched.
+    }
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearTimeout(timer)
+      for (const watcher of watchers) watcher.close()
+      for (const listener of listeners) listener.end()
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }
+    if (context.signal) {
+      if (context.signal.aborted) stop()
+      else context.signal.addEventListener('abort', stop, { once: true })
+    } else {
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    }
+  })
+  await running
+  return 0
+}
+
+function toMap(outputs: ReadonlyArray<OutputFile>): Map<string, string | Uint8Array> {
+  return new Map(outputs.map((file) => [file.path, file.value]))
+}
+
+function lookup(
+  site: Map<string, string | Uint8Array>,
+  pathname: string
+): [string, string | Uint8Array] | undefined {
+  const clean = pathname.replace(/^\/+/, '')
+  for (const candidate of [
+    clean,
+    `${clean}/index.html`.replace(/^\//, ''),
+    `${clean}index.html`,
+    `${clean}.html`
+  ]) {
+    const value = site.get(candidate)
+    if (value !== undefined && candidate !== '') return [candidate, value]
+  }
+  return undefined
+}
+
+/** The live-reload client, and the build's errors shown on top of the page. */
+function inject(html: string, problems: string): string {
+  const overlay = problems
+    ? `<pre id="galley-errors" style="position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#300;color:#fdd;font:13px/1.4 monospace;z-index:2147483647;white-space:pre-wrap">${escapeHtml(problems)}</pre>`
+    : ''
+  const addition = `${overlay}${client}`
+  return html.includes('</body>') ? html.replace('</body>', `${addition}</body>`) : html + addition
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+const types: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp'
+}
+
+function contentType(file: string): string {
+  return types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+}

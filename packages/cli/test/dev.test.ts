@@ -1,0 +1,96 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { main } from '@galley/cli'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { capture } from './streams.js'
+
+let root: string
+
+// Layouts written as plain hast, so the site needs no packages of its own.
+const config = `const text = (value) => ({ type: 'text', value })
+const page = (title, children) => ({ type: 'root', children: [{ type: 'doctype' }, { type: 'element', tagName: 'html', properties: {}, children: [
+  { type: 'element', tagName: 'head', properties: {}, children: [{ type: 'element', tagName: 'title', properties: {}, children: [text(title)] }] },
+  { type: 'element', tagName: 'body', properties: {}, children }
+] }] })
+export default {
+  site: 'https://dev.test/',
+  layouts: {
+    post: (post) => page(post.data.title, [{ type: 'raw', value: post.html }]),
+    index: (site) => page(site.title, site.pages.map((post) => text(post.data.title))),
+    tag: (tag) => page(tag.name, []),
+    notFound: () => page('Not found', [text('Nothing here')])
+  }
+}
+`
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'galley-dev-'))
+  await mkdir(path.join(root, 'content'))
+  await writeFile(path.join(root, 'galley.config.mjs'), config)
+  await writeFile(
+    path.join(root, 'content/a.md'),
+    '---\ntitle: A\ndate: 2020-01-01\ndraft: true\n---\n\nFirst version.\n'
+  )
+})
+
+afterEach(() => rm(root, { recursive: true, force: true }))
+
+async function until<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let tries = 0; tries < 200; tries++) {
+    const value = await check()
+    if (value !== undefined) return value
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`Timed out waiting for ${what}`)
+}
+
+describe('galley dev', () => {
+  it('should serve drafts, rebuild when a post changes, show errors in the page, and stop cleanly', {
+    timeout: 20_000
+  }, async () => {
+    const controller = new AbortController()
+    const stdout = capture()
+    const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], {
+      cwd: root,
+      stdout,
+      stderr: capture(),
+      signal: controller.signal,
+      now: new Date('2026-01-01T00:00:00Z')
+    })
+    const origin = await until(
+      async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
+      'the server to start'
+    )
+    const get = async (pathname: string) => {
+      const response = await fetch(`${origin}${pathname}`)
+      return { status: response.status, text: await response.text() }
+    }
+
+    const first = await get('/posts/a/')
+    expect(first.status).toBe(200)
+    expect(first.text).toContain('<p>First version.</p>')
+    expect(first.text).toContain('new EventSource("/__galley/events")')
+    expect((await get('/nope/')).status).toBe(404)
+
+    await writeFile(
+      path.join(root, 'content/a.md'),
+      '---\ntitle: A\ndate: 2020-01-01\n---\n\nSecond version.\n'
+    )
+    await until(
+      async () => ((await get('/posts/a/')).text.includes('Second version') ? true : undefined),
+      'the edit'
+    )
+
+    await writeFile(path.join(root, 'content/b.md'), '---\ntitle: B\ndate: "not a date"\n---\n')
+    const broken = await until(async () => {
+      const page = await get('/posts/a/')
+      return page.text.includes('galley-errors') ? page.text : undefined
+    }, 'the error overlay')
+    expect(broken).toContain('Unexpected `date` value `"not a date"`')
+    expect(broken).toContain('Second version')
+
+    controller.abort()
+    expect(await running).toBe(0)
+  })
+})
