@@ -122,8 +122,12 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         // Front matter alone (on a copy, messages come later) tells each post's URL.
         const copy = new VFile({ path: file.path, value: file.value })
         const data = await validateFrontmatter(copy, schema, { unknownKeys: 'ignore' })
-        if (data && file.path)
+        if (!data || !file.path) continue
+        try {
           routes.set(file.path.replace(/\\/g, '/'), urlOf(copy, data as D & PostData).url)
+        } catch {
+          // A permalink outside the site is reported when the file is processed.
+        }
       }
       const pages: Array<Page<D>> = []
       for (const file of files) {

@@ -136,6 +136,15 @@ describe('@galley/core', () => {
       'posts/trip/index.md:1:1: Unexpected permalink `/x/../../trip/` that resolves outside the output folder; fix the permalink or the slug'
     ])
     expect(escaping.messages[0]?.fatal).toBe(true)
+    // In a whole build too: reported, and the other posts still built.
+    const mixed = createGalley({
+      site: 'https://b.test',
+      permalink: ({ slug }) => (slug === 'trip' ? '/x/../../trip/' : `/${slug}/`)
+    })
+    const built = await mixed.build([file(), post('ok.md', 'title: OK\ndate: 2020-01-01')])
+    expect(built.pages.map((page) => page.url)).toEqual(['/ok/'])
+    expect(built.files[0]?.messages.map((message) => message.ruleId)).toEqual(['permalink-outside'])
+    expect(built.ok).toBe(false)
     const fn = createGalley({
       site: 'https://b.test',
       permalink: ({ slug, data }) => `/${data.title.toLowerCase()}-${slug}.html`
