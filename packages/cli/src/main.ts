@@ -24,6 +24,7 @@ Options:
   --future         publish posts whose publishDate is still to come
   --expired        publish posts whose expiryDate has passed
   --frail          fail on warnings too (build, check)
+  --fresh          render every post again, ignoring .cache/galley/render (build, check)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json (build, check)
   --format <name>  report as vfile-reporter text on stderr (default), or as json
@@ -125,6 +126,7 @@ function parse(argv: ReadonlyArray<string>) {
       future: { type: 'boolean' },
       expired: { type: 'boolean' },
       frail: { type: 'boolean' },
+      fresh: { type: 'boolean' },
       external: { type: 'boolean' },
       format: { type: 'string' },
       port: { type: 'string' },

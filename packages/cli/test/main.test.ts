@@ -165,6 +165,19 @@ describe('galley', () => {
     )
   })
 
+  it('should keep renders in .cache/galley/render, and ignore them with --fresh', async () => {
+    await mkdir(path.join(out, 'content'), { recursive: true })
+    await writeFile(path.join(out, 'content/a.md'), '---\ntitle: A\ndate: 2020-01-01\n---\n\n# A\n')
+    await writeFile(path.join(out, 'content/b.md'), '---\ntitle: B\ndate: 2020-01-02\n---\n\n# B\n')
+    const io = { cwd: out, stdout: capture(), stderr: capture() }
+    expect(await main(['check'], io)).toBe(0)
+    const cache = path.join(out, '.cache/galley/render')
+    expect(await readdir(cache)).toHaveLength(2)
+    await rm(cache, { recursive: true })
+    expect(await main(['check', '--fresh'], io)).toBe(0)
+    expect(existsSync(cache)).toBe(false)
+  })
+
   it('should write a new draft post with valid front matter, never over another', async () => {
     const stdout = capture()
     const io = { cwd: out, stdout, stderr: capture(), now: new Date('2026-11-25T23:30:00Z') }

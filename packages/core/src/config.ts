@@ -1,6 +1,7 @@
 import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
 import type { Options as MarkdownOptions } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { ContentCache } from './cache.js'
 import type { Layouts } from './layouts.js'
 
 /** What a post's validated front matter must at least hold for Galley to publish it. */
@@ -80,6 +81,12 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   expired?: boolean | null | undefined
   /** The moment publishing rules compare with (default: the time `build` starts; pass one in tests). */
   now?: Date | null | undefined
+  /**
+   * Keep renders between builds: a file is rendered again only when its
+   * content, the options, a plugin's source or another post's URL changed
+   * (default: none; `@galley/core/node`'s `createContentCache(dir)` keeps them on disk).
+   */
+  cache?: ContentCache | null | undefined
   /** Write `sitemap.xml` (default: `true`). */
   sitemap?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */

@@ -3,6 +3,7 @@ import { checkExternalLinks, rehypeGalleyLinks, remarkGalleyDefinitions } from '
 import { createMarkdownProcessor } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
+import { fingerprint, fromCached, hash, schemaFingerprint, toCached } from './cache.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
@@ -84,8 +85,32 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
   }
 
-  async function processFile(file: VFile): Promise<Page<D> | undefined> {
+  // What every render depends on besides its file; `build` adds the routes.
+  const base = fingerprint({
+    cache: 1,
+    markdown,
+    schema: schemaFingerprint(schema),
+    timeZone: config.timeZone,
+    unknownKeys: config.unknownKeys
+  })
+  let fingerprinted = base
+
+  async function render(file: VFile) {
+    const cache = config.cache
+    if (!cache) return renderer.render(file)
+    const key = hash(`${fingerprinted}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`)
+    const cached = await cache.get(key)
+    if (cached) {
+      fromCached(file, cached)
+      return cached
+    }
     const result = await renderer.render(file)
+    await cache.set(key, toCached(file, result))
+    return result
+  }
+
+  async function processFile(file: VFile): Promise<Page<D> | undefined> {
+    const result = await render(file)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
     let where: { slug: string; url: string }
@@ -129,6 +154,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
           // A permalink outside the site is reported when the file is processed.
         }
       }
+      fingerprinted = `${base}\u0000${fingerprint([...routes].sort())}`
       const pages: Array<Page<D>> = []
       for (const file of files) {
         const page = await processFile(file)

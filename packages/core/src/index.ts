@@ -1,3 +1,4 @@
+export type { CachedRender, ContentCache } from './cache.js'
 export type { FeedConfig, GalleyConfig, PermalinkContext, PostData, PostSchema } from './config.js'
 export { defineConfig } from './config.js'
 export type { BuildOptions, BuildResult, Galley } from './galley.js'

@@ -17,6 +17,7 @@ afterEach(async () => {
 describe('@galley/core/node', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core/node')).sort()).toEqual([
+      'createContentCache',
       'loadAssets',
       'loadContent',
       'writeSite'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { createGalley } from '@galley/core'
-import { loadAssets, loadContent, writeSite } from '@galley/core/node'
+import { createContentCache, loadAssets, loadContent, writeSite } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -17,6 +17,8 @@ export interface BuildFlags {
   format?: string | undefined
   future?: boolean | undefined
   expired?: boolean | undefined
+  /** Render every file again, ignoring `.cache/galley/render`. */
+  fresh?: boolean | undefined
   /** Folder of Markdown, replacing the config's `contentDir`. */
   dir?: string | undefined
 }
@@ -44,6 +46,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   }
   const galley = createGalley({
     ...config,
+    cache: flags.fresh
+      ? undefined
+      : createContentCache(path.join(context.cwd, '.cache', 'galley', 'render')),
     links,
     drafts: flags.drafts ?? config.drafts,
     now: config.now ?? context.now,

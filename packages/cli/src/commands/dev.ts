@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { createGalley, type OutputFile } from '@galley/core'
+import { type CachedRender, createGalley, type OutputFile } from '@galley/core'
 import { loadAssets, loadContent } from '@galley/core/node'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
@@ -32,11 +32,18 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   let site = new Map<string, string | Uint8Array>()
   let problems = ''
   const listeners = new Set<ServerResponse>()
+  // Renders are kept in memory: a rebuild renders only the posts that changed.
+  const renders = new Map<string, CachedRender>()
+  const cache = {
+    get: (key: string) => renders.get(key),
+    set: (key: string, value: CachedRender) => void renders.set(key, value)
+  }
 
   const rebuild = async () => {
     const { config } = await loadConfig(context.cwd, flags.config, flags.dir)
     const galley = createGalley({
       ...config,
+      cache,
       drafts: true,
       future: true,
       links: config.links === false ? false : { ...config.links, external: false },

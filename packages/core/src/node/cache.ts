@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { CachedRender, ContentCache } from '../cache.js'
+
+const require = createRequire(import.meta.url)
+
+/** Versions of the packages that render, so an upgrade re-renders everything. */
+function versions(): string {
+  return ['@galley/core', '@galley/markdown', '@galley/frontmatter', '@galley/links']
+    .map((name) => {
+      try {
+        return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`
+      } catch {
+        return `${name}@?`
+      }
+    })
+    .join(' ')
+}
+
+/**
+ * A content cache on disk: one JSON file per render under `dir`, named by a
+ * hash of the render's key and the versions of Galley's packages. A file
+ * that cannot be read is a miss, never an error.
+ *
+ * @param dir
+ *   Folder, such as `.cache/galley/render`.
+ * @returns
+ *   Cache for `GalleyConfig.cache`.
+ */
+export function createContentCache(dir: string): ContentCache {
+  const root = path.resolve(dir)
+  const salt = versions()
+  const where = (key: string) =>
+    path.join(root, `${createHash('sha256').update(`${salt}\u0000${key}`).digest('hex')}.json`)
+  return {
+    async get(key) {
+      try {
+        return JSON.parse(await readFile(where(key), 'utf8')) as CachedRender
+      } catch {
+        return undefined
+      }
+    },
+    async set(key, value) {
+      const file = where(key)
+      await mkdir(root, { recursive: true })
+      const temporary = `${file}.${process.pid}.tmp`
+      await writeFile(temporary, JSON.stringify(value))
+      await rename(temporary, file)
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type CachedRender, createGalley } from '@galley/core'
+import { createContentCache } from '@galley/core/node'
+import { describe, expect, it } from 'vitest'
+import { post } from './fixtures.js'
+
+function memory() {
+  const store = new Map<string, CachedRender>()
+  return {
+    store,
+    get: (key: string) => store.get(key),
+    set: (key: string, value: CachedRender) => void store.set(key, value)
+  }
+}
+
+const sources = () => [
+  post(
+    'a.md',
+    'title: A\ndate: 2020-01-01\ntags: [ x ]\ndarft: true',
+    '# A\n\n[b](./b.md#b) [gone](#nope)\n'
+  ),
+  post('b.md', 'title: B\ndate: 2020-02-01', '# B\n'),
+  post('c.md', 'title: C\ndate: 2020-03-01', '# C\n')
+]
+
+function counting(label: string) {
+  const seen: string[] = []
+  // A remark plugin that records every render (its source is part of the fingerprint).
+  const plugin = () => (_tree: unknown, file: { path?: string }) => {
+    seen.push(`${label}:${file.path}`)
+  }
+  return { seen, plugin }
+}
+
+describe('content cache', () => {
+  it('should render nothing again when nothing changed, with the same result', async () => {
+    const cache = memory()
+    const { seen, plugin } = counting('one')
+    const galley = createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [plugin] }
+    })
+    const first = await galley.build(sources())
+    expect(seen).toEqual(['one:a.md', 'one:b.md', 'one:c.md'])
+    const second = await galley.build(sources())
+    expect(seen).toHaveLength(3)
+    expect(
+      second.pages.map((page) => [page.url, page.html, page.data.date instanceof Date, page.stats])
+    ).toEqual(
+      first.pages.map((page) => [page.url, page.html, page.data.date instanceof Date, page.stats])
+    )
+    expect(
+      second.files.flatMap((file) => file.messages.map((m) => [String(m), m.ruleId, m.fatal]))
+    ).toEqual(
+      first.files.flatMap((file) => file.messages.map((m) => [String(m), m.ruleId, m.fatal]))
+    )
+    expect(second.files[0]?.messages.map(String)).toEqual([
+      'a.md:5:1-5:6: Unexpected unknown key `darft`; did you mean `draft`',
+      'a.md:10:15-10:28: Cannot find heading for `#nope`'
+    ])
+    expect(second.outputs.map((file) => file.value)).toEqual(
+      first.outputs.map((file) => file.value)
+    )
+  })
+
+  it('should render one file again after one edit', async () => {
+    const cache = memory()
+    const { seen, plugin } = counting('one')
+    const galley = createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [plugin] }
+    })
+    await galley.build(sources())
+    const edited = sources()
+    edited[2] = post('c.md', 'title: C\ndate: 2020-03-01', '# C, edited\n')
+    const result = await galley.build(edited)
+    expect(seen.slice(3)).toEqual(['one:c.md'])
+    expect(result.pages[0]?.html).toBe('<h1 id="c-edited">C, edited</h1>')
+  })
+
+  it('should render everything again when a plugin, the options or a URL changes', async () => {
+    const cache = memory()
+    const one = counting('one')
+    await createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [one.plugin] }
+    }).build(sources())
+    // Another plugin (other source text): all three again.
+    const other = () => (_tree: unknown, file: { path?: string }) =>
+      void one.seen.push(`other:${file.path}`)
+    await createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [other] }
+    }).build(sources())
+    expect(one.seen.slice(3)).toEqual(['other:a.md', 'other:b.md', 'other:c.md'])
+    // Other options: all again.
+    const two = counting('two')
+    await createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [two.plugin], gfm: false }
+    }).build(sources())
+    expect(two.seen).toHaveLength(3)
+    // Another post's URL changes (links to it are rewritten): all again.
+    const moved = sources()
+    moved[1] = post('b.md', 'title: B\ndate: 2020-02-01\nslug: bee', '# B\n')
+    await createGalley({
+      site: 'https://b.test',
+      cache,
+      markdown: { remarkPlugins: [two.plugin], gfm: false }
+    }).build(moved)
+    expect(two.seen).toHaveLength(6)
+  })
+
+  it('should keep renders on disk, and treat a damaged entry as a miss', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'galley-cache-'))
+    try {
+      const { seen, plugin } = counting('disk')
+      const build = () =>
+        createGalley({
+          site: 'https://b.test',
+          cache: createContentCache(dir),
+          markdown: { remarkPlugins: [plugin] }
+        }).build(sources())
+      await build()
+      await build()
+      expect(seen).toHaveLength(3)
+      const entries = await readdir(dir)
+      expect(entries).toHaveLength(3)
+      await writeFile(path.join(dir, entries[0] as string), '{ damaged')
+      await build()
+      expect(seen).toHaveLength(4)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
