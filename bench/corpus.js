@@ -41,7 +41,7 @@ export function posts(count) {
     let body = `---\ntitle: "Post ${index}"\ntags: [ fedora, atomic ]\ndate: "2018-04-${String((index % 28) + 1).padStart(2, '0')}"\ndraft: false\n---\n\n# Post ${index}\n\n`
     for (let section = 0; section < 6; section++) {
       body += `## Section ${section} of post ${index}\n\n`
-      body += `Once we got the *hackfest* started we dug into **quite a few** topics, see [the notes](/posts/${index - 1}/#section-${section}) and \`rpm-ostree\` for details. Here are the ones I was most involved in, with a link to [upstream](https://example.com/${index}/${section}).\n\n`
+      body += `Once we got the *hackfest* started we dug into **quite a few** topics, see [the notes](/posts/post-${index - 1}/#section-${section}-of-post-${index - 1}) and \`rpm-ostree\` for details. Here are the ones I was most involved in, with a link to [upstream](https://example.com/${index}/${section}).\n\n`
       body +=
         'The way the instance is set up is a bit rigid for the developers. OpenShift has a lot of tools that make it really easy to get started, but those tools have a certain level of magic.\n\n'
       if (section === 2)

@@ -3,28 +3,61 @@ import type { Page, PageLink } from './page.js'
 
 /**
  * Link each post to its older and newer neighbour and to up to three related
- * posts (the most shared tags; newest first among equals).
+ * posts: the most shared tags, then the nearest in date (among the 25 nearest
+ * posts of each shared tag, so the cost stays linear in the number of posts).
  *
  * @param pages
  *   Published posts, newest first.
  */
 export function linkNeighbours<D extends PostData>(pages: ReadonlyArray<Page<D>>): void {
   const link = (page: Page<D>): PageLink => ({ url: page.url, title: page.data.title })
+  // Posts of each tag, newest first, and where each post sits in them.
+  const byTag = new Map<string, Array<Page<D>>>()
+  const positions = new Map<string, Map<Page<D>, number>>()
+  for (const page of pages) {
+    for (const tag of page.data.tags ?? []) {
+      let list = byTag.get(tag)
+      let at = positions.get(tag)
+      if (!list || !at) {
+        list = []
+        at = new Map()
+        byTag.set(tag, list)
+        positions.set(tag, at)
+      }
+      at.set(page, list.length)
+      list.push(page)
+    }
+  }
+  const rank = new Map(pages.map((page, index) => [page, index]))
+
   pages.forEach((page, index) => {
     const older = pages[index + 1]
     const newer = pages[index - 1]
     page.previous = older ? link(older) : undefined
     page.next = newer ? link(newer) : undefined
-    const tags = new Set(page.data.tags ?? [])
-    page.related = pages
-      .filter((other) => other !== page)
-      .map((other) => ({
-        other,
-        shared: (other.data.tags ?? []).filter((tag) => tags.has(tag)).length
-      }))
-      .filter((item) => item.shared > 0)
-      .sort((a, b) => b.shared - a.shared)
+
+    // Candidates: the nearest posts (in date) of each shared tag, so a tag
+    // on every post costs the same as a rare one.
+    const shared = new Map<Page<D>, number>()
+    for (const tag of page.data.tags ?? []) {
+      const list = byTag.get(tag) ?? []
+      const at = positions.get(tag)?.get(page) ?? 0
+      for (const other of list.slice(Math.max(0, at - window), at + window + 1)) {
+        if (other !== page) shared.set(other, (shared.get(other) ?? 0) + 1)
+      }
+    }
+    const here = rank.get(page) ?? 0
+    page.related = [...shared]
+      .sort(
+        ([a, sharedA], [b, sharedB]) =>
+          sharedB - sharedA ||
+          Math.abs((rank.get(a) ?? 0) - here) - Math.abs((rank.get(b) ?? 0) - here) ||
+          (rank.get(a) ?? 0) - (rank.get(b) ?? 0)
+      )
       .slice(0, 3)
-      .map((item) => link(item.other))
+      .map(([other]) => link(other))
   })
 }
+
+/** How many posts on each side, in each shared tag, are candidates for “related”. */
+const window = 25

@@ -29,6 +29,9 @@ export const source = '@galley/links'
 
 const emptyOptions: Readonly<Options> = {}
 
+/** How many page comparisons “did you mean” may make in one `checkLinks` call. */
+const suggestionBudget = 2_000_000
+
 /**
  * Check the links of every file against the other files: that linked pages
  * exist, that `#fragments` name an id the target really has, that no link is
@@ -69,10 +72,18 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
 
   // Many links can point at one missing page: suggest once for each.
   const pageSuggestions = new Map<string, string>()
+  // Suggestions compare a missing page with every page: on a huge site with
+  // many broken links that is quadratic, so the work has a budget; past it,
+  // messages come without “did you mean”.
+  let budget = suggestionBudget
   const suggestPage = (key: string) => {
     let hint = pageSuggestions.get(key)
     if (hint === undefined) {
-      hint = didYouMean(suggest(key, pages.keys()).map((found) => written.get(found) ?? found))
+      hint = ''
+      if (budget >= pages.size) {
+        budget -= pages.size
+        hint = didYouMean(suggest(key, pages.keys()).map((found) => written.get(found) ?? found))
+      }
       pageSuggestions.set(key, hint)
     }
     return hint
