@@ -154,7 +154,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
           // A permalink outside the site is reported when the file is processed.
         }
       }
-      fingerprinted = `${base}\u0000${fingerprint([...routes].sort())}`
+      // Hashed once per build: the route map of a big site is long.
+      fingerprinted = hash(`${base}\u0000${fingerprint([...routes].sort())}`)
       const pages: Array<Page<D>> = []
       for (const file of files) {
         const page = await processFile(file)
