@@ -1,12 +1,12 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type CachedRender, createGalley, type OutputFile } from '@galley/core'
 import { loadAssets, loadContent } from '@galley/core/node'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
+import { listen, untilStopped } from '../serve.js'
 
 /** Flags of `galley dev`. */
 export interface DevFlags {
@@ -84,13 +84,8 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     response.end(body)
   })
 
-  const host = flags.host ?? 'localhost'
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(flags.port ?? 4321, host, resolve)
-  })
-  const { port } = server.address() as AddressInfo
-  context.stdout.write(`galley: dev server at http://${host}:${port}/ (Ctrl+C to stop)\n`)
+  const origin = await listen(server, flags)
+  context.stdout.write(`galley: dev server at ${origin}/ (Ctrl+C to stop)\n`)
 
   // Rebuild once for a burst of changes (editors write files in several steps).
   let timer: NodeJS.Timeout | undefined
@@ -123,21 +118,10 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      clearTimeout(timer)
-      for (const watcher of watchers) watcher.close()
-      for (const listener of listeners) listener.end()
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }
-    if (context.signal) {
-      if (context.signal.aborted) stop()
-      else context.signal.addEventListener('abort', stop, { once: true })
-    } else {
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    }
+  await untilStopped(context, server, () => {
+    clearTimeout(timer)
+    for (const watcher of watchers) watcher.close()
+    for (const listener of listeners) listener.end()
   })
   await running
   return 0

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import sirv from 'sirv'
 import type { Context } from '../io.js'
+import { listen, untilStopped } from '../serve.js'
 
 /** Flags of `galley preview`. */
 export interface PreviewFlags {
@@ -37,25 +37,8 @@ export async function preview(context: Context, flags: PreviewFlags): Promise<nu
     })
   })
 
-  const host = flags.host ?? 'localhost'
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(flags.port ?? 4321, host, resolve)
-  })
-  const { port } = server.address() as AddressInfo
-  context.stdout.write(
-    `galley: serving \`${outDir}\` at http://${host}:${port}/ (Ctrl+C to stop)\n`
-  )
-
-  await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve())
-    if (context.signal) {
-      if (context.signal.aborted) stop()
-      else context.signal.addEventListener('abort', stop, { once: true })
-    } else {
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    }
-  })
+  const origin = await listen(server, flags)
+  context.stdout.write(`galley: serving \`${outDir}\` at ${origin}/ (Ctrl+C to stop)\n`)
+  await untilStopped(context, server)
   return 0
 }
