@@ -3,36 +3,8 @@ import { build } from './commands/build.js'
 import { dev } from './commands/dev.js'
 import { newPost } from './commands/new.js'
 import { preview } from './commands/preview.js'
+import { commandHelp, help } from './help.js'
 import { type Io, toContext } from './io.js'
-
-const help = `Usage: galley <command> [options]
-
-Commands:
-  build [dir]        validate, render and link-check every post, then write the site
-  check [dir]        the same checks, writing nothing
-  dev [dir]          build in memory with drafts, serve, rebuild on change, reload the browser
-  preview            serve the built site (default: http://localhost:4321/)
-  new post <title>   write a draft post with valid front matter
-
-Without a config file, build and check work on any folder of Markdown
-(default: content) with the blog schema and URLs from file paths.
-
-Options:
-  --config <file>  configuration file (default: galley.config.{ts,mts,js,mjs})
-  --out <dir>      output folder (default: the config's outDir, else dist)
-  --drafts         publish posts with \`draft: true\`
-  --future         publish posts whose publishDate is still to come
-  --expired        publish posts whose expiryDate has passed
-  --frail          fail on warnings too (build, check)
-  --fresh          render every post again, ignoring .cache/galley/render (build, check)
-  --external       also check links to other sites, over the network, with a cache
-                   in .cache/galley/links.json (build, check)
-  --format <name>  report as vfile-reporter text on stderr (default), or as json
-                   or sarif (SARIF 2.1.0) on stdout (build, check)
-  --port <n>       port for preview (default: 4321)
-  --host <name>    host for preview (default: localhost)
-  -h, --help       show this help
-`
 
 /**
  * Run the `galley` command.
@@ -56,6 +28,10 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
 
   const { values, positionals } = parsed
   const [command, ...rest] = positionals
+  if (values.help && command && commandHelp[command]) {
+    context.stdout.write(commandHelp[command] as string)
+    return 0
+  }
   if (values.help || !command) {
     ;(values.help ? context.stdout : context.stderr).write(help)
     return values.help ? 0 : 1
@@ -76,7 +52,11 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
           )
           return 1
         }
-        return await build(context, { ...values, dir: rest[0] }, command === 'build')
+        return await build(
+          context,
+          { ...values, format: values.json ? 'json' : values.format, dir: rest[0] },
+          command === 'build'
+        )
       case 'new': {
         const [kind, title] = rest
         if (kind !== 'post' || !title) {
@@ -129,6 +109,7 @@ function parse(argv: ReadonlyArray<string>) {
       fresh: { type: 'boolean' },
       external: { type: 'boolean' },
       format: { type: 'string' },
+      json: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' }

@@ -178,6 +178,29 @@ describe('galley', () => {
     expect(existsSync(cache)).toBe(false)
   })
 
+  it('should show progress on long work, and help for each command', async () => {
+    await mkdir(path.join(out, 'many'), { recursive: true })
+    for (let index = 0; index < 120; index++) {
+      await writeFile(
+        path.join(out, `many/p${index}.md`),
+        `---\ntitle: P${index}\ndate: 2020-01-01\n---\n\n# P\n`
+      )
+    }
+    const stderr = capture()
+    const stdout = capture()
+    expect(await main(['check', 'many', '--fresh', '--json'], { cwd: out, stdout, stderr })).toBe(0)
+    expect(stderr.text().split('\n').filter(Boolean)).toEqual([
+      ...[12, 24, 36, 48, 60, 72, 84, 96, 108, 120].map(
+        (done) => `galley: rendered ${done}/120 posts`
+      ),
+      'galley: checked 120 files'
+    ])
+    expect(JSON.parse(stdout.text())).toEqual([])
+    const help = capture()
+    expect(await main(['new', '--help'], { cwd: out, stdout: help })).toBe(0)
+    expect(help.text()).toMatch(/^Usage: galley new post <title> \[options\]/)
+  })
+
   it('should write a new draft post with valid front matter, never over another', async () => {
     const stdout = capture()
     const io = { cwd: out, stdout, stderr: capture(), now: new Date('2026-11-25T23:30:00Z') }

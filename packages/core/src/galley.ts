@@ -31,6 +31,11 @@ export interface BuildOptions {
    * count as links to existing pages (default: none).
    */
   assets?: Iterable<OutputFile> | null | undefined
+  /** Called after each post is rendered (or read from the cache), for progress output. */
+  onProgress?:
+    | ((progress: { done: number; total: number; path: string }) => void)
+    | null
+    | undefined
 }
 
 /** A configured pipeline. */
@@ -157,9 +162,10 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       // Hashed once per build: the route map of a big site is long.
       fingerprinted = hash(`${base}\u0000${fingerprint([...routes].sort())}`)
       const pages: Array<Page<D>> = []
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
         const page = await processFile(file)
         if (page) pages.push(page)
+        options?.onProgress?.({ done: index + 1, total: files.length, path: file.path ?? '' })
       }
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
       const outputs = assemble(

@@ -57,7 +57,10 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
-  const result = await galley.build(files, { assets })
+  const result = await galley.build(files, {
+    assets,
+    onProgress: renderProgress(context, files.length)
+  })
 
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)
@@ -87,13 +90,16 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     return 1
   }
 
+  // With a machine-readable format, standard output holds only the report.
+  const summary =
+    flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
   if (write) {
     await writeSite(path.resolve(context.cwd, outDir), result.outputs)
-    context.stdout.write(
+    summary.write(
       `galley: wrote ${result.outputs.length} files to \`${outDir}\` (${result.pages.length} posts)\n`
     )
   } else {
-    context.stdout.write(`galley: checked ${files.length} files\n`)
+    summary.write(`galley: checked ${files.length} files\n`)
   }
   return 0
 }
@@ -115,5 +121,31 @@ function progress(
       `\rgalley: checking links [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`
     )
     if (done === total) stream.write('\n')
+  }
+}
+
+/**
+ * Progress while rendering, for long work only (100 posts or more): a bar on
+ * a terminal, a plain line at every tenth otherwise.
+ */
+function renderProgress(
+  context: Context,
+  total: number
+): ((state: { done: number }) => void) | undefined {
+  if (total < 100) return undefined
+  const stream = context.stderr as NodeJS.WritableStream & { isTTY?: boolean }
+  if (stream.isTTY) {
+    return ({ done }) => {
+      const filled = Math.round((done / total) * 30)
+      stream.write(
+        `\rgalley: rendering [${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${done}/${total}`
+      )
+      if (done === total) stream.write('\n')
+    }
+  }
+  const step = Math.ceil(total / 10)
+  return ({ done }) => {
+    if (done % step === 0 || done === total)
+      stream.write(`galley: rendered ${done}/${total} posts\n`)
   }
 }
