@@ -10,6 +10,9 @@ const config: GalleyConfig<typeof blogSchema> = {
   description: 'Notes from a home baker learning sourdough one loaf at a time.',
   language: 'en',
   contentDir: 'content/posts',
+  // Data files: `content/authors/ann.yaml` is the author `ann`.
+  dataDirs: { authors: 'content/authors' },
+  references: { author: 'authors' },
   outDir: 'dist',
   layouts
 }

@@ -49,6 +49,14 @@ function time(date: Date): ElementContent {
   return h('time', { dateTime: date.toISOString().slice(0, 10) }, dateFormat.format(date))
 }
 
+/** “ · by Ann Baker”, from the author the post refers to (`content/authors/*.yaml`). */
+function byline(page: Post): string {
+  const entry = page.references?.author
+  const author =
+    entry && !Array.isArray(entry) ? (entry as { data: { name?: unknown } }).data : undefined
+  return author && typeof author.name === 'string' ? ` · by ${author.name}` : ''
+}
+
 function tagLinks(site: Blog, names: ReadonlyArray<string>): ElementContent {
   const tags = site.tags.filter((tag) => names.includes(tag.name))
   return h(
@@ -76,7 +84,7 @@ export const layouts: Layouts<BlogFrontmatter> = {
   post(page, site) {
     return document(site, page.data.title, [
       h('article', [
-        h('p.meta', [time(page.data.date), page.data.draft ? ' · draft' : '']),
+        h('p.meta', [time(page.data.date), byline(page), page.data.draft ? ' · draft' : '']),
         // The rendered body is HTML from the Markdown pipeline: inserted as is.
         { type: 'raw', value: page.html },
         tagLinks(site, page.data.tags),

@@ -128,6 +128,10 @@ describe('examples/blog', () => {
     )
     expect(post).toContain('<a href="/posts/flour-guide/" rel="next">A Short Guide to Flour →</a>')
     expect(post).toContain('<h2>Related posts</h2>')
+    // The author comes from content/authors/ann.yaml, through `references`.
+    expect(post).toContain(
+      '<p class="meta"><time datetime="2024-03-10">March 10, 2024</time> · by Ann Baker</p>'
+    )
   })
 
   it('should only link to pages and anchors that exist in the output', async () => {

@@ -109,6 +109,14 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
   /** Folder of posts, for `@galley/core/node` and the CLI (default: `'content'`). */
   contentDir?: string | null | undefined
+  /**
+   * Front-matter keys that name entries of a data collection, such as
+   * `{ author: 'authors' }` (a string or a list of strings): checked after
+   * every entry is loaded (default: none).
+   */
+  references?: Readonly<Record<string, string>> | null | undefined
+  /** Folders of data collections (YAML, JSON or TOML files), for the CLI, such as `{ authors: 'content/authors' }`. */
+  dataDirs?: Readonly<Record<string, string>> | null | undefined
   /** Folder of files copied into the site as they are, for the CLI (default: `'public'`). */
   publicDir?: string | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */

@@ -8,6 +8,7 @@ import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
 import { slugOf, toPermalink } from './permalink.js'
+import { checkReferences, type DataEntry } from './references.js'
 import { assemble } from './site.js'
 import { source } from './source.js'
 
@@ -31,6 +32,8 @@ export interface BuildOptions {
    * count as links to existing pages (default: none).
    */
   assets?: Iterable<OutputFile> | null | undefined
+  /** Data collections that `references` point into, by name (default: none). */
+  data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
   onProgress?:
     | ((progress: { done: number; total: number; path: string }) => void)
@@ -167,9 +170,12 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (page) pages.push(page)
         options?.onProgress?.({ done: index + 1, total: files.length, path: file.path ?? '' })
       }
+      const checked = config.references
+        ? checkReferences(pages, config.references, options?.data ?? {})
+        : pages
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
       const outputs = assemble(
-        pages as unknown as Array<Page<PostData>>,
+        checked as unknown as Array<Page<PostData>>,
         config as unknown as GalleyConfig<PostSchema>,
         site,
         assets.map((asset) => `/${asset.path}`)

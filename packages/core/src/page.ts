@@ -1,5 +1,6 @@
 import type { Excerpt, Heading, Stats, TocEntry } from '@galley/markdown'
 import type { VFile } from 'vfile'
+import type { DataEntry } from './references.js'
 
 /** A rendered post. */
 export interface Page<D> {
@@ -27,6 +28,8 @@ export interface Page<D> {
   next?: PageLink | undefined
   /** Up to three posts sharing the most tags, newest first among equals, set by `build`. */
   related?: ReadonlyArray<PageLink> | undefined
+  /** Data entries that `references` resolved, by front-matter key, set by `build`. */
+  references?: Readonly<Record<string, DataEntry | ReadonlyArray<DataEntry>>> | undefined
 }
 
 /** A link to another post. */

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { loadAssets, loadContent, writeSite } from '@galley/core/node'
+import { loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 let root: string
@@ -20,6 +20,7 @@ describe('@galley/core/node', () => {
       'createContentCache',
       'loadAssets',
       'loadContent',
+      'loadData',
       'writeSite'
     ])
   })
@@ -90,6 +91,23 @@ describe('@galley/core/node', () => {
     await writeSite(path.join(root, 'dist'), assets)
     expect([...(await readFile(path.join(root, 'dist/images/logo.png')))]).toEqual([
       0x89, 0x50, 0x4e, 0x47
+    ])
+  })
+  it('should load data collections, one entry per file, and report bad files at their line', async () => {
+    await mkdir(path.join(root, 'authors'), { recursive: true })
+    await writeFile(path.join(root, 'authors/ann.yaml'), 'name: Ann Baker\nemail: ann@b.test\n')
+    await writeFile(path.join(root, 'authors/bo.json'), '{ "name": "Bo" }')
+    await writeFile(path.join(root, 'authors/bad.yml'), 'name: [ unclosed\n')
+    const { data, files } = await loadData({ authors: 'authors' }, { cwd: root })
+    expect(data).toEqual({
+      authors: [
+        { id: 'ann', data: { name: 'Ann Baker', email: 'ann@b.test' } },
+        { id: 'bo', data: { name: 'Bo' } }
+      ]
+    })
+    const bad = files.find((file) => file.path === 'authors/bad.yml')
+    expect(bad?.messages.map((message) => [message.line, message.ruleId, message.fatal])).toEqual([
+      [2, 'data-syntax', true]
     ])
   })
 })

@@ -66,3 +66,57 @@ describe('publishing rules', () => {
     expect(files.get('tags/b/rss.xml')).toContain('<title>b.test: #b</title>')
   })
 })
+
+describe('references', () => {
+  const data = {
+    authors: [
+      { id: 'ann', data: { name: 'Ann Baker' } },
+      { id: 'bo', data: { name: 'Bo' } }
+    ]
+  }
+
+  it('should resolve references after every entry is loaded, and report missing ones at the value', async () => {
+    const galley = createGalley({
+      site: 'https://b.test/',
+      now,
+      unknownKeys: 'ignore',
+      references: { author: 'authors', reviewers: 'authors' }
+    })
+    const result = await galley.build(
+      [
+        post('a.md', 'title: A\ndate: 2024-01-01\nauthor: ann'),
+        post('b.md', 'title: B\ndate: 2024-01-02\nauthor: carol\nreviewers: [ bo, dan ]')
+      ],
+      { data }
+    )
+    expect(result.pages.map((page) => [page.slug, page.references])).toEqual([
+      ['a', { author: { id: 'ann', data: { name: 'Ann Baker' } } }]
+    ])
+    expect(result.ok).toBe(false)
+    expect(
+      result.files[1]?.messages.map((message) => [String(message), message.ruleId, message.fatal])
+    ).toEqual([
+      [
+        'b.md:4:9-4:14: Cannot find `carol` in `authors`, expected one of `ann`, `bo`',
+        'missing-reference',
+        true
+      ],
+      [
+        'b.md:5:18-5:21: Cannot find `dan` in `authors`, expected one of `ann`, `bo`',
+        'missing-reference',
+        true
+      ]
+    ])
+  })
+
+  it('should throw a `TypeError` for a reference to a collection that was not loaded', async () => {
+    const galley = createGalley({ site: 'https://b.test/', now, references: { author: 'people' } })
+    await expect(
+      galley.build([post('a.md', 'title: A\ndate: 2024-01-01\nauthor: ann')], { data })
+    ).rejects.toThrow(
+      new TypeError(
+        'Expected `references.author` to name a data collection (`authors`), not `people`'
+      )
+    )
+  })
+})

@@ -1,4 +1,4 @@
-import { blogSchema, parseFrontmatter, validateFrontmatter } from '@galley/frontmatter'
+import { blogSchema, locateValue, parseFrontmatter, validateFrontmatter } from '@galley/frontmatter'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 
@@ -12,6 +12,7 @@ describe('@galley/frontmatter', () => {
       'fields',
       'findFrontmatter',
       'frontmatterMatters',
+      'locateValue',
       'parseDate',
       'parseFrontmatter',
       'parseList',
@@ -113,5 +114,15 @@ describe('@galley/frontmatter', () => {
         'Expected `schema` to be a Standard Schema (such as a Zod, Valibot or ArkType schema)'
       )
     )
+  })
+  it('should locate a value after validation, for later messages', async () => {
+    const file = post('---\ntitle: T\nauthors: [ ann, carol ]\n---\n')
+    parseFrontmatter(file)
+    expect(locateValue(file, ['authors', 1])).toEqual({
+      start: { line: 3, column: 17, offset: 29 },
+      end: { line: 3, column: 22, offset: 34 }
+    })
+    expect(locateValue(file, ['nope'])).toBe(undefined)
+    expect(locateValue(post('no front matter'), ['title'])).toBe(undefined)
   })
 })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { createGalley } from '@galley/core'
-import { createContentCache, loadAssets, loadContent, writeSite } from '@galley/core/node'
+import { createContentCache, loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -57,10 +57,14 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
+  const loaded = await loadData(config.dataDirs ?? {}, { cwd: context.cwd })
   const result = await galley.build(files, {
     assets,
+    data: loaded.data,
     onProgress: renderProgress(context, files.length)
   })
+  result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
+  if (loaded.files.some((file) => file.messages.some((message) => message.fatal))) result.ok = false
 
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)

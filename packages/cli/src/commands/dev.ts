@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { type CachedRender, createGalley, type OutputFile } from '@galley/core'
-import { loadAssets, loadContent } from '@galley/core/node'
+import { loadAssets, loadContent, loadData } from '@galley/core/node'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
@@ -51,7 +51,9 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     })
     const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
     const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
-    const result = await galley.build(files, { assets })
+    const loaded = await loadData(config.dataDirs ?? {}, { cwd: context.cwd })
+    const result = await galley.build(files, { assets, data: loaded.data })
+    result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
     const report = reporter(result.files, { color: false, quiet: true })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report

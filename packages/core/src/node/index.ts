@@ -1,4 +1,5 @@
 export { loadAssets } from './assets.js'
 export { createContentCache } from './cache.js'
+export { loadData } from './data.js'
 export { type LoadOptions, loadContent } from './load.js'
 export { writeSite } from './write.js'
