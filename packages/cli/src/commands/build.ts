@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
+import { progressBar, renderProgress } from '../progress.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -41,7 +42,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     links.external = {
       cache: path.join(context.cwd, '.cache', 'galley', 'links.json'),
       ...configured,
-      onProgress: progress(context)
+      onProgress: progressBar(context, 'checking links')
     }
   }
   const galley = createGalley({
@@ -110,46 +111,4 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
 
 function place(file: VFile, line: number | undefined, column: number | undefined): string {
   return `${file.path}:${line ?? 1}:${column ?? 1}`
-}
-
-/** A one-line progress bar on standard error, when it is a terminal. */
-function progress(
-  context: Context
-): ((state: { done: number; total: number }) => void) | undefined {
-  const stream = context.stderr as NodeJS.WritableStream & { isTTY?: boolean }
-  if (!stream.isTTY) return undefined
-  return ({ done, total }) => {
-    const width = 30
-    const filled = Math.round((done / total) * width)
-    stream.write(
-      `\rgalley: checking links [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`
-    )
-    if (done === total) stream.write('\n')
-  }
-}
-
-/**
- * Progress while rendering, for long work only (100 posts or more): a bar on
- * a terminal, a plain line at every tenth otherwise.
- */
-function renderProgress(
-  context: Context,
-  total: number
-): ((state: { done: number }) => void) | undefined {
-  if (total < 100) return undefined
-  const stream = context.stderr as NodeJS.WritableStream & { isTTY?: boolean }
-  if (stream.isTTY) {
-    return ({ done }) => {
-      const filled = Math.round((done / total) * 30)
-      stream.write(
-        `\rgalley: rendering [${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${done}/${total}`
-      )
-      if (done === total) stream.write('\n')
-    }
-  }
-  const step = Math.ceil(total / 10)
-  return ({ done }) => {
-    if (done % step === 0 || done === total)
-      stream.write(`galley: rendered ${done}/${total} posts\n`)
-  }
 }
