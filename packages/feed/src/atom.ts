@@ -2,8 +2,7 @@ import type { Element } from 'xast'
 import { x } from 'xastscript'
 import type { Feed, Person } from './model.js'
 import { type PreparedItem, prepare } from './prepare.js'
-import { serialize } from './rss.js'
-import { clean, rfc3339 } from './xml.js'
+import { clean, rfc3339, serialize } from './xml.js'
 
 /**
  * Write a feed as Atom 1.0 (RFC 4287), escaped by construction, with

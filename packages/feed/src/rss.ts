@@ -1,9 +1,8 @@
-import type { Element, Root } from 'xast'
-import { toXml } from 'xast-util-to-xml'
+import type { Element } from 'xast'
 import { x } from 'xastscript'
 import type { Feed, Person } from './model.js'
 import { type PreparedItem, prepare } from './prepare.js'
-import { clean, rfc822 } from './xml.js'
+import { clean, rfc822, serialize } from './xml.js'
 
 const namespaces = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -84,26 +83,4 @@ function uses(node: Element, prefix: string): boolean {
     node.name.startsWith(prefix) ||
     node.children.some((child) => child.type === 'element' && uses(child, prefix))
   )
-}
-
-/** The XML declaration, an optional stylesheet, the document, a final line feed. */
-export function serialize(root: Element, stylesheet: string | undefined): string {
-  const children: Root['children'] = [
-    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }
-  ]
-  if (stylesheet) {
-    children.push({
-      type: 'instruction',
-      name: 'xml-stylesheet',
-      value: `type="text/xsl" href="${escapeAttribute(stylesheet)}"`
-    })
-  }
-  children.push(root)
-  // `]]>` may not appear in character data, and xast-util-to-xml leaves `>`
-  // alone in text; markup never contains it, so every one left is text.
-  return `${toXml({ type: 'root', children }).replaceAll(']]>', ']]&#x3E;')}\n`
-}
-
-function escapeAttribute(value: string): string {
-  return clean(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
