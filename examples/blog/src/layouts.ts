@@ -1,4 +1,4 @@
-import type { Layouts, Page, Site, Tag } from '@galley/core'
+import type { Layouts, Page, Pagination, Site, Tag } from '@galley/core'
 import type { BlogFrontmatter } from '@galley/frontmatter'
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
@@ -10,7 +10,7 @@ type Blog = Site<BlogFrontmatter>
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' })
 
 /** The page frame every layout shares. Text goes in as text: hastscript escapes it. */
-function document(site: Blog, title: string, main: ElementContent[]): Root {
+function document(site: Blog, title: string, main: Array<ElementContent | null>): Root {
   return h(null, [
     { type: 'doctype' },
     h('html', { lang: site.language ?? 'en' }, [
@@ -35,6 +35,7 @@ function document(site: Blog, title: string, main: ElementContent[]): Root {
           h('a.site-title', { href: '/' }, site.title),
           h('nav', { ariaLabel: 'Site' }, [
             h('a', { href: '/' }, 'Posts'),
+            h('a', { href: '/about/' }, 'About'),
             site.feedUrl ? h('a', { href: site.feedUrl }, 'RSS') : null
           ])
         ]),
@@ -80,6 +81,25 @@ function list(site: Blog, pages: ReadonlyArray<Post>): ElementContent {
   )
 }
 
+/** Links to the newer and older pages of a list split by `paginate`. */
+function pager(pagination: Pagination<Post>): ElementContent | null {
+  if (pagination.total === 1) return null
+  return h('nav.pager', { ariaLabel: 'Pages' }, [
+    pagination.previous ? h('a', { href: pagination.previous, rel: 'prev' }, '← Newer') : null,
+    h('span', `Page ${pagination.current} of ${pagination.total}`),
+    pagination.next ? h('a', { href: pagination.next, rel: 'next' }, 'Older →') : null
+  ])
+}
+
+/** A page of the `pages` collection, such as About. */
+export function pageLayout(
+  page: Page<{ title: string; description?: string | undefined }>,
+  site: Site<BlogFrontmatter>
+): Root {
+  // The page's Markdown has its own `#` heading.
+  return document(site, page.data.title, [h('article', [{ type: 'raw', value: page.html }])])
+}
+
 export const layouts: Layouts<BlogFrontmatter> = {
   post(page, site) {
     return document(site, page.data.title, [
@@ -106,13 +126,19 @@ export const layouts: Layouts<BlogFrontmatter> = {
       ])
     ])
   },
-  index(site) {
-    return document(site, site.title, [h('h1', 'Posts'), list(site, site.pages)])
+  index(site, pagination) {
+    const title = pagination.current === 1 ? site.title : `Posts, page ${pagination.current}`
+    return document(site, title, [
+      h('h1', 'Posts'),
+      list(site, pagination.items),
+      pager(pagination)
+    ])
   },
-  tag(tag: Tag<BlogFrontmatter>, site) {
+  tag(tag: Tag<BlogFrontmatter>, site, pagination) {
     return document(site, `#${tag.name}`, [
       h('h1', `Posts tagged #${tag.name}`),
-      list(site, tag.pages),
+      list(site, pagination.items),
+      pager(pagination),
       h('p', h('a', { href: '/' }, 'All posts'))
     ])
   },

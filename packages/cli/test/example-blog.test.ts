@@ -33,19 +33,21 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 28 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 30 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
 
-  it('should write an index, a page per post and per tag, a 404 page and a feed', async () => {
+  it('should write an index, a page per post, page and tag, a 404 page and a feed', async () => {
     expect((await glob('**/*', { cwd: dist })).sort()).toEqual([
       '404.html',
+      'about/index.html',
       'atom.xml',
       'favicon.svg',
       'feed.json',
       'flour/index.html',
       'index.html',
+      'page/2/index.html',
       'posts/feeding-schedule/index.html',
       'posts/first-loaf/index.html',
       'posts/flour-guide/index.html',
@@ -60,17 +62,21 @@ describe('examples/blog', () => {
     ])
   })
 
-  it('should list posts newest first on the index, without the draft', async () => {
+  it('should list posts newest first on the index, four a page, without the draft', async () => {
     const index = await read('index.html')
-    const posts = [...index.matchAll(/<li><a href="(\/posts\/[^"]+)"/g)].map((match) => match[1])
-    expect(posts).toEqual([
+    const second = await read('page/2/index.html')
+    const listed = (html: string) =>
+      [...html.matchAll(/<li><a href="(\/posts\/[^"]+)"/g)].map((match) => match[1])
+    expect(listed(index)).toEqual([
       '/posts/rye-experiments/',
       '/posts/oven-spring/',
       '/posts/flour-guide/',
-      '/posts/first-loaf/',
-      '/posts/feeding-schedule/',
-      '/posts/starting-a-starter/'
+      '/posts/first-loaf/'
     ])
+    expect(listed(second)).toEqual(['/posts/feeding-schedule/', '/posts/starting-a-starter/'])
+    expect(index).toContain('<a href="/page/2/" rel="next">Older →</a>')
+    expect(second).toContain('<a href="/" rel="prev">← Newer</a>')
+    expect(second).toContain('<span>Page 2 of 2</span>')
     expect(index).not.toContain('Focaccia')
     expect(existsSync(path.join(dist, 'posts/focaccia/index.html'))).toBe(false)
   })
@@ -114,11 +120,23 @@ describe('examples/blog', () => {
       '<link rel="canonical" href="http://localhost:4321/posts/flour-guide/">'
     )
     const sitemap = await read('sitemap.xml')
-    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 7)
+    // Posts, the About page, the home page and the tag pages.
+    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 1 + 7)
+    expect(sitemap).toContain('<loc>http://localhost:4321/about/</loc>')
     expect(sitemap).toContain(
       '<url><loc>http://localhost:4321/posts/first-loaf/</loc><lastmod>2024-03-10</lastmod></url>'
     )
     expect((await read('tags/rye/rss.xml')).match(/<item>/g)).toHaveLength(1)
+  })
+
+  it('should publish the About page of the `pages` collection, its `.md` link resolved', async () => {
+    const about = await read('about/index.html')
+    expect(about).toContain('<title>About this blog · Crumb &#x26; Crust</title>')
+    expect(about).toContain('<h1 id="about-this-blog">About this blog</h1>')
+    expect(about).toContain('<a href="/posts/starting-a-starter/">how the starter began</a>')
+    // Pages are not posts: not in the feed, not on the home page.
+    expect(await read('rss.xml')).not.toContain('About this blog')
+    expect(await read('index.html')).not.toContain('About this blog')
   })
 
   it('should link each post to its neighbours and related posts', async () => {

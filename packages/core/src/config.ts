@@ -2,7 +2,9 @@ import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
 import type { Options as MarkdownOptions } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { ContentCache } from './cache.js'
+import type { Collection } from './collections.js'
 import type { Layouts } from './layouts.js'
+import type { TaxonomyConfig } from './taxonomies.js'
 
 /** What a post's validated front matter must at least hold for Galley to publish it. */
 export interface PostData {
@@ -42,7 +44,10 @@ export interface FeedConfig {
   authors?: ReadonlyArray<{ name: string; email?: string; url?: string }> | null | undefined
   /** Put each post's full HTML in the feeds (default: `true`). */
   content?: boolean | null | undefined
-  /** Write an RSS feed per tag at `/tags/<slug>/rss.xml` (default: `true`). */
+  /**
+   * Write an RSS feed per term of each taxonomy, beside its page, such as
+   * `/tags/<slug>/rss.xml` (default: `true`).
+   */
   perTag?: boolean | null | undefined
   /** How many of the newest posts the feed holds (default: `20`). */
   limit?: number | null | undefined
@@ -87,6 +92,18 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
    * (default: none; `@galley/core/node`'s `createContentCache(dir)` keeps them on disk).
    */
   cache?: ContentCache | null | undefined
+  /**
+   * Taxonomies: front-matter keys whose values group posts, each with term
+   * pages (`layouts.tag`) and a feed per term, such as
+   * `{ tags: {}, categories: { permalink: '/c/:term/' } }` (default:
+   * `{ tags: {} }`, at `/tags/:term/`).
+   */
+  taxonomies?: Readonly<Record<string, TaxonomyConfig>> | null | undefined
+  /**
+   * Posts a page on the home page and on term pages: page 1 at the list's
+   * URL, page `n` at `<list>page/<n>/` (default: all on one page).
+   */
+  paginate?: number | null | undefined
   /** Write `sitemap.xml` (default: `true`). */
   sitemap?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
@@ -107,16 +124,29 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   feed?: FeedConfig | false | null | undefined
   /** Page layouts; without them `build` writes no HTML pages, only the feed. */
   layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
-  /** Folder of posts, for `@galley/core/node` and the CLI (default: `'content'`). */
+  /**
+   * Folder of content, for `@galley/core/node` and the CLI (default:
+   * `'content'`); collection globs are relative to it.
+   */
   contentDir?: string | null | undefined
   /**
+   * Collections besides the posts, by name: pages and other Markdown entries
+   * (`defineCollection({ glob: 'pages/*.md', layout })`) and data files
+   * (`defineCollection({ type: 'data', glob: 'authors/*.yaml', schema })`).
+   * Posts are the Markdown files no other collection takes, unless
+   * `collections.posts` gives their own glob (default: none).
+   */
+  collections?:
+    | Readonly<Record<string, Collection<StandardSchemaV1.InferOutput<S>>>>
+    | null
+    | undefined
+  /**
    * Front-matter keys that name entries of a data collection, such as
-   * `{ author: 'authors' }` (a string or a list of strings): checked after
-   * every entry is loaded (default: none).
+   * `{ author: 'authors' }` (a string or a list of strings), in posts and
+   * every content collection: checked after every entry is loaded
+   * (default: none).
    */
   references?: Readonly<Record<string, string>> | null | undefined
-  /** Folders of data collections (YAML, JSON or TOML files), for the CLI, such as `{ authors: 'content/authors' }`. */
-  dataDirs?: Readonly<Record<string, string>> | null | undefined
   /** Folder of files copied into the site as they are, for the CLI (default: `'public'`). */
   publicDir?: string | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
@@ -124,7 +154,7 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
 }
 
 /** What a permalink function gets. */
-export interface PermalinkContext {
+export interface PermalinkContext<D = PostData> {
   /** Slug of the post (from its file name, or front matter). */
   slug: string
   /** Path of the post's file, as loaded (`content/posts/a.md`). */
@@ -132,7 +162,7 @@ export interface PermalinkContext {
   /** Time zone that `:year`, `:month` and `:day` are read in. */
   timeZone?: string | undefined
   /** Validated front matter. */
-  data: PostData
+  data: D
 }
 
 /**

@@ -29,7 +29,7 @@ export function feedPaths(config: FeedConfig | false | null | undefined): FeedPa
   }
 }
 
-/** The URL paths of every feed, for the link checker. */
+/** The URL paths of every feed (per term of every taxonomy too), for the link checker. */
 export function feedRoutes<D>(paths: FeedPaths, tags: ReadonlyArray<Tag<D>>): string[] {
   const routes = [paths.rss]
   if (paths.atom) routes.push(paths.atom)
@@ -39,7 +39,8 @@ export function feedRoutes<D>(paths: FeedPaths, tags: ReadonlyArray<Tag<D>>): st
 }
 
 /**
- * Write the site's feeds (RSS, Atom, JSON Feed) and an RSS feed per tag.
+ * Write the site's feeds (RSS, Atom, JSON Feed) and an RSS feed per term
+ * (of `tags` and every other taxonomy).
  *
  * @returns
  *   Files to write.
@@ -82,7 +83,9 @@ export function writeFeeds<D extends PostData>(
       const path = `${tag.url}rss.xml`
       files.push({
         path: toOutputPath(path),
-        value: rss(model(`${title}: #${tag.name}`, tag.pages, path))
+        value: rss(
+          model(`${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`, tag.pages, path)
+        )
       })
     }
   }

@@ -1,14 +1,14 @@
-import { type blogSchema, createBlogSchema, validateFrontmatter } from '@galley/frontmatter'
-import { checkExternalLinks, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
-import { createMarkdownProcessor } from '@galley/markdown'
+import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
+import { checkExternalLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { fingerprint, fromCached, hash, schemaFingerprint, toCached } from './cache.js'
+import { type CachedRender, fingerprint, fromCached, hash, toCached } from './cache.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
 import { slugOf, toPermalink } from './permalink.js'
 import { checkReferences, type DataEntry } from './references.js'
+import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
 import { assemble } from './site.js'
 import { source } from './source.js'
 
@@ -16,12 +16,22 @@ import { source } from './source.js'
 export interface BuildResult<D> {
   /** Published posts, newest first. */
   pages: Array<Page<D>>
+  /** Published entries of the other content collections, by collection, sorted by URL. */
+  entries: Record<string, Array<Page<unknown>>>
   /** Files to write into the output folder (pages when there are layouts, and the feed). */
   outputs: OutputFile[]
   /** Every input file, carrying its messages. */
   files: VFile[]
   /** Whether no file has a fatal message (then, and only then, the site may be written). */
   ok: boolean
+}
+
+/** Renders files elsewhere, such as in worker threads. */
+export interface RenderPool {
+  /** Render one file, as `createRenderFunction` does. */
+  render(input: RenderInput): Promise<CachedRender>
+  /** Stop the pool's workers. */
+  close(): Promise<void> | void
 }
 
 /** Extra input of a build. */
@@ -39,6 +49,13 @@ export interface BuildOptions {
     | ((progress: { done: number; total: number; path: string }) => void)
     | null
     | undefined
+  /**
+   * Render in a pool of workers: called once a build, with the routes of
+   * every entry (`[path of its .md file, URL]`), and closed when rendering is
+   * done. Each worker renders with `createRenderFunction(config, routes)`
+   * (default: render on this thread).
+   */
+  pool?: ((routes: ReadonlyArray<[string, string]>) => RenderPool) | null | undefined
 }
 
 /** A configured pipeline. */
@@ -66,25 +83,20 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
 ): Galley<StandardSchemaV1.InferOutput<S>> {
   type D = StandardSchemaV1.InferOutput<S>
   const site = toSite(config.site)
-  const permalink = config.permalink ?? '/posts/:slug/'
-  const markdown = config.markdown || {}
-  const schema = config.schema || createBlogSchema({ timeZone: config.timeZone })
-  // Filled by `build` before rendering: links to other posts' `.md` files
+  const settings = config as unknown as GalleyConfig<PostSchema>
+  const kinds = kindsOf(settings)
+  // Filled by `build` before rendering: links to other entries' `.md` files
   // become their final URLs.
   const routes = new Map<string, string>()
-  const renderer = createMarkdownProcessor({
-    ...markdown,
-    frontmatter: { schema, unknownKeys: config.unknownKeys },
-    resolveLink: (path, file) => routes.get(path) ?? markdown.resolveLink?.(path, file),
-    remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
-    rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
-  })
+  let routesHash = hash('')
+  const renderHere = createRenderers(settings, routes)
+  let pool: RenderPool | undefined
 
-  const urlOf = (file: VFile, data: D & PostData) => {
+  const urlOf = (file: VFile, kind: Kind, data: PostData) => {
     const slug = data.slug || slugOf(file.path ?? 'index.md')
     return {
       slug,
-      url: toPermalink(permalink, {
+      url: toPermalink(kind.permalink, {
         slug,
         data,
         path: (file.path ?? '').replace(/\\/g, '/'),
@@ -93,37 +105,35 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
   }
 
-  // What every render depends on besides its file; `build` adds the routes.
-  const base = fingerprint({
-    cache: 1,
-    markdown,
-    schema: schemaFingerprint(schema),
-    timeZone: config.timeZone,
-    unknownKeys: config.unknownKeys
-  })
-  let fingerprinted = base
+  /** Render on this thread, or in the pool (whose result is already stored data). */
+  async function renderFresh(file: VFile, kind: Kind): Promise<Rendered> {
+    if (!pool) return { result: await renderHere(file, kind), stored: undefined }
+    const stored = await pool.render({ path: file.path ?? '', value: String(file.value ?? '') })
+    fromCached(file, stored)
+    return { result: stored, stored }
+  }
 
-  async function render(file: VFile) {
+  async function render(file: VFile, kind: Kind): Promise<Rendered['result']> {
     const cache = config.cache
-    if (!cache) return renderer.render(file)
-    const key = hash(`${fingerprinted}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`)
+    if (!cache) return (await renderFresh(file, kind)).result
+    const key = renderKey(kind, routesHash, file)
     const cached = await cache.get(key)
     if (cached) {
       fromCached(file, cached)
       return cached
     }
-    const result = await renderer.render(file)
-    await cache.set(key, toCached(file, result))
+    const { result, stored } = await renderFresh(file, kind)
+    await cache.set(key, stored ?? toCached(file, result))
     return result
   }
 
-  async function processFile(file: VFile): Promise<Page<D> | undefined> {
-    const result = await render(file)
+  async function processEntry(file: VFile, kind: Kind): Promise<Page<D> | undefined> {
+    const result = await render(file, kind)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
     let where: { slug: string; url: string }
     try {
-      where = urlOf(file, data)
+      where = urlOf(file, kind, data)
     } catch (error) {
       const message = file.message(`${(error as Error).message}; fix the permalink or the slug`, {
         place: { line: 1, column: 1 },
@@ -135,6 +145,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     return {
       file,
+      collection: kind.name,
       ...where,
       data,
       html: result.html,
@@ -146,44 +157,64 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   return {
-    processFile,
+    processFile(file) {
+      return processEntry(file, kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind))
+    },
     async build(input, options) {
       const assets = [...(options?.assets ?? [])]
-      const files = [...input]
+      const files: VFile[] = []
+      const work: Array<{ file: VFile; kind: Kind }> = []
+      for (const file of input) {
+        const kind = kinds.of(file.path ?? '')
+        files.push(file)
+        if (kind) work.push({ file, kind })
+      }
       routes.clear()
-      for (const file of files) {
-        // Front matter alone (on a copy, messages come later) tells each post's URL.
+      for (const { file, kind } of work) {
+        // Front matter alone (on a copy, messages come later) tells each entry's URL.
         const copy = new VFile({ path: file.path, value: file.value })
-        const data = await validateFrontmatter(copy, schema, { unknownKeys: 'ignore' })
+        const data = await validateFrontmatter(copy, kind.schema, { unknownKeys: 'ignore' })
         if (!data || !file.path) continue
         try {
-          routes.set(file.path.replace(/\\/g, '/'), urlOf(copy, data as D & PostData).url)
+          routes.set(file.path.replace(/\\/g, '/'), urlOf(copy, kind, data as PostData).url)
         } catch {
           // A permalink outside the site is reported when the file is processed.
         }
       }
       // Hashed once per build: the route map of a big site is long.
-      fingerprinted = hash(`${base}\u0000${fingerprint([...routes].sort())}`)
-      const pages: Array<Page<D>> = []
-      for (const [index, file] of files.entries()) {
-        const page = await processFile(file)
-        if (page) pages.push(page)
-        options?.onProgress?.({ done: index + 1, total: files.length, path: file.path ?? '' })
+      routesHash = hash(fingerprint([...routes].sort()))
+      pool = options?.pool?.([...routes])
+      const rendered: Array<Page<D> | undefined> = []
+      let done = 0
+      try {
+        // Each file in its own task, so a pool renders them side by side;
+        // results keep the input order.
+        await Promise.all(
+          work.map(async ({ file, kind }, index) => {
+            rendered[index] = await processEntry(file, kind)
+            done++
+            options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
+          })
+        )
+      } finally {
+        await pool?.close()
+        pool = undefined
       }
+      const all = rendered.filter((page) => page !== undefined)
       const checked = config.references
-        ? checkReferences(pages, config.references, options?.data ?? {})
-        : pages
+        ? checkReferences(all, config.references, options?.data ?? {})
+        : all
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
       const outputs = assemble(
         checked as unknown as Array<Page<PostData>>,
-        config as unknown as GalleyConfig<PostSchema>,
+        settings,
         site,
         assets.map((asset) => `/${asset.path}`)
       )
       const external = config.links ? config.links.external : undefined
       if (external) {
         const report = await checkExternalLinks(
-          outputs.pages.map((page) => page.file),
+          [...outputs.pages, ...Object.values(outputs.entries).flat()].map((page) => page.file),
           { ...(external === true ? {} : external), site }
         )
         files.push(...report.files)
@@ -191,12 +222,18 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const ok = files.every((file) => !file.messages.some((message) => message.fatal))
       return {
         pages: outputs.pages as unknown as Array<Page<D>>,
+        entries: outputs.entries as Record<string, Array<Page<unknown>>>,
         outputs: [...assets, ...outputs.files],
         files,
         ok
       }
     }
   }
+}
+
+interface Rendered {
+  result: Pick<CachedRender, 'excerpt' | 'headings' | 'html' | 'stats' | 'toc'>
+  stored: CachedRender | undefined
 }
 
 function toSite(value: string | URL): URL {

@@ -1,10 +1,21 @@
 export type { CachedRender, ContentCache } from './cache.js'
+export type {
+  Collection,
+  ContentCollection,
+  DataCollection,
+  EntryData
+} from './collections.js'
+export { defineCollection } from './collections.js'
 export type { FeedConfig, GalleyConfig, PermalinkContext, PostData, PostSchema } from './config.js'
 export { defineConfig } from './config.js'
-export type { BuildOptions, BuildResult, Galley } from './galley.js'
+export type { BuildOptions, BuildResult, Galley, RenderPool } from './galley.js'
 export { createGalley } from './galley.js'
 export { raw } from './html.js'
 export type { Layouts, Site, Tag } from './layouts.js'
 export type { OutputFile } from './output.js'
 export type { Page, PageLink } from './page.js'
+export type { Pagination } from './paginate.js'
 export type { DataEntry } from './references.js'
+export type { RenderInput } from './render.js'
+export { createRenderFunction } from './render.js'
+export type { TaxonomyConfig } from './taxonomies.js'

@@ -1,11 +1,14 @@
 import type { Root } from 'hast'
 import type { Page } from './page.js'
+import type { Pagination } from './paginate.js'
 
-/** A tag and the posts that have it, newest first. */
+/** A term of a taxonomy (a tag, a category) and the posts that have it, newest first. */
 export interface Tag<D> {
-  /** Tag as written in front matter. */
+  /** Term as written in front matter. */
   name: string
-  /** URL path of the tag's page, such as `/tags/fedora/`. */
+  /** Front-matter key of the taxonomy, such as `tags`. */
+  taxonomy: string
+  /** URL path of the term's page, such as `/tags/fedora/`. */
   url: string
   /** Posts with this tag, newest first. */
   pages: ReadonlyArray<Page<D>>
@@ -23,8 +26,12 @@ export interface Site<D> {
   language: string | undefined
   /** Published posts, newest first. */
   pages: ReadonlyArray<Page<D>>
-  /** Tags, by name. */
+  /** Tags, by name (the terms of the `tags` taxonomy). */
   tags: ReadonlyArray<Tag<D>>
+  /** Terms of every taxonomy, by taxonomy, each sorted by name. */
+  taxonomies: Readonly<Record<string, ReadonlyArray<Tag<D>>>>
+  /** Published entries of the other content collections, by collection. */
+  collections: Readonly<Record<string, ReadonlyArray<Page<unknown>>>>
   /** URL path of the RSS feed, if there is one. */
   feedUrl: string | undefined
 }
@@ -36,10 +43,10 @@ export interface Site<D> {
 export interface Layouts<D> {
   /** One post's page. */
   post(page: Page<D>, site: Site<D>): Root
-  /** The home page, listing posts. */
-  index(site: Site<D>): Root
-  /** One tag's page. */
-  tag(tag: Tag<D>, site: Site<D>): Root
+  /** The home page listing posts, once per page of `paginate` posts. */
+  index(site: Site<D>, pagination: Pagination<Page<D>>): Root
+  /** One term's page (of `tags` or another taxonomy), once per page of `paginate` posts. */
+  tag(tag: Tag<D>, site: Site<D>, pagination: Pagination<Page<D>>): Root
   /** The page for missing URLs, written as `404.html`. */
   notFound(site: Site<D>): Root
 }

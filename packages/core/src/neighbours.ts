@@ -1,21 +1,29 @@
 import type { PostData } from './config.js'
 import type { Page, PageLink } from './page.js'
+import { termsOf } from './taxonomies.js'
 
 /**
  * Link each post to its older and newer neighbour and to up to three related
- * posts: the most shared tags, then the nearest in date (among the 25 nearest
+ * posts: the most shared terms (tags, and any other taxonomy), then the nearest in date (among the 25 nearest
  * posts of each shared tag, so the cost stays linear in the number of posts).
  *
  * @param pages
  *   Published posts, newest first.
  */
-export function linkNeighbours<D extends PostData>(pages: ReadonlyArray<Page<D>>): void {
+export function linkNeighbours<D extends PostData>(
+  pages: ReadonlyArray<Page<D>>,
+  taxonomies: Iterable<string> = ['tags']
+): void {
+  const keys = [...taxonomies]
+  // Terms of every taxonomy, kept apart: `tags: [go]` and `series: [go]` differ.
+  const terms = (page: Page<D>) =>
+    keys.flatMap((key) => termsOf(page.data, key).map((term) => `${key}\u0000${term}`))
   const link = (page: Page<D>): PageLink => ({ url: page.url, title: page.data.title })
   // Posts of each tag, newest first, and where each post sits in them.
   const byTag = new Map<string, Array<Page<D>>>()
   const positions = new Map<string, Map<Page<D>, number>>()
   for (const page of pages) {
-    for (const tag of page.data.tags ?? []) {
+    for (const tag of terms(page)) {
       let list = byTag.get(tag)
       let at = positions.get(tag)
       if (!list || !at) {
@@ -39,7 +47,7 @@ export function linkNeighbours<D extends PostData>(pages: ReadonlyArray<Page<D>>
     // Candidates: the nearest posts (in date) of each shared tag, so a tag
     // on every post costs the same as a rare one.
     const shared = new Map<Page<D>, number>()
-    for (const tag of page.data.tags ?? []) {
+    for (const tag of terms(page)) {
       const list = byTag.get(tag) ?? []
       const at = positions.get(tag)?.get(page) ?? 0
       for (const other of list.slice(Math.max(0, at - window), at + window + 1)) {
@@ -59,5 +67,5 @@ export function linkNeighbours<D extends PostData>(pages: ReadonlyArray<Page<D>>
   })
 }
 
-/** How many posts on each side, in each shared tag, are candidates for “related”. */
+/** How many posts on each side, in each shared term, are candidates for “related”. */
 const window = 25

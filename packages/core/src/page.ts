@@ -6,6 +6,8 @@ import type { DataEntry } from './references.js'
 export interface Page<D> {
   /** The file, carrying its messages. */
   file: VFile
+  /** Collection the entry belongs to: `posts`, or another content collection. */
+  collection: string
   /** Slug, from the file name (`index.md` takes its folder's name). */
   slug: string
   /** URL path the post is published at, such as `/posts/hello/`. */
@@ -26,7 +28,7 @@ export interface Page<D> {
   previous?: PageLink | undefined
   /** The next newer published post, set by `build`. */
   next?: PageLink | undefined
-  /** Up to three posts sharing the most tags, newest first among equals, set by `build`. */
+  /** Up to three posts sharing the most terms (of every taxonomy), nearest in date among equals, set by `build`. */
   related?: ReadonlyArray<PageLink> | undefined
   /** Data entries that `references` resolved, by front-matter key, set by `build`. */
   references?: Readonly<Record<string, DataEntry | ReadonlyArray<DataEntry>>> | undefined

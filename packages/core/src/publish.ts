@@ -1,4 +1,5 @@
-import type { GalleyConfig, PostData, PostSchema } from './config.js'
+import type { EntryData } from './collections.js'
+import type { GalleyConfig, PostSchema } from './config.js'
 
 /**
  * Whether a post is published under the site's rules, as Hugo decides:
@@ -10,13 +11,13 @@ import type { GalleyConfig, PostData, PostSchema } from './config.js'
  *   Whether to publish.
  */
 export function isPublished(
-  data: PostData,
+  data: EntryData,
   config: Readonly<GalleyConfig<PostSchema>>,
   now: Date
 ): boolean {
   if (data.draft && !config.drafts) return false
   const publish = data.publishDate ?? data.date
-  if (publish.getTime() > now.getTime() && !config.future) return false
+  if (publish && publish.getTime() > now.getTime() && !config.future) return false
   if (data.expiryDate && data.expiryDate.getTime() <= now.getTime() && !config.expired) return false
   return true
 }

@@ -1,76 +1,105 @@
 import { checkLinks } from '@galley/links'
-import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { slug as slugify } from 'github-slugger'
+import type { ContentCollection } from './collections.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { serialize } from './html.js'
-import type { Site, Tag } from './layouts.js'
+import type { Site } from './layouts.js'
 import { linkNeighbours } from './neighbours.js'
 import { type OutputFile, toOutputPath } from './output.js'
 import type { Page } from './page.js'
+import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
 import { sitemap } from './sitemap.js'
 import { source } from './source.js'
+import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
+
+/** What `assemble` gives. */
+export interface Assembled {
+  pages: Array<Page<PostData>>
+  entries: Record<string, Array<Page<PostData>>>
+  files: OutputFile[]
+}
 
 /**
- * Turn rendered posts into a site: apply the publishing rules, sort newest
- * first, refuse two posts at one URL, link neighbours, gather tags, check
- * links, lay out pages, write redirects for aliases, the feeds and a sitemap.
+ * Turn rendered entries into a site: apply the publishing rules, sort posts
+ * newest first, refuse two entries at one URL, link neighbours, gather the
+ * terms of each taxonomy, check links, lay out pages and paginated lists,
+ * write redirects for aliases, the feeds and a sitemap.
  *
  * @returns
- *   Published pages and the files to write.
+ *   Published posts, other entries by collection, and the files to write.
  */
-export function assemble<D extends PostData>(
-  rendered: ReadonlyArray<Page<D>>,
-  config: Readonly<GalleyConfig<StandardSchemaV1<unknown, D>>>,
+export function assemble(
+  rendered: ReadonlyArray<Page<PostData>>,
+  config: Readonly<GalleyConfig<PostSchema>>,
   url: URL,
   assets: ReadonlyArray<string>
-): { pages: Array<Page<D>>; files: OutputFile[] } {
-  const byUrl = new Map<string, Page<D>>()
-  const pages: Array<Page<D>> = []
+): Assembled {
+  const byUrl = new Map<string, Page<PostData>>()
+  const pages: Array<Page<PostData>> = []
+  const entries: Record<string, Array<Page<PostData>>> = {}
   const now = config.now ?? new Date()
 
   for (const page of sortNewestFirst(rendered)) {
-    if (!isPublished(page.data, config as Readonly<GalleyConfig<PostSchema>>, now)) continue
+    if (!isPublished(page.data, config, now)) continue
     const other = byUrl.get(page.url)
     if (other) {
       const message = page.file.message(
-        `Unexpected second post at \`${page.url}\`, already taken by \`${other.file.path}\`; rename one of the files or change its permalink`,
+        `Unexpected second entry at \`${page.url}\`, already taken by \`${other.file.path}\`; rename one of the files or change its permalink`,
         { place: { line: 1, column: 1 }, ruleId: 'duplicate-url', source }
       )
       message.fatal = true
       continue
     }
     byUrl.set(page.url, page)
-    pages.push(page)
+    if (page.collection === 'posts') pages.push(page)
+    else {
+      const list = entries[page.collection] ?? []
+      entries[page.collection] = list
+      list.push(page)
+    }
   }
-  linkNeighbours(pages)
+  for (const list of Object.values(entries)) list.sort((a, b) => a.url.localeCompare(b.url))
 
-  const tags = gatherTags(pages)
+  const patterns = taxonomyPatterns(config.taxonomies)
+  linkNeighbours(pages, patterns.keys())
+  const taxonomies = gatherTerms(pages, patterns)
+  const terms = Object.values(taxonomies).flat()
   const paths = feedPaths(config.feed)
   const title = config.title || url.hostname
-  const site: Site<D> = {
+  const site: Site<PostData> = {
     url,
     title,
     description: config.description ?? undefined,
     language: config.language ?? undefined,
     pages,
-    tags,
+    tags: taxonomies.tags ?? [],
+    taxonomies,
+    collections: entries,
     feedUrl: paths?.rss
   }
-  const redirects = pages.flatMap((page) =>
+  const everything = [...pages, ...Object.values(entries).flat()]
+  const redirects = everything.flatMap((page) =>
     (page.data.aliases ?? []).map((alias) => ({ from: alias, to: new URL(page.url, url).href }))
   )
+  const lists = [
+    { term: undefined, pages: paginate(pages, '/', config.paginate) },
+    ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
+  ]
 
   if (config.links !== false) {
-    const routes = ['/', '/404.html', ...tags.map((tag) => tag.url), ...assets]
+    const routes = [
+      '/404.html',
+      ...assets,
+      ...lists.flatMap((list) => list.pages.map((p) => p.url))
+    ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
-    if (paths) routes.push(...feedRoutes(paths, tags))
-    const urls = new Map(pages.map((page) => [page.file, page.url]))
+    if (paths) routes.push(...feedRoutes(paths, terms))
+    const urls = new Map(everything.map((page) => [page.file, page.url]))
     checkLinks(
-      pages.map((page) => page.file),
+      everything.map((page) => page.file),
       {
         skip: config.links?.skip,
         site: url,
@@ -81,53 +110,50 @@ export function assemble<D extends PostData>(
   }
 
   const files: OutputFile[] = []
+  // In the sitemap: every post (its feed links to it), and entries that have a page.
+  const listed: Array<Page<PostData>> = [...pages]
   const layouts = config.layouts
   if (layouts) {
     for (const page of pages) {
       files.push({ path: toOutputPath(page.url), value: serialize(layouts.post(page, site)) })
     }
-    files.push({ path: 'index.html', value: serialize(layouts.index(site)) })
-    for (const tag of tags) {
-      files.push({ path: toOutputPath(tag.url), value: serialize(layouts.tag(tag, site)) })
+  }
+  for (const [name, list] of Object.entries(entries)) {
+    const layout = (config.collections?.[name] as ContentCollection | undefined)?.layout
+    if (!layout) continue
+    for (const page of list) {
+      files.push({ path: toOutputPath(page.url), value: serialize(layout(page, site)) })
+    }
+    listed.push(...list)
+  }
+  if (layouts) {
+    for (const { term, pages: numbered } of lists) {
+      for (const pagination of numbered) {
+        const tree = term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination)
+        files.push({ path: toOutputPath(pagination.url), value: serialize(tree) })
+      }
     }
     files.push({ path: '404.html', value: serialize(layouts.notFound(site)) })
   }
   for (const redirect of redirects) files.push(redirectPage(redirect.from, redirect.to))
-  if (paths) files.push(...writeFeeds(pages, tags, paths, config.feed || {}, site))
+  if (paths) files.push(...writeFeeds(pages, terms, paths, config.feed || {}, site))
   if (config.sitemap !== false) {
-    const entries: Array<{ url: string; lastmod?: Date | undefined }> = pages.map((page) => ({
+    const map: Array<{ url: string; lastmod?: Date | undefined }> = listed.map((page) => ({
       url: new URL(page.url, url).href,
       lastmod: page.data.updated ?? page.data.date
     }))
     if (layouts) {
-      entries.push({ url: url.href, lastmod: pages[0]?.data.date })
-      for (const tag of tags)
-        entries.push({ url: new URL(tag.url, url).href, lastmod: tag.pages[0]?.data.date })
+      map.push({ url: url.href, lastmod: pages[0]?.data.date })
+      for (const term of terms)
+        map.push({ url: new URL(term.url, url).href, lastmod: term.pages[0]?.data.date })
     }
-    files.push({ path: 'sitemap.xml', value: sitemap(entries) })
+    files.push({ path: 'sitemap.xml', value: sitemap(map) })
   }
 
-  return { pages, files }
+  return { pages, entries, files }
 }
 
-function sortNewestFirst<D extends PostData>(pages: ReadonlyArray<Page<D>>): Array<Page<D>> {
-  return [...pages].sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.url.localeCompare(b.url)
-  )
-}
-
-function gatherTags<D extends PostData>(pages: ReadonlyArray<Page<D>>): Array<Tag<D>> {
-  const tags = new Map<string, { name: string; url: string; pages: Array<Page<D>> }>()
-  for (const page of pages) {
-    for (const name of page.data.tags ?? []) {
-      const url = `/tags/${encodeURIComponent(slugify(name))}/`
-      let tag = tags.get(url)
-      if (!tag) {
-        tag = { name, url, pages: [] }
-        tags.set(url, tag)
-      }
-      tag.pages.push(page)
-    }
-  }
-  return [...tags.values()].sort((a, b) => a.name.localeCompare(b.name))
+function sortNewestFirst(pages: ReadonlyArray<Page<PostData>>): Array<Page<PostData>> {
+  const time = (page: Page<PostData>) => page.data.date?.getTime() ?? 0
+  return [...pages].sort((a, b) => time(b) - time(a) || a.url.localeCompare(b.url))
 }

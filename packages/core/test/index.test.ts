@@ -25,6 +25,8 @@ describe('@galley/core', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core')).sort()).toEqual([
       'createGalley',
+      'createRenderFunction',
+      'defineCollection',
       'defineConfig',
       'raw'
     ])
@@ -116,7 +118,7 @@ describe('@galley/core', () => {
     ])
     expect(result.ok).toBe(false)
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
-      '2019/hello.md:1:1: Unexpected second post at `/posts/hello/`, already taken by `2020/hello.md`; rename one of the files or change its permalink'
+      '2019/hello.md:1:1: Unexpected second entry at `/posts/hello/`, already taken by `2020/hello.md`; rename one of the files or change its permalink'
     ])
   })
 

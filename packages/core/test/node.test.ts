@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 
 let root: string
 
@@ -93,21 +94,37 @@ describe('@galley/core/node', () => {
       0x89, 0x50, 0x4e, 0x47
     ])
   })
-  it('should load data collections, one entry per file, and report bad files at their line', async () => {
-    await mkdir(path.join(root, 'authors'), { recursive: true })
-    await writeFile(path.join(root, 'authors/ann.yaml'), 'name: Ann Baker\nemail: ann@b.test\n')
-    await writeFile(path.join(root, 'authors/bo.json'), '{ "name": "Bo" }')
-    await writeFile(path.join(root, 'authors/bad.yml'), 'name: [ unclosed\n')
-    const { data, files } = await loadData({ authors: 'authors' }, { cwd: root })
+  it('should load data collections, validate each file, and report bad files at their line', async () => {
+    await mkdir(path.join(root, 'content/authors'), { recursive: true })
+    const dir = path.join(root, 'content/authors')
+    await writeFile(path.join(dir, 'ann.yaml'), 'name: Ann Baker\nemail: ann@b.test\n')
+    await writeFile(path.join(dir, 'bo.json'), '{ "name": "Bo" }')
+    await writeFile(path.join(dir, 'di.toml'), 'name = "Di"\n')
+    await writeFile(path.join(dir, 'bad.yml'), 'name: [ unclosed\n')
+    await writeFile(path.join(dir, 'cy.yaml'), 'email: cy@b.test\nname: 3\n')
+    await writeFile(path.join(dir, 'notes.txt'), 'not data')
+    const schema = z.object({ name: z.string(), email: z.string().optional() })
+    const { data, files } = await loadData(
+      {
+        contentDir: 'content',
+        collections: { authors: { type: 'data', glob: 'authors/*', schema } }
+      },
+      { cwd: root }
+    )
     expect(data).toEqual({
       authors: [
         { id: 'ann', data: { name: 'Ann Baker', email: 'ann@b.test' } },
-        { id: 'bo', data: { name: 'Bo' } }
+        { id: 'bo', data: { name: 'Bo' } },
+        { id: 'di', data: { name: 'Di' } }
       ]
     })
-    const bad = files.find((file) => file.path === 'authors/bad.yml')
-    expect(bad?.messages.map((message) => [message.line, message.ruleId, message.fatal])).toEqual([
-      [2, 'data-syntax', true]
+    const problems = files.flatMap((file) =>
+      file.messages.map((message) => [file.path, message.line, message.column, message.ruleId])
+    )
+    expect(problems).toEqual([
+      [path.join('content', 'authors', 'bad.yml'), 1, 16, 'yaml-syntax'],
+      [path.join('content', 'authors', 'cy.yaml'), 2, 7, 'schema']
     ])
+    expect(files.every((file) => file.messages.every((message) => message.fatal))).toBe(true)
   })
 })

@@ -35,3 +35,35 @@ export function parseFrontmatter(file: VFile): Record<string, unknown> {
   file.data.matter = data
   return data
 }
+
+/**
+ * Parse a whole data file (an author in `authors/ann.yaml`) in place, as
+ * `parseFrontmatter` parses a block: the data gets the same messages, at the
+ * same real lines and columns, and `validateFrontmatter` and `locateValue`
+ * work on it afterwards.
+ *
+ * @param file
+ *   File whose whole `value` is YAML, TOML or JSON.
+ * @param format
+ *   Format of the file.
+ * @returns
+ *   The data (an empty object when it is invalid); also stored as
+ *   `file.data.matter`.
+ */
+export function parseData(file: VFile, format: Format): Record<string, unknown> {
+  const text = String(file.value ?? '')
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const block = {
+    format,
+    start,
+    end: text.length,
+    valueStart: start,
+    valueEnd: text.length,
+    value: text.slice(start)
+  }
+  const parsed = parsers[format](block, file)
+  const data = parsed.data ?? {}
+  setParsed(file, { block, parsed, data, ok: parsed.data !== undefined })
+  file.data.matter = data
+  return data
+}

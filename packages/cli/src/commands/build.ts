@@ -58,7 +58,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   })
   const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
   const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
-  const loaded = await loadData(config.dataDirs ?? {}, { cwd: context.cwd })
+  const loaded = await loadData(config, { cwd: context.cwd })
   const result = await galley.build(files, {
     assets,
     data: loaded.data,

@@ -51,7 +51,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     })
     const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
     const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
-    const loaded = await loadData(config.dataDirs ?? {}, { cwd: context.cwd })
+    const loaded = await loadData(config, { cwd: context.cwd })
     const result = await galley.build(files, { assets, data: loaded.data })
     result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
     const report = reporter(result.files, { color: false, quiet: true })

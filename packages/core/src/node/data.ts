@@ -1,65 +1,68 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { type Format, parseData, validateFrontmatter } from '@galley/frontmatter'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import { location } from 'vfile-location'
-import { parseDocument } from 'yaml'
+import type { DataCollection } from '../collections.js'
+import type { GalleyConfig, PostSchema } from '../config.js'
 import type { DataEntry } from '../references.js'
-import { source } from '../source.js'
+
+const formats: Readonly<Record<string, Format>> = {
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'json',
+  '.toml': 'toml'
+}
 
 /**
- * Read data collections (authors, series): every `.yaml`, `.yml` or `.json`
- * file of each folder is one entry, its id the file name without extension.
- * A file that cannot be parsed becomes a fatal `data-syntax` message at its
- * line and column, and no entry.
+ * Read the data collections of a config (authors, series): every YAML, JSON
+ * or TOML file a collection's glob takes (relative to `contentDir`) is one
+ * entry, its id the file name without extension, validated by the
+ * collection's schema. A file that cannot be parsed or does not validate
+ * gets fatal messages at its lines and columns, and gives no entry.
  *
- * @param dirs
- *   Folders by collection name, such as `{ authors: 'content/authors' }`.
+ * @param config
+ *   Configuration: `collections` and `contentDir`.
  * @param options
- *   `cwd` paths are relative to (default: `process.cwd()`).
+ *   `cwd` that `contentDir` is relative to (default: `process.cwd()`).
  * @returns
  *   Entries by collection, and the files (with any messages).
  */
 export async function loadData(
-  dirs: Readonly<Record<string, string>>,
+  config: Pick<Readonly<GalleyConfig<PostSchema>>, 'collections' | 'contentDir'>,
   options?: { cwd?: string | null | undefined } | null
 ): Promise<{ data: Record<string, DataEntry[]>; files: VFile[] }> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
+  const root = path.resolve(cwd, config.contentDir ?? 'content')
   const data: Record<string, DataEntry[]> = {}
   const files: VFile[] = []
-  for (const [name, dir] of Object.entries(dirs)) {
-    const root = path.resolve(cwd, dir)
+  for (const [name, collection] of Object.entries(config.collections ?? {})) {
+    if (collection.type !== 'data') continue
+    const { glob: patterns, schema } = collection as DataCollection
     const found = (
-      await glob(['*.{yaml,yml,json}'], { cwd: root, absolute: true }).catch(() => [])
+      await glob(typeof patterns === 'string' ? [patterns] : [...patterns], {
+        cwd: root,
+        absolute: true,
+        onlyFiles: true
+      }).catch(() => [])
     ).sort()
     data[name] = []
     for (const absolute of found) {
+      const format = formats[path.extname(absolute).toLowerCase()]
+      if (!format) continue
       const file = new VFile({
         cwd,
         path: path.relative(cwd, absolute),
         value: await readFile(absolute, 'utf8')
       })
       files.push(file)
-      const document = parseDocument(String(file.value), { prettyErrors: false })
-      if (document.errors.length > 0) {
-        const place = location(file)
-        for (const error of document.errors) {
-          const message = file.message(`Cannot parse data file: ${error.message.split('\n')[0]}`, {
-            place: {
-              start: place.toPoint(error.pos[0]) ?? { line: 1, column: 1 },
-              end: place.toPoint(error.pos[1]) ?? { line: 1, column: 1 }
-            },
-            ruleId: 'data-syntax',
-            source
-          })
-          message.fatal = true
-        }
-        continue
+      let value: unknown = parseData(file, format)
+      if (file.messages.some((message) => message.fatal)) continue
+      if (schema) {
+        value = await validateFrontmatter(file, schema, { unknownKeys: 'warn' })
+        if (value === undefined) continue
       }
-      data[name].push({
-        id: path.basename(absolute).replace(/\.[^.]+$/, ''),
-        data: document.toJS()
-      })
+      data[name].push({ id: path.basename(absolute).replace(/\.[^.]+$/, ''), data: value })
     }
   }
   return { data, files }

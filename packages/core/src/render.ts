@@ -1,0 +1,151 @@
+import { createBlogSchema } from '@galley/frontmatter'
+import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
+import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { VFile } from 'vfile'
+import { type CachedRender, fingerprint, hash, schemaFingerprint, toCached } from './cache.js'
+import {
+  type Collection,
+  type ContentCollection,
+  collectionMatcher,
+  pageSchema
+} from './collections.js'
+import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
+
+/** How one content collection is validated, rendered and published. */
+export interface Kind {
+  name: string
+  schema: StandardSchemaV1
+  permalink: string | ((entry: PermalinkContext) => string)
+  /** What every render of this collection depends on besides its file and the routes. */
+  fingerprint: string
+  collection: ContentCollection | undefined
+}
+
+/** The content collections of a config, and which one a file belongs to. */
+export interface Kinds {
+  /** The collection of a file path, or `undefined` when no collection takes it. */
+  of(path: string): Kind | undefined
+  get(name: string): Kind | undefined
+}
+
+/**
+ * Read the content collections of a config: `posts` (from the top-level
+ * `schema` and `permalink`, or `collections.posts`) and every other content
+ * collection.
+ */
+export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
+  const collections: Record<string, Collection> = { ...config.collections }
+  const explicitPosts = collections.posts
+  if (explicitPosts?.type === 'data') {
+    throw new TypeError('Expected `collections.posts` to be a content collection, not data')
+  }
+  const match = collectionMatcher(collections, config.contentDir ?? '')
+  const kinds = new Map<string, Kind>()
+  const markdown = config.markdown || {}
+  const shared = {
+    cache: 2,
+    markdown,
+    timeZone: config.timeZone,
+    unknownKeys: config.unknownKeys
+  }
+  const posts = explicitPosts as ContentCollection | undefined
+  const postSchema =
+    posts?.schema || config.schema || createBlogSchema({ timeZone: config.timeZone })
+  kinds.set('posts', {
+    name: 'posts',
+    schema: postSchema,
+    permalink: posts?.permalink ?? config.permalink ?? '/posts/:slug/',
+    fingerprint: fingerprint({ ...shared, schema: schemaFingerprint(postSchema) }),
+    collection: posts
+  })
+  for (const [name, collection] of Object.entries(collections)) {
+    if (name === 'posts' || collection.type === 'data') continue
+    const schema = collection.schema || pageSchema(config.timeZone)
+    kinds.set(name, {
+      name,
+      schema,
+      permalink: collection.permalink ?? '/:slug/',
+      fingerprint: fingerprint({ ...shared, name, schema: schemaFingerprint(schema) }),
+      collection
+    })
+  }
+  return {
+    of(path) {
+      // Without `collections.posts`, the posts are the files no other glob takes.
+      const name = match(path) ?? (explicitPosts ? undefined : 'posts')
+      return name === undefined ? undefined : kinds.get(name)
+    },
+    get: (name) => kinds.get(name)
+  }
+}
+
+/**
+ * The Markdown processors of a config, one per content collection, built on
+ * first use. Links to other entries' `.md` files become their URLs through
+ * `routes`.
+ *
+ * @returns
+ *   Function rendering a file of a collection.
+ */
+export function createRenderers(
+  config: Readonly<GalleyConfig<PostSchema>>,
+  routes: ReadonlyMap<string, string>
+): (file: VFile, kind: Kind) => ReturnType<MarkdownRenderer['render']> {
+  const markdown = config.markdown || {}
+  const processors = new Map<string, MarkdownRenderer>()
+  return (file, kind) => {
+    let processor = processors.get(kind.name)
+    if (!processor) {
+      processor = createMarkdownProcessor({
+        ...markdown,
+        frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
+        resolveLink: (path, from) => routes.get(path) ?? markdown.resolveLink?.(path, from),
+        remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
+        rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
+      })
+      processors.set(kind.name, processor)
+    }
+    return processor.render(file)
+  }
+}
+
+/** A file to render elsewhere, such as in a worker thread. */
+export interface RenderInput {
+  path: string
+  value: string
+}
+
+/**
+ * A function rendering a file into JSON-safe data, for worker threads: a
+ * worker builds it once from the site's config and the build's routes, and
+ * `BuildOptions.pool` sends it files. The result is what the content cache
+ * stores, so a pooled build equals a single-threaded one.
+ *
+ * @param config
+ *   Configuration (as the main thread has it).
+ * @param routes
+ *   `[path of a .md file, URL]` pairs of the build.
+ * @returns
+ *   Render function.
+ */
+export function createRenderFunction(
+  config: Readonly<GalleyConfig<PostSchema>>,
+  routes: Iterable<readonly [string, string]>
+): (input: RenderInput) => Promise<CachedRender> {
+  const kinds = kindsOf(config)
+  const render = createRenderers(config, new Map(routes))
+  return async (input) => {
+    const file = new VFile({ path: input.path, value: input.value })
+    const kind = kinds.of(input.path) ?? kinds.get('posts')
+    const result = await render(file, kind as Kind)
+    return toCached(file, result)
+  }
+}
+
+/** The cache key of a render. */
+export function renderKey(kind: Kind, routes: string, file: VFile): string {
+  return hash(
+    `${kind.fingerprint}\u0000${routes}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`
+  )
+}

@@ -1,0 +1,68 @@
+import { slug as slugify } from 'github-slugger'
+import type { PostData } from './config.js'
+import type { Tag } from './layouts.js'
+import type { Page } from './page.js'
+
+/** A taxonomy: a front-matter key whose values group posts (`tags`, `categories`, `series`). */
+export interface TaxonomyConfig {
+  /** URL of a term's page, with `:term` (default: `'/<key>/:term/'`). */
+  permalink?: string | null | undefined
+}
+
+/** Terms by taxonomy. */
+export type Taxonomies<D> = Record<string, Array<Tag<D>>>
+
+/**
+ * The taxonomies of a config: `tags` unless configured otherwise.
+ *
+ * @returns
+ *   Taxonomy key → term permalink pattern.
+ */
+export function taxonomyPatterns(
+  config: Readonly<Record<string, TaxonomyConfig>> | null | undefined
+): Map<string, string> {
+  const given = config ?? { tags: {} }
+  return new Map(
+    Object.entries(given).map(([key, settings]) => [
+      key,
+      settings.permalink ?? `/${encodeURIComponent(slugify(key))}/:term/`
+    ])
+  )
+}
+
+/** The terms of one taxonomy on a post: a string or a list of strings. */
+export function termsOf(data: PostData, key: string): string[] {
+  const value = (data as unknown as Record<string, unknown>)[key]
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []
+}
+
+/**
+ * Group posts by the terms of each taxonomy; terms sorted by name, each
+ * term's posts in the order given (newest first).
+ *
+ * @returns
+ *   Terms by taxonomy.
+ */
+export function gatherTerms<D extends PostData>(
+  pages: ReadonlyArray<Page<D>>,
+  patterns: ReadonlyMap<string, string>
+): Taxonomies<D> {
+  const result: Taxonomies<D> = {}
+  for (const [key, pattern] of patterns) {
+    const terms = new Map<string, Tag<D> & { pages: Array<Page<D>> }>()
+    for (const page of pages) {
+      for (const name of termsOf(page.data, key)) {
+        const url = pattern.replace(/:term\b/g, encodeURIComponent(slugify(name)))
+        let term = terms.get(url)
+        if (!term) {
+          term = { name, taxonomy: key, url, pages: [] }
+          terms.set(url, term)
+        }
+        term.pages.push(page)
+      }
+    }
+    result[key] = [...terms.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+  return result
+}
