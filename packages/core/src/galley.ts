@@ -135,11 +135,17 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     try {
       where = urlOf(file, kind, data)
     } catch (error) {
-      const message = file.message(`${(error as Error).message}; fix the permalink or the slug`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'permalink-outside',
-        source
-      })
+      const outside = error instanceof RangeError
+      const message = file.message(
+        outside
+          ? `${(error as Error).message}; fix the permalink or the slug`
+          : (error as Error).message,
+        {
+          place: { line: 1, column: 1 },
+          ruleId: outside ? 'permalink-outside' : 'permalink-date',
+          source
+        }
+      )
       message.fatal = true
       return undefined
     }

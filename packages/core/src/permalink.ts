@@ -27,16 +27,26 @@ export function slugOf(path: string): string {
  *   URL path, starting with `/`.
  */
 export function toPermalink(
-  permalink: string | ((context: PermalinkContext) => string),
-  context: PermalinkContext
+  // biome-ignore lint/suspicious/noExplicitAny: a collection's own permalink function types its data
+  permalink: string | ((context: PermalinkContext<any>) => string),
+  context: PermalinkContext<unknown>
 ): string {
   if (typeof permalink === 'function') return normalize(permalink(context))
+  const date = (context.data as { date?: Date | undefined }).date
+  if (!(date instanceof Date)) {
+    const token = /:(year|month|day)\b/.exec(permalink)
+    if (token) {
+      throw new TypeError(
+        `Unexpected permalink token \`${token[0]}\` in \`${permalink}\` for an entry without a \`date\`; add a date to its front matter or drop the token`
+      )
+    }
+  }
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: context.timeZone ?? 'UTC',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit'
-  }).formatToParts(context.data.date)
+  }).formatToParts(date ?? 0)
   const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
   const tokens: Record<string, string> = {
     slug: encodeURIComponent(context.slug),
