@@ -1,3 +1,10 @@
+import { defineConfig, type UserConfig } from 'tsdown'
 import { base } from '../../tsdown.base.ts'
 
-export default base
+// The render worker is its own entry: tinypool starts it by file name.
+const config: UserConfig = defineConfig({
+  ...base,
+  entry: { index: 'src/index.ts', worker: 'src/worker.ts' }
+})
+
+export default config

@@ -22,6 +22,8 @@ const publishing = `  --drafts         publish posts with \`draft: true\`
 `
 const checking = `  --frail          exit 1 on warnings too
   --fresh          render every post again, ignoring .cache/galley/render
+  --workers <n>    render in n worker threads; 1 renders on the main thread
+                   (default: one per core when 100 or more files need rendering)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json
   --format <name>  text (vfile-reporter on stderr, the default), json or sarif (on stdout)

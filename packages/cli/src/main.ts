@@ -52,11 +52,20 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
           )
           return 1
         }
-        return await build(
-          context,
-          { ...values, format: values.json ? 'json' : values.format, dir: rest[0] },
-          command === 'build'
-        )
+        {
+          const workers = values.workers === undefined ? 'auto' : Number(values.workers)
+          if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) {
+            context.stderr.write(
+              `galley: expected \`--workers\` to be a whole number from 1, not \`${values.workers}\`\n`
+            )
+            return 1
+          }
+          return await build(
+            context,
+            { ...values, workers, format: values.json ? 'json' : values.format, dir: rest[0] },
+            command === 'build'
+          )
+        }
       case 'new': {
         const [kind, title] = rest
         if (kind !== 'post' || !title) {
@@ -107,6 +116,7 @@ function parse(argv: ReadonlyArray<string>) {
       expired: { type: 'boolean' },
       frail: { type: 'boolean' },
       fresh: { type: 'boolean' },
+      workers: { type: 'string' },
       external: { type: 'boolean' },
       format: { type: 'string' },
       json: { type: 'boolean' },

@@ -50,12 +50,16 @@ export interface BuildOptions {
     | null
     | undefined
   /**
-   * Render in a pool of workers: called once a build, with the routes of
-   * every entry (`[path of its .md file, URL]`), and closed when rendering is
-   * done. Each worker renders with `createRenderFunction(config, routes)`
-   * (default: render on this thread).
+   * Render in a pool of workers: called once a build, after the cache is
+   * read, with the routes of every entry (`[path of its .md file, URL]`) and
+   * the number of files left to render; it returns a pool (closed when
+   * rendering is done), or `undefined` to render on this thread. Each worker
+   * renders with `createRenderFunction(config, routes)` (default: no pool).
    */
-  pool?: ((routes: ReadonlyArray<[string, string]>) => RenderPool) | null | undefined
+  pool?:
+    | ((routes: Array<[string, string]>, count: number) => RenderPool | undefined)
+    | null
+    | undefined
 }
 
 /** A configured pipeline. */
@@ -113,22 +117,31 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     return { result: stored, stored }
   }
 
-  async function render(file: VFile, kind: Kind): Promise<Rendered['result']> {
-    const cache = config.cache
-    if (!cache) return (await renderFresh(file, kind)).result
-    const key = renderKey(kind, routesHash, file)
-    const cached = await cache.get(key)
+  /** The stored render of a file, if the cache has it. */
+  async function lookup(file: VFile, kind: Kind): Promise<CachedRender | undefined> {
+    return config.cache ? await config.cache.get(renderKey(kind, routesHash, file)) : undefined
+  }
+
+  async function render(
+    file: VFile,
+    kind: Kind,
+    cached: CachedRender | undefined
+  ): Promise<Rendered['result']> {
     if (cached) {
       fromCached(file, cached)
       return cached
     }
     const { result, stored } = await renderFresh(file, kind)
-    await cache.set(key, stored ?? toCached(file, result))
+    await config.cache?.set(renderKey(kind, routesHash, file), stored ?? toCached(file, result))
     return result
   }
 
-  async function processEntry(file: VFile, kind: Kind): Promise<Page<D> | undefined> {
-    const result = await render(file, kind)
+  async function processEntry(
+    file: VFile,
+    kind: Kind,
+    cached?: CachedRender
+  ): Promise<Page<D> | undefined> {
+    const result = await render(file, kind, cached)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
     let where: { slug: string; url: string }
@@ -163,8 +176,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   return {
-    processFile(file) {
-      return processEntry(file, kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind))
+    async processFile(file) {
+      const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
+      return processEntry(file, kind, await lookup(file, kind))
     },
     async build(input, options) {
       const assets = [...(options?.assets ?? [])]
@@ -189,19 +203,22 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
       // Hashed once per build: the route map of a big site is long.
       routesHash = hash(fingerprint([...routes].sort()))
-      pool = options?.pool?.([...routes])
+      const stored = await Promise.all(work.map(({ file, kind }) => lookup(file, kind)))
+      const misses = stored.filter((item) => item === undefined).length
+      pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
       const rendered: Array<Page<D> | undefined> = []
       let done = 0
+      const one = async (index: number) => {
+        const { file, kind } = work[index] as (typeof work)[number]
+        rendered[index] = await processEntry(file, kind, stored[index])
+        done++
+        options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
+      }
       try {
-        // Each file in its own task, so a pool renders them side by side;
-        // results keep the input order.
-        await Promise.all(
-          work.map(async ({ file, kind }, index) => {
-            rendered[index] = await processEntry(file, kind)
-            done++
-            options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
-          })
-        )
+        // With a pool, every file at once so the workers render side by
+        // side; on this thread, one after another. Results keep input order.
+        if (pool) await Promise.all(work.map((_, index) => one(index)))
+        else for (let index = 0; index < work.length; index++) await one(index)
       } finally {
         await pool?.close()
         pool = undefined

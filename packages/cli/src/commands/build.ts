@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
+import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
 
 /** Flags of `galley build` and `galley check`. */
@@ -22,6 +23,8 @@ export interface BuildFlags {
   fresh?: boolean | undefined
   /** Folder of Markdown, replacing the config's `contentDir`. */
   dir?: string | undefined
+  /** Render threads, or `'auto'` (default: `'auto'`). */
+  workers?: number | 'auto' | undefined
 }
 
 /**
@@ -33,7 +36,7 @@ export interface BuildFlags {
  *   Exit code: `1` on any error (or, with `frail`, any warning), else `0`.
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
-  const { config } = await loadConfig(context.cwd, flags.config, flags.dir)
+  const { config, path: configPath } = await loadConfig(context.cwd, flags.config, flags.dir)
   // The config's `links.external` holds options; only `--external` turns the network on.
   const links = config.links === false ? false : { ...config.links }
   if (links && !flags.external) links.external = false
@@ -62,7 +65,11 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const result = await galley.build(files, {
     assets,
     data: loaded.data,
-    onProgress: renderProgress(context, files.length)
+    onProgress: renderProgress(context, files.length),
+    pool: workerPool(
+      { cwd: context.cwd, config: configPath, dir: flags.dir },
+      flags.workers ?? 'auto'
+    )
   })
   result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
   if (loaded.files.some((file) => file.messages.some((message) => message.fatal))) result.ok = false

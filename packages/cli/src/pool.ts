@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import type { BuildOptions } from '@galley/core'
+import Tinypool from 'tinypool'
+import type { WorkerSettings } from './worker.js'
+
+/** Below this many files to render, starting workers costs more than it saves. */
+const threshold = 100
+
+/**
+ * The worker file: beside this module once built (`dist/worker.js`); when
+ * this module runs from source (in tests), the built one of this package.
+ */
+function workerFile(): string {
+  const built = new URL('./worker.js', import.meta.url)
+  if (!import.meta.url.endsWith('.ts')) return fileURLToPath(built)
+  const fromSource = fileURLToPath(new URL('../dist/worker.js', import.meta.url))
+  if (!existsSync(fromSource)) {
+    throw new Error('Cannot find `dist/worker.js` of `@galley/cli`; run `pnpm build` first')
+  }
+  return fromSource
+}
+
+/**
+ * A pool of render workers for `build(files, { pool })`, with tinypool: each
+ * worker loads the site's config as the main thread did and renders with
+ * `createRenderFunction`.
+ *
+ * @param settings
+ *   How workers find the config.
+ * @param workers
+ *   Number of threads, or `'auto'`: the machine's cores when there are at
+ *   least 100 files to render, else none.
+ * @returns
+ *   The `pool` option of a build.
+ */
+export function workerPool(
+  settings: Omit<WorkerSettings, 'routes'>,
+  workers: number | 'auto'
+): NonNullable<BuildOptions['pool']> {
+  return (routes, count) => {
+    const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
+    if (Math.min(threads, count) <= 1) return undefined
+    const pool = new Tinypool({
+      filename: workerFile(),
+      minThreads: Math.min(threads, count),
+      maxThreads: Math.min(threads, count),
+      workerData: { ...settings, routes } satisfies WorkerSettings,
+      execArgv: nodeFlags(process.execArgv)
+    })
+    return {
+      render: (input) => pool.run(input),
+      close: () => pool.destroy()
+    }
+  }
+}
+
+/**
+ * The Node flags of this process for the workers, less the `galley-source`
+ * condition (it resolves Galley's packages to TypeScript sources, which a
+ * plain worker cannot run; the test runner sets it).
+ */
+function nodeFlags(flags: ReadonlyArray<string>): string[] {
+  const kept: string[] = []
+  for (let index = 0; index < flags.length; index++) {
+    const flag = flags[index] as string
+    if ((flag === '--conditions' || flag === '-C') && flags[index + 1] === 'galley-source') {
+      index++
+    } else if (flag !== '--conditions=galley-source') {
+      kept.push(flag)
+    }
+  }
+  return kept
+}

@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { main } from '@galley/cli'
+import { glob } from 'tinyglobby'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './streams.js'
+
+let site: string
+
+// Thirty posts and a page: headings, code, `.md` links between posts, a
+// broken anchor (a warning), an unknown key (a warning) and a bad date (an
+// error), so the messages a worker returns are compared too.
+beforeAll(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'galley-workers-'))
+  await mkdir(path.join(site, 'content/posts'), { recursive: true })
+  await mkdir(path.join(site, 'content/pages'), { recursive: true })
+  await writeFile(
+    path.join(site, 'galley.config.mjs'),
+    `export default {
+  site: 'https://workers.test/',
+  contentDir: 'content',
+  collections: { pages: { glob: 'pages/*.md', permalink: '/:slug/' } },
+  markdown: { smartypants: true }
+}\n`
+  )
+  for (let index = 1; index <= 30; index++) {
+    const day = String((index % 28) + 1).padStart(2, '0')
+    const extra = index === 7 ? 'colour: red\n' : ''
+    const link = index > 1 ? `[before](./post-${index - 1}.md#part-${index - 1})` : ''
+    const broken = index === 12 ? ' [gone](./post-3.md#nowhere)' : ''
+    await writeFile(
+      path.join(site, `content/posts/post-${index}.md`),
+      `---\ntitle: "Post ${index}: \\"quoted\\""\ndate: 2024-${index > 28 ? '02' : '01'}-${day}\ntags: [ t${index % 3} ]\n${extra}---\n\n# Part ${index}\n\nSome *text* -- with ${link}${broken}.\n\n\`\`\`js\nconst n = ${index}\n\`\`\`\n`
+    )
+  }
+  await writeFile(
+    path.join(site, 'content/pages/about.md'),
+    '---\ntitle: About\n---\n\nSee [the first post](../posts/post-1.md).\n'
+  )
+})
+
+afterAll(async () => {
+  await rm(site, { recursive: true, force: true })
+})
+
+async function run(argv: string[]) {
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(argv, { cwd: site, stdout, stderr })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+async function files(dir: string) {
+  const found = (await glob('**/*', { cwd: dir })).sort()
+  return Object.fromEntries(
+    await Promise.all(
+      found.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')])
+    )
+  )
+}
+
+describe('worker threads', () => {
+  it('should report the same messages with workers as on the main thread', async () => {
+    const bad = path.join(site, 'content/posts/post-30.md')
+    const good = await readFile(bad, 'utf8')
+    await writeFile(bad, good.replace(/date: .*/, 'date: someday'))
+    try {
+      const single = await run(['check', '--fresh', '--workers', '1'])
+      const pooled = await run(['check', '--fresh', '--workers', '3'])
+      expect(single.code).toBe(1)
+      expect(single.stderr).toContain('post-30.md')
+      expect(single.stderr).toContain('unknown-key')
+      expect(single.stderr).toContain('missing-anchor')
+      expect(pooled).toEqual(single)
+    } finally {
+      await writeFile(bad, good)
+    }
+  })
+
+  it('should write byte-identical sites with workers and without', async () => {
+    const one = path.join(site, 'one')
+    const three = path.join(site, 'three')
+    const single = await run(['build', '--fresh', '--workers', '1', '--out', one])
+    const pooled = await run(['build', '--fresh', '--workers', '3', '--out', three])
+    expect(single.code).toBe(0)
+    expect(pooled).toEqual({ ...single, stdout: single.stdout.replace('one', 'three') })
+    const written = await files(one)
+    // Rendered HTML went through the workers: the feed carries it.
+    expect(written['rss.xml']).toContain('href="https://workers.test/posts/post-29/#part-29"')
+    expect(written['rss.xml']).toContain('&#x3C;code class="language-js">const n = 30')
+    expect(await files(three)).toEqual(written)
+  })
+
+  it('should refuse a `--workers` that is not a whole number from 1', async () => {
+    expect(await run(['check', '--workers', '0'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'galley: expected `--workers` to be a whole number from 1, not `0`\n'
+    })
+  })
+})

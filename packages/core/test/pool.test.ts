@@ -1,0 +1,53 @@
+import {
+  type BuildOptions,
+  createGalley,
+  createRenderFunction,
+  type GalleyConfig
+} from '@galley/core'
+import { describe, expect, it } from 'vitest'
+import { post } from './fixtures.js'
+
+const config: GalleyConfig = {
+  site: 'https://b.test/',
+  collections: { pages: { glob: 'pages/*.md' } },
+  now: new Date('2024-06-01T00:00:00Z')
+}
+const input = () => [
+  post(
+    'posts/a.md',
+    'title: A\ndate: 2024-01-01\ncolour: red',
+    '# A\n\n[b](./b.md#b) [gone](#nope)\n'
+  ),
+  post('posts/b.md', 'title: B\ndate: 2024-02-01', '# B\n\n[about](../pages/about.md)\n'),
+  post('posts/c.md', 'title: C\ndate: soon'),
+  post('pages/about.md', 'title: About', 'Hi.\n')
+]
+
+describe('a render pool', () => {
+  it('should give what rendering on this thread gives, and say how much is left to render', async () => {
+    const calls: Array<{ routes: number; count: number }> = []
+    const pool: BuildOptions['pool'] = (routes, count) => {
+      calls.push({ routes: routes.length, count })
+      // As a worker would: its own render function, results through a copy.
+      const render = createRenderFunction(config, routes)
+      return {
+        render: async (file) => structuredClone(await render(file)),
+        close: () => undefined
+      }
+    }
+    const here = await createGalley(config).build(input())
+    const pooled = await createGalley(config).build(input(), { pool })
+    expect(calls).toEqual([{ routes: 3, count: 4 }])
+    expect(pooled.outputs).toEqual(here.outputs)
+    const report = (files: typeof here.files) =>
+      files.map((file) => [
+        file.path,
+        file.messages.map((message) => [String(message), message.fatal])
+      ])
+    expect(report(pooled.files)).toEqual(report(here.files))
+    expect(report(here.files).flatMap(([, messages]) => messages)).toHaveLength(3)
+    expect(pooled.pages.map((page) => [page.url, page.html])).toEqual(
+      here.pages.map((page) => [page.url, page.html])
+    )
+  })
+})
