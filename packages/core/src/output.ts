@@ -23,3 +23,22 @@ export function toOutputPath(url: string): string {
   if (url.endsWith('/') || !last || !last.includes('.')) segments.push('index.html')
   return segments.join('/')
 }
+
+/**
+ * An output file whose text is made when it is read, and not kept: a page is
+ * laid out and serialized as `writeSite` writes it, so the HTML of every
+ * page is never in memory at once.
+ *
+ * @param path
+ *   Path inside the output folder.
+ * @param produce
+ *   Makes the text.
+ * @returns
+ *   Output file.
+ */
+export function lazyOutput(path: string, produce: () => string): OutputFile {
+  return Object.defineProperty({ path } as OutputFile, 'value', {
+    enumerable: true,
+    get: produce
+  })
+}

@@ -5,7 +5,7 @@ import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { serialize } from './html.js'
 import type { Site } from './layouts.js'
 import { linkNeighbours } from './neighbours.js'
-import { type OutputFile, toOutputPath } from './output.js'
+import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import type { Page } from './page.js'
 import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
@@ -115,25 +115,28 @@ export function assemble(
   const layouts = config.layouts
   if (layouts) {
     for (const page of pages) {
-      files.push({ path: toOutputPath(page.url), value: serialize(layouts.post(page, site)) })
+      files.push(lazyOutput(toOutputPath(page.url), () => serialize(layouts.post(page, site))))
     }
   }
   for (const [name, list] of Object.entries(entries)) {
     const layout = (config.collections?.[name] as ContentCollection | undefined)?.layout
     if (!layout) continue
     for (const page of list) {
-      files.push({ path: toOutputPath(page.url), value: serialize(layout(page, site)) })
+      files.push(lazyOutput(toOutputPath(page.url), () => serialize(layout(page, site))))
     }
     listed.push(...list)
   }
   if (layouts) {
     for (const { term, pages: numbered } of lists) {
       for (const pagination of numbered) {
-        const tree = term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination)
-        files.push({ path: toOutputPath(pagination.url), value: serialize(tree) })
+        files.push(
+          lazyOutput(toOutputPath(pagination.url), () =>
+            serialize(term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination))
+          )
+        )
       }
     }
-    files.push({ path: '404.html', value: serialize(layouts.notFound(site)) })
+    files.push(lazyOutput('404.html', () => serialize(layouts.notFound(site))))
   }
   for (const redirect of redirects) files.push(redirectPage(redirect.from, redirect.to))
   if (paths) files.push(...writeFeeds(pages, terms, paths, config.feed || {}, site))

@@ -1,9 +1,13 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createGalley } from '@galley/core'
 import { loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
+import type { Root } from 'hast'
+import { h } from 'hastscript'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { post } from './fixtures.js'
 
 let root: string
 
@@ -78,6 +82,34 @@ describe('@galley/core/node', () => {
     )
     expect(await readdir(root)).toEqual([])
   })
+  it('should lay out each page as it is written, not all at once before', async () => {
+    const laidOut: string[] = []
+    const page = (name: string) => () => {
+      laidOut.push(name)
+      return h(null, h('p', name)) as Root
+    }
+    const galley = createGalley({
+      site: 'https://b.test/',
+      layouts: {
+        post: (entry) => page(entry.url)(),
+        index: page('/'),
+        tag: (tag) => page(tag.url)(),
+        notFound: page('404')
+      }
+    })
+    const result = await galley.build([
+      post('a.md', 'title: A\ndate: 2024-01-01\ntags: [ t ]'),
+      post('b.md', 'title: B\ndate: 2024-01-02')
+    ])
+    // Building keeps the rendered bodies, not the pages' HTML: layouts wait.
+    expect(laidOut).toEqual([])
+    await writeSite(path.join(root, 'dist'), result.outputs)
+    expect(laidOut).toEqual(['/posts/b/', '/posts/a/', '/', '/tags/t/', '404'])
+    expect(await readFile(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toBe(
+      '<p>/posts/a/</p>\n'
+    )
+  })
+
   it('should load assets as bytes, and find none in a missing folder', async () => {
     await mkdir(path.join(root, 'public/images'), { recursive: true })
     await writeFile(

@@ -19,16 +19,23 @@ export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>
   const target = path.resolve(outDir)
   const suffix = randomBytes(4).toString('hex')
   const temporary = `${target}.galley-tmp-${suffix}`
-  const planned = files.map((file) => ({ to: inside(temporary, file.path), value: file.value }))
+  // Every path is checked before anything is written; values are read one
+  // at a time as they are written (pages are laid out then, see `lazyOutput`).
+  const planned = files.map((file) => ({ to: inside(temporary, file.path), file }))
 
   const old = `${target}.galley-old-${suffix}`
   let moved = false
 
   try {
     await mkdir(temporary, { recursive: true })
-    for (const file of planned) {
-      await mkdir(path.dirname(file.to), { recursive: true })
-      await writeFile(file.to, file.value)
+    const made = new Set<string>()
+    for (const { to, file } of planned) {
+      const folder = path.dirname(to)
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true })
+        made.add(folder)
+      }
+      await writeFile(to, file.value)
     }
     const exists = await stat(target).then(
       () => true,
