@@ -1,82 +1,95 @@
-// Build a generated blog of 1,000 and 10,000 seed-shaped posts with Galley:
-// cold (empty cache), warm (no change), after one edit; and the floor, a
-// plain unified script rendering the same files. Each run is its own process,
-// so peak memory is its own. Run from the root: `pnpm bench`.
-import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+// Build a generated blog of 1,000 and 10,000 seed-shaped posts with Galley's
+// CLI: cold (empty cache), warm (no change), after one edit, and cold on one
+// thread; side by side with the floor (a plain unified script rendering the
+// same files) and the peers this machine has: Eleventy 3 and Astro 5 (from
+// npm), Hugo (when `hugo` is on the PATH: `apt-get install hugo`). Each run
+// is its own process, so peak memory is its own. Run from the root:
+// `pnpm bench`; `BENCH_SIZES=1000` runs one size.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { glob } from 'tinyglobby'
 import { posts } from './corpus.js'
+import { files as astro } from './sites/astro.js'
+import { files as eleventy } from './sites/eleventy.js'
+import { files as galley } from './sites/galley.js'
+import { files as hugo } from './sites/hugo.js'
 
-const self = fileURLToPath(import.meta.url)
-const [scenario, root] = process.argv.slice(2)
+const here = path.dirname(fileURLToPath(import.meta.url))
+const runner = path.join(here, 'run.js')
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
+const hasHugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0
 
-if (scenario) {
-  const start = performance.now()
-  let count = 0
-  if (scenario === 'floor') {
-    const { default: rehypeStringify } = await import('rehype-stringify')
-    const { default: remarkFrontmatter } = await import('remark-frontmatter')
-    const { default: remarkGfm } = await import('remark-gfm')
-    const { default: remarkParse } = await import('remark-parse')
-    const { default: remarkRehype } = await import('remark-rehype')
-    const { unified } = await import('unified')
-    const { glob } = await import('tinyglobby')
-    const processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter)
-      .use(remarkGfm)
-      .use(remarkRehype)
-      .use(rehypeStringify)
-      .freeze()
-    for (const file of await glob('content/**/*.md', { cwd: root, absolute: true })) {
-      await processor.process(await readFile(file, 'utf8'))
-      count++
-    }
-  } else {
-    const { createContentCache, loadContent } = await import('@galley/core/node')
-    const { createGalley } = await import('@galley/core')
-    const files = await loadContent('content', { cwd: root })
-    const galley = createGalley({
-      site: 'https://bench.test/',
-      now: new Date('2026-01-01T00:00:00Z'),
-      cache: createContentCache(path.join(root, '.cache'))
+/** A Node run: the runner reports its own time and peak memory on its last line. */
+const run = (dir, tool, ...args) =>
+  JSON.parse(
+    execFileSync(process.execPath, [runner, tool, dir, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1e7,
+      stdio: ['ignore', 'pipe', 'inherit']
     })
-    const result = await galley.build(files)
-    count = result.pages.length
-  }
-  const ms = performance.now() - start
-  process.stdout.write(JSON.stringify({ ms, count, maxRss: process.resourceUsage().maxRSS }))
-  process.exit(0)
+      .trim()
+      .split('\n')
+      .at(-1)
+  )
+
+/** Hugo is a Go binary: time it here, and take its peak memory from the kernel via Python. */
+function runHugo(dir) {
+  const start = performance.now()
+  const script =
+    'import resource,subprocess,sys\n' +
+    'subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n' +
+    'print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)'
+  const output = execFileSync('python3', ['-c', script, 'hugo', '--source', dir, '--quiet'], {
+    encoding: 'utf8'
+  })
+  return { ms: performance.now() - start, maxRss: Number(output.trim()) }
 }
 
-const run = (name, dir) =>
-  JSON.parse(
-    execFileSync(process.execPath, [self, name, dir], { encoding: 'utf8', maxBuffer: 1e7 })
-  )
+async function writeAll(dir, files) {
+  for (const [name, value] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true })
+    await writeFile(path.join(dir, name), value)
+  }
+}
+
 const rows = []
-for (const size of [1_000, 10_000]) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'galley-build-bench-'))
-  await mkdir(path.join(dir, 'content/posts'), { recursive: true })
+// Inside the bench package, so the sites resolve its dependencies (Astro, hastscript).
+const work = path.join(here, '.work')
+await mkdir(work, { recursive: true })
+for (const size of sizes) {
+  const dir = await mkdtemp(path.join(work, `build-${size}-`))
   const corpus = posts(size)
+  await mkdir(path.join(dir, 'content/posts'), { recursive: true })
   await Promise.all(
     corpus.map((value, index) => writeFile(path.join(dir, `content/posts/post-${index}.md`), value))
   )
-  const floor = run('floor', dir)
-  const cold = run('galley', dir)
-  const warm = run('galley', dir)
+  await writeAll(dir, { ...galley, ...eleventy, ...hugo, ...astro })
+
+  // Each run with the number of HTML pages its tool wrote, so no tool is
+  // timed for less work than it seems to do.
+  const pages = async (out) =>
+    (await glob('**/*.html', { cwd: path.join(dir, out) }).catch(() => [])).length
+  const results = {}
+  results['plain unified (floor)'] = { ...run(dir, 'floor'), pages: 0 }
+  results['Galley cold'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
+  results['Galley warm'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
   await writeFile(path.join(dir, 'content/posts/post-7.md'), `${corpus[7]}\nOne more paragraph.\n`)
-  const edit = run('galley', dir)
-  for (const [name, result] of Object.entries({
-    'plain unified (floor)': floor,
-    'Galley cold': cold,
-    'Galley warm': warm,
-    'Galley after one edit': edit
-  })) {
+  results['Galley after one edit'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
+  results['Galley cold, one thread'] = {
+    ...run(dir, 'galley', '--fresh', '--workers', '1'),
+    pages: await pages('dist-galley')
+  }
+  results['Eleventy 3'] = { ...run(dir, 'eleventy'), pages: await pages('dist-eleventy') }
+  if (hasHugo) results.Hugo = { ...runHugo(dir), pages: await pages('dist-hugo') }
+  results['Astro 5 cold'] = { ...run(dir, 'astro'), pages: await pages('dist-astro') }
+  results['Astro 5 warm'] = { ...run(dir, 'astro'), pages: await pages('dist-astro') }
+  for (const [name, result] of Object.entries(results)) {
     rows.push({
       posts: size,
       run: name,
+      'HTML pages': result.pages,
       ms: result.ms.toFixed(0),
       'files/s': Math.round((size / result.ms) * 1000),
       'peak RSS MiB': (result.maxRss / 1024).toFixed(0)
@@ -85,4 +98,5 @@ for (const size of [1_000, 10_000]) {
   await rm(dir, { recursive: true, force: true })
 }
 console.log(`Builds on Node ${process.version} (each run in its own process)`)
+if (!hasHugo) console.log('Hugo: not on the PATH (apt-get install hugo), left out')
 console.table(rows)
