@@ -40,7 +40,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   if (explicitPosts?.type === 'data') {
     throw new TypeError('Expected `collections.posts` to be a content collection, not data')
   }
-  const match = collectionMatcher(collections, config.contentDir ?? '')
+  const match = collectionMatcher(collections, config.contentDir ?? 'content')
   const kinds = new Map<string, Kind>()
   const markdown = config.markdown || {}
   const shared = {

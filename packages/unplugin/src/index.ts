@@ -1,1 +1,3 @@
-export { type Options, unplugin } from './plugin.js'
+export type { Options } from './options.js'
+export { unplugin } from './plugin.js'
+export type { CollectionEntry } from './types.js'

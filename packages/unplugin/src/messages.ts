@@ -1,4 +1,6 @@
+import path from 'node:path'
 import type { UnpluginMessage } from 'unplugin'
+import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 
 /**
@@ -23,4 +25,50 @@ export function toLog(message: VFileMessage, id: string): UnpluginMessage {
     log.loc = { file: id, line: message.line, column: message.column - 1 }
   }
   return log
+}
+
+/** What `report` needs of a plugin context. */
+interface Reporter {
+  warn(log: UnpluginMessage): void
+  error(log: UnpluginMessage): void
+}
+
+/**
+ * Report the messages of files through the bundler, each file once per
+ * build: warnings with `this.warn`, then the first fatal message with
+ * `this.error` (which throws), naming how many more there are.
+ *
+ * @param context
+ *   Plugin context.
+ * @param files
+ *   Files with messages.
+ * @param root
+ *   Folder the files' paths are relative to.
+ * @param reported
+ *   Files already reported in this build.
+ */
+export function report(
+  context: Reporter,
+  files: ReadonlyArray<VFile>,
+  root: string,
+  reported: WeakSet<VFile>
+): void {
+  const fatal: Array<{ message: VFileMessage; id: string }> = []
+  for (const file of files) {
+    const id = path.resolve(root, file.path)
+    for (const message of file.messages) {
+      if (message.fatal) fatal.push({ message, id })
+      else if (!reported.has(file)) context.warn(toLog(message, id))
+    }
+    reported.add(file)
+  }
+  const [first, ...rest] = fatal
+  if (!first) return
+  const log = toLog(first.message, first.id)
+  if (rest.length > 0) {
+    log.message = `${log.message} (and ${rest.length} more: ${rest
+      .map(({ message, id }) => `${id}:${message.line}:${message.column} ${message.reason}`)
+      .join('; ')})`
+  }
+  context.error(log)
 }

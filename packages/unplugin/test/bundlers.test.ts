@@ -1,36 +1,123 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import esbuildPlugin from '@galley/unplugin/esbuild'
+import rolldownPlugin from '@galley/unplugin/rolldown'
 import rollupPlugin from '@galley/unplugin/rollup'
 import vitePlugin from '@galley/unplugin/vite'
+import webpackPlugin from '@galley/unplugin/webpack'
 import { build as esbuild } from 'esbuild'
-import { type RollupLog, rollup } from 'rollup'
+import { rolldown } from 'rolldown'
+import { type OutputAsset, type OutputChunk, type RollupLog, rollup } from 'rollup'
 import { build as viteBuild } from 'vite'
 import { describe, expect, it } from 'vitest'
+import webpack from 'webpack'
 
-const good = fileURLToPath(new URL('fixtures/good/', import.meta.url))
-const bad = fileURLToPath(new URL('fixtures/bad/', import.meta.url))
-const options = { site: 'https://blog.test/' }
+const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}/`, import.meta.url))
+const good = fixture('good')
+const bad = fixture('bad')
+const site = fixture('site')
+const options = (root: string) => ({
+  site: 'https://blog.test/',
+  root,
+  collections: { pages: { glob: 'pages/*.md', permalink: '/:slug/' } }
+})
+
+/** The warning every build of `site` gives: a link to a heading that is not there. */
+const anchorWarning = {
+  message: 'Cannot find heading for `#teardown` on `/posts/hello/`',
+  pluginCode: '@galley/links:missing-anchor',
+  loc: { file: `${site}content/posts/second.md`, line: 11, column: 45 }
+}
+const emitted = [
+  'atom.xml',
+  'feed.json',
+  'galley-links.json',
+  'rss.xml',
+  'sitemap.xml',
+  'tags/a/rss.xml',
+  'tags/b/rss.xml'
+]
+/** Rollup and Rolldown put the plugin and place before the message. */
+const logged = (warnings: ReadonlyArray<RollupLog>) =>
+  warnings.map((w) => ({
+    message: w.message.replace(/^\[plugin galley\] .*? \(\d+:\d+\): /, ''),
+    pluginCode: w.pluginCode,
+    loc: w.loc
+  }))
+
+/** Run the bundled `main.js` of `site` and return what it exports. */
+async function run(code: string) {
+  return import(`data:text/javascript,${encodeURIComponent(code)}`)
+}
 
 describe('@galley/unplugin', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/unplugin')).sort()).toEqual(['unplugin'])
   })
 
-  it('should turn a post into a module in Rollup, without warnings for a valid post', async () => {
+  it('should give Rollup post modules and collections, warn at the link, emit feeds', async () => {
     const warnings: RollupLog[] = []
     const bundle = await rollup({
-      input: `${good}main.js`,
-      plugins: [rollupPlugin(options)],
+      input: `${site}main.js`,
+      plugins: [rollupPlugin(options(site))],
       onwarn: (warning) => void warnings.push(warning)
     })
+    const { output } = await bundle.generate({ format: 'es' })
+    const chunk = output[0] as OutputChunk
+    const module = await run(chunk.code)
+    // Newest first, the draft left out of a build.
+    expect(module.titles).toEqual(['Second', 'Hello'])
+    expect(module.first).toBe('Hello')
+    expect(module.about).toEqual(['/about/'])
+    expect(logged(warnings)).toEqual([anchorWarning])
+    const assets = output.filter((item): item is OutputAsset => item.type === 'asset')
+    expect(assets.map((asset) => asset.fileName).sort()).toEqual(emitted)
+    const rss = String(assets.find((asset) => asset.fileName === 'rss.xml')?.source)
+    expect(rss).toContain('<link>https://blog.test/posts/second/</link>')
+    expect(rss).not.toContain('Work in progress')
+    const links = JSON.parse(
+      String(assets.find((asset) => asset.fileName === 'galley-links.json')?.source)
+    )
+    expect(JSON.stringify(links)).toContain('missing-anchor')
+  })
+
+  it('should render a post outside the content folder on its own', async () => {
+    const bundle = await rollup({ input: `${good}main.js`, plugins: [rollupPlugin(options(good))] })
     const { output } = await bundle.generate({ format: 'es' })
     const code = output[0].code
     expect(code).toContain('"title": "Hello"')
     expect(code).toContain('new Date("2018-04-23T00:00:00.000Z")')
     expect(code).toContain('<h2 id=\\"setup\\">Setup</h2>')
+  })
+
+  it('should build with Vite, with the same modules, warnings and assets', async () => {
+    const warnings: RollupLog[] = []
+    const result = await viteBuild({
+      root: site,
+      logLevel: 'silent',
+      configFile: false,
+      plugins: [vitePlugin(options(site))],
+      build: {
+        write: false,
+        minify: false,
+        lib: { entry: 'main.js', formats: ['es'], fileName: 'main' },
+        rollupOptions: { onwarn: (warning) => void warnings.push(warning) }
+      }
+    })
+    const [first] = Array.isArray(result) ? result : [result]
+    const output = first && 'output' in first ? first.output : []
+    const chunk = output.find((item) => item.type === 'chunk')
+    const module = await run(chunk && 'code' in chunk ? chunk.code : '')
+    expect(module.titles).toEqual(['Second', 'Hello'])
     expect(
-      warnings.map((w) => ({ message: w.message, loc: w.loc, pluginCode: w.pluginCode }))
-    ).toEqual([])
+      output
+        .filter((item) => item.type === 'asset')
+        .map((a) => a.fileName)
+        .sort()
+    ).toEqual(emitted)
+    expect(logged(warnings)).toEqual([anchorWarning])
   })
 
   it('should fail a Vite build on invalid front matter, at the value’s line and 0-based column', async () => {
@@ -38,7 +125,7 @@ describe('@galley/unplugin', () => {
       root: bad,
       logLevel: 'silent',
       configFile: false,
-      plugins: [vitePlugin(options)],
+      plugins: [vitePlugin(options(bad))],
       build: { write: false, lib: { entry: 'main.js', formats: ['es'], fileName: 'main' } }
     })
     const error: unknown = await build.catch((reason: unknown) => reason)
@@ -52,34 +139,60 @@ describe('@galley/unplugin', () => {
     expect(String((error as Error).message)).toContain(`${bad}broken.md:3:6`)
   })
 
-  it('should build with Vite, and run the module', async () => {
-    const result = await viteBuild({
-      root: good,
-      logLevel: 'silent',
-      configFile: false,
-      plugins: [vitePlugin(options)],
-      build: {
-        write: false,
-        minify: false,
-        lib: { entry: 'main.js', formats: ['es'], fileName: 'main' }
-      }
+  it('should build with Rolldown, warning at the link', async () => {
+    const warnings: RollupLog[] = []
+    const bundle = await rolldown({
+      input: `${site}main.js`,
+      plugins: [rolldownPlugin(options(site))],
+      onwarn: (warning) => void warnings.push(warning as RollupLog)
     })
-    const [first] = Array.isArray(result) ? result : [result]
-    const chunk = first && 'output' in first ? first.output[0] : undefined
-    const module = await import(`data:text/javascript,${encodeURIComponent(chunk?.code ?? '')}`)
-    expect(module.summary).toBe('Hello (2018): 2 headings')
-    expect(module.post.url).toBe('/posts/hello/')
+    const { output } = await bundle.generate({ format: 'es' })
+    const module = await run((output[0] as { code: string }).code)
+    expect(module.titles).toEqual(['Second', 'Hello'])
+    expect(
+      output
+        .filter((item) => item.type === 'asset')
+        .map((a) => a.fileName)
+        .sort()
+    ).toEqual(emitted)
+    expect(logged(warnings)).toEqual([anchorWarning])
   })
 
-  it('should report errors to esbuild with the location', async () => {
-    const result = esbuild({
+  it('should build with esbuild, warning at the link, and fail at invalid front matter', async () => {
+    const result = await esbuild({
+      entryPoints: [`${site}main.js`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      logLevel: 'silent',
+      plugins: [esbuildPlugin(options(site))]
+    })
+    const module = await run(result.outputFiles[0]?.text ?? '')
+    expect(module.titles).toEqual(['Second', 'Hello'])
+    expect(
+      result.warnings.map((warning) => ({
+        text: warning.text,
+        file: warning.location?.file,
+        line: warning.location?.line,
+        column: warning.location?.column
+      }))
+    ).toEqual([
+      {
+        text: anchorWarning.message,
+        // esbuild names files relative to the working directory.
+        file: path.relative(process.cwd(), anchorWarning.loc.file),
+        line: anchorWarning.loc.line,
+        column: anchorWarning.loc.column
+      }
+    ])
+    const failed = esbuild({
       entryPoints: [`${bad}main.js`],
       bundle: true,
       write: false,
       logLevel: 'silent',
-      plugins: [esbuildPlugin(options)]
+      plugins: [esbuildPlugin(options(bad))]
     })
-    await expect(result).rejects.toMatchObject({
+    await expect(failed).rejects.toMatchObject({
       errors: [
         expect.objectContaining({
           text: expect.stringContaining('Unexpected `date` value'),
@@ -87,5 +200,37 @@ describe('@galley/unplugin', () => {
         })
       ]
     })
+  })
+
+  it('should build with webpack, warning at the link and emitting feeds', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'galley-webpack-'))
+    try {
+      const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+        webpack(
+          {
+            mode: 'production',
+            context: site,
+            entry: './main.js',
+            output: { path: out, filename: 'main.js', library: { type: 'module' } },
+            experiments: { outputModule: true },
+            optimization: { minimize: false },
+            plugins: [webpackPlugin(options(site))]
+          },
+          (error, result) => (error || !result ? reject(error) : resolve(result))
+        )
+      })
+      const json = stats.toJson({ all: false, warnings: true, errors: true })
+      expect(json.errors).toEqual([])
+      expect(json.warnings?.map((warning) => warning.message)).toEqual([
+        expect.stringContaining(anchorWarning.message)
+      ])
+      const module = await run(await readFile(path.join(out, 'main.js'), 'utf8'))
+      expect(module.titles).toEqual(['Second', 'Hello'])
+      expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain(
+        '<link>https://blog.test/posts/second/</link>'
+      )
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
   })
 })

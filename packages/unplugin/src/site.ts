@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { type BuildResult, createGalley, type OutputFile, type Page } from '@galley/core'
+import { loadContent, loadData } from '@galley/core/node'
+import type { VFile } from 'vfile'
+import type { Options } from './options.js'
+
+/** A build of the whole content folder, as the bundler sees it. */
+export interface SiteBuild {
+  result: BuildResult<unknown>
+  /** Pages by absolute file path. */
+  byFile: Map<string, Page<unknown>>
+  /** Every file with messages: posts, pages, data files. */
+  files: VFile[]
+  /** Absolute paths of every file read, for the bundler to watch. */
+  watched: string[]
+  /** Feeds and the sitemap, to emit as assets. */
+  assets: OutputFile[]
+}
+
+/**
+ * Build the whole content folder once, on demand; `invalidate()` drops it
+ * after a content file changes, so the next request builds again.
+ *
+ * @param options
+ *   Plugin options.
+ * @returns
+ *   Accessors.
+ */
+export function siteBuilder(options: Readonly<Options>): {
+  get(root: string, drafts: boolean): Promise<SiteBuild>
+  invalidate(): void
+} {
+  let pending: Promise<SiteBuild> | undefined
+  let key = ''
+  return {
+    get(root, drafts) {
+      const next = `${root}\u0000${drafts}`
+      if (!pending || key !== next) {
+        key = next
+        pending = build(options, root, drafts)
+      }
+      return pending
+    },
+    invalidate() {
+      pending = undefined
+    }
+  }
+}
+
+async function build(
+  options: Readonly<Options>,
+  root: string,
+  drafts: boolean
+): Promise<SiteBuild> {
+  const contentDir = options.contentDir ?? 'content'
+  const galley = createGalley({
+    ...options,
+    drafts,
+    // Layouts are the bundler's business; links are checked offline.
+    layouts: undefined,
+    links: options.links === false ? false : { ...options.links, external: false }
+  })
+  const exists = existsSync(path.resolve(root, contentDir))
+  const files = exists ? await loadContent(contentDir, { cwd: root }) : []
+  const loaded = await loadData(options, { cwd: root })
+  const result = await galley.build(files, { data: loaded.data })
+  const byFile = new Map<string, Page<unknown>>()
+  for (const page of [...result.pages, ...Object.values(result.entries).flat()]) {
+    byFile.set(path.resolve(root, page.file.path), page as Page<unknown>)
+  }
+  return {
+    result: result as BuildResult<unknown>,
+    byFile,
+    files: [...result.files, ...loaded.files],
+    watched: [...files, ...loaded.files].map((file) => path.resolve(root, file.path)),
+    // Without layouts, what is not a redirect page is a feed or the sitemap.
+    assets: result.outputs.filter((output) => !output.path.endsWith('.html'))
+  }
+}
