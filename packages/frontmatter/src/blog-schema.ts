@@ -55,20 +55,30 @@ export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<Outpu
     properties: Object.fromEntries(entries.map(([key, item]) => [key, item.jsonSchema])),
     required: entries.filter(([, item]) => !item.optional).map(([key]) => key)
   }
-  const convert = (options: StandardJSONSchemaV1.Options) => {
-    if (options.target !== 'draft-2020-12' && options.target !== 'draft-07') {
-      throw new TypeError(
-        `Expected \`target\` to be \`draft-2020-12\` or \`draft-07\`, not \`${options.target}\``
-      )
-    }
-    return structuredClone(jsonSchema)
+  // The output: lists where the input may be one value, and keys with a
+  // default always there.
+  const outputSchema = {
+    ...jsonSchema,
+    properties: Object.fromEntries(entries.map(([key, item]) => [key, item.outputJsonSchema])),
+    required: entries
+      .filter(([, item]) => !item.optional || item.fallback !== undefined)
+      .map(([key]) => key)
   }
+  const converter =
+    (schema: Record<string, unknown>) => (options: StandardJSONSchemaV1.Options) => {
+      if (options.target !== 'draft-2020-12' && options.target !== 'draft-07') {
+        throw new TypeError(
+          `Expected \`target\` to be \`draft-2020-12\` or \`draft-07\`, not \`${options.target}\``
+        )
+      }
+      return structuredClone(schema)
+    }
 
   return {
     '~standard': {
       version: 1,
       vendor: 'galley',
-      jsonSchema: { input: convert, output: convert },
+      jsonSchema: { input: converter(jsonSchema), output: converter(outputSchema) },
       validate(value: unknown): StandardSchemaV1.Result<OutputOf<F>> {
         if (!value || typeof value !== 'object' || Array.isArray(value)) {
           return {

@@ -19,6 +19,8 @@ export interface Field<Output> extends StandardSchemaV1<unknown, Output> {
   readonly fallback: Output | undefined
   /** JSON Schema of the input, for editor completion. */
   readonly jsonSchema: Record<string, unknown>
+  /** JSON Schema of the output, for generated types (a list where the input may be one value). */
+  readonly outputJsonSchema: Record<string, unknown>
 }
 
 type Check<Output> = (
@@ -29,12 +31,14 @@ function field<Output>(
   check: Check<Output>,
   jsonSchema: Record<string, unknown>,
   optional: boolean,
-  fallback?: Output
+  fallback?: Output,
+  outputJsonSchema: Record<string, unknown> = jsonSchema
 ): Field<Output> {
   return {
     optional,
     fallback,
     jsonSchema,
+    outputJsonSchema,
     '~standard': {
       version: 1,
       vendor: 'galley',
@@ -122,7 +126,8 @@ export const fields = {
       (value) => readList(value, 'a tag name (a string)'),
       { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
       true,
-      []
+      [],
+      { type: 'array', items: { type: 'string' } }
     ),
 
   /** `true` or `false` (default: `false`). */
@@ -166,7 +171,8 @@ export const fields = {
       },
       { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
       true,
-      []
+      [],
+      { type: 'array', items: { type: 'string' } }
     ),
 
   /** An author: a name, or `{ name, email?, url? }` (optional). */
@@ -215,7 +221,17 @@ export const fields = {
           }
         ]
       },
-      true
+      true,
+      undefined,
+      {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          url: { type: 'string', format: 'uri' }
+        },
+        required: ['name']
+      }
     )
 }
 

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { type BuildResult, createGalley, type OutputFile, type Page } from '@galley/core'
+import {
+  type BuildResult,
+  type CachedRender,
+  type ContentCache,
+  createGalley,
+  type OutputFile,
+  type Page
+} from '@galley/core'
 import { loadContent, loadData } from '@galley/core/node'
 import type { VFile } from 'vfile'
 import type { Options } from './options.js'
@@ -33,12 +40,18 @@ export function siteBuilder(options: Readonly<Options>): {
 } {
   let pending: Promise<SiteBuild> | undefined
   let key = ''
+  // Renders kept between builds: after an edit, only that file renders again.
+  const renders = new Map<string, CachedRender>()
+  const cache: ContentCache = {
+    get: (id) => renders.get(id),
+    set: (id, value) => void renders.set(id, value)
+  }
   return {
     get(root, drafts) {
       const next = `${root}\u0000${drafts}`
       if (!pending || key !== next) {
         key = next
-        pending = build(options, root, drafts)
+        pending = build(options, root, drafts, cache)
       }
       return pending
     },
@@ -51,12 +64,14 @@ export function siteBuilder(options: Readonly<Options>): {
 async function build(
   options: Readonly<Options>,
   root: string,
-  drafts: boolean
+  drafts: boolean,
+  cache: ContentCache
 ): Promise<SiteBuild> {
   const contentDir = options.contentDir ?? 'content'
   const galley = createGalley({
     ...options,
     drafts,
+    cache: options.cache ?? cache,
     // Layouts are the bundler's business; links are checked offline.
     layouts: undefined,
     links: options.links === false ? false : { ...options.links, external: false }
