@@ -110,10 +110,7 @@ export function collectionMatcher(
   collections: Readonly<Record<string, Collection>>,
   contentDir: string
 ): (path: string) => string | undefined {
-  const root = contentDir
-    .replace(/\\/g, '/')
-    .replace(/^\.\/?/, '')
-    .replace(/\/$/, '')
+  const root = normalize(contentDir)
   const matchers = Object.entries(collections)
     .filter(([, collection]) => collection.type !== 'data')
     .map(([name, collection]) => ({
@@ -121,8 +118,19 @@ export function collectionMatcher(
       test: picomatch(typeof collection.glob === 'string' ? collection.glob : [...collection.glob])
     }))
   return (path) => {
-    let relative = path.replace(/\\/g, '/')
+    let relative = normalize(path)
     if (root && relative.startsWith(`${root}/`)) relative = relative.slice(root.length + 1)
     return matchers.find((matcher) => matcher.test(relative))?.name
   }
+}
+
+/** A relative path with `/` separators, without `.` segments or inner `..` (`./a/../b/` → `b`). */
+function normalize(path: string): string {
+  const parts: string[] = []
+  for (const segment of path.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop()
+    else parts.push(segment)
+  }
+  return parts.join('/')
 }

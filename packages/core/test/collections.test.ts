@@ -116,6 +116,22 @@ describe('collections', () => {
     ])
   })
 
+  it('should match globs inside a content folder given as `../shared`', async () => {
+    const galley = createGalley({
+      site: 'https://b.test/',
+      contentDir: './../shared/',
+      collections: { posts: { glob: 'posts/*.md' }, pages }
+    })
+    const result = await galley.build([
+      post('../shared/posts/a.md', 'title: A\ndate: 2024-01-01'),
+      post('../shared/pages/about.md', 'title: About'),
+      new VFile({ path: '../shared/readme.md', value: '# Not content\n' })
+    ])
+    expect(problems(result.files)).toEqual([])
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/a/'])
+    expect(result.entries.pages?.map((page) => page.url)).toEqual(['/about/'])
+  })
+
   it('should take only the files of its glob when `collections.posts` is given', async () => {
     const posts = defineCollection({ glob: 'blog/*.md', schema: createBlogSchema() })
     const galley = createGalley({ site: 'https://b.test/', collections: { posts } })

@@ -1,0 +1,5 @@
+import pages from 'virtual:galley/collection/pages'
+import posts from 'virtual:galley/collection/posts'
+import { renderIndex } from '../../shared-content/render.js'
+
+document.querySelector('#app').innerHTML = renderIndex(posts, pages)
