@@ -77,14 +77,15 @@ export function defineCollection<S extends StandardSchemaV1, C extends Collectio
 }
 
 /**
- * The front-matter schema of a content collection that declares none.
+ * The front-matter schema of a content collection that declares none:
+ * `title` (required), `description`, `draft`, `slug`, `updated`, `aliases`.
  *
  * @param timeZone
  *   Time zone of date-only values.
  * @returns
  *   Schema.
  */
-export function pageSchema(timeZone: string | null | undefined): FieldsSchema<EntryData> {
+export function createPageSchema(timeZone: string | null | undefined): FieldsSchema<EntryData> {
   return schemaFromFields({
     title: fields.title(),
     description: fields.text(),

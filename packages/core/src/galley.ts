@@ -69,6 +69,12 @@ export interface Galley<D> {
    * messages on `file`, and the result is `undefined` when one is fatal.
    */
   processFile(file: VFile): Promise<Page<D> | undefined>
+  /**
+   * The content collection a file path belongs to (`posts`, or another
+   * collection whose glob takes it), or `undefined` when `collections.posts`
+   * has a glob and no collection takes the file.
+   */
+  collectionOf(path: string): string | undefined
   /** Process every post, check links across them, and assemble pages and the feed. */
   build(files: Iterable<VFile>, options?: Readonly<BuildOptions> | null): Promise<BuildResult<D>>
 }
@@ -176,6 +182,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   return {
+    collectionOf: (path) => kinds.of(path)?.name,
     async processFile(file) {
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
       return processEntry(file, kind, await lookup(file, kind))

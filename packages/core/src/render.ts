@@ -8,7 +8,7 @@ import {
   type Collection,
   type ContentCollection,
   collectionMatcher,
-  pageSchema
+  createPageSchema
 } from './collections.js'
 import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
 
@@ -61,7 +61,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   })
   for (const [name, collection] of Object.entries(collections)) {
     if (name === 'posts' || collection.type === 'data') continue
-    const schema = collection.schema || pageSchema(config.timeZone)
+    const schema = collection.schema || createPageSchema(config.timeZone)
     kinds.set(name, {
       name,
       schema,

@@ -1,0 +1,1 @@
+export { type EleventyConfig, galleyPlugin as default, type Options } from './plugin.js'

@@ -1,0 +1,287 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  type Collection,
+  createFeeds,
+  createGalley,
+  createPageSchema,
+  type EntryData,
+  type Galley,
+  type GalleyConfig,
+  isPublished,
+  type Page
+} from '@galley/core'
+import { loadContent } from '@galley/core/node'
+import { createBlogSchema, findFrontmatter } from '@galley/frontmatter'
+import { checkLinks } from '@galley/links'
+import { createMarkdownProcessor } from '@galley/markdown'
+import { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { withEleventyKeys } from './schema.js'
+
+/** Configuration: a Galley configuration (`site` required), plus how to report. */
+export interface Options extends GalleyConfig {
+  /**
+   * Called once a build with every file that has messages (default: warnings
+   * through Eleventy's logger). Whatever it does, a fatal message fails the
+   * build after it returns.
+   */
+  onMessages?: ((files: VFile[]) => void) | null | undefined
+}
+
+/** What the plugin uses of Eleventy's configuration API. */
+export interface EleventyConfig {
+  setLibrary(name: 'md', library: { render(text: string, data?: unknown): unknown }): void
+  on(event: 'eleventy.before' | 'eleventy.after', listener: (event: never) => unknown): void
+  addPreprocessor(name: string, extensions: string, callback: (data: unknown) => unknown): void
+  logger?: { warn(message: string): void } | undefined
+}
+
+interface Rendered {
+  file: VFile
+  page: Page<unknown> | undefined
+}
+
+interface Directories {
+  input: string
+  output: string
+  includes?: string | undefined
+  layouts?: string | undefined
+  data?: string | undefined
+}
+
+interface Result {
+  inputPath: string
+  url: string | false
+  outputPath: string | false
+}
+
+/**
+ * The Galley plugin for Eleventy 3: `eleventyConfig.addPlugin(galley, { site })`.
+ *
+ * Markdown renders through Galley's pipeline (`setLibrary('md')`), each page's
+ * front matter validated by the schema of its collection (posts by default,
+ * or the first of `collections` whose glob takes it, relative to Eleventy's
+ * input folder), with messages at the page's real line and column. After the
+ * build, links are checked across every page Eleventy wrote (its URLs), the
+ * RSS, Atom and JSON feeds of the posts are written into the output folder,
+ * and every message of every page is reported at once; a fatal one (invalid
+ * front matter) fails the build; broken links are warnings.
+ *
+ * @param eleventyConfig
+ *   Eleventy's configuration API.
+ * @param options
+ *   Configuration.
+ */
+export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<Options>): void {
+  if (!options?.site) {
+    throw new TypeError(
+      'Expected `site` (the absolute URL of the site) in the Galley plugin options'
+    )
+  }
+  let input = '.'
+  const config = eleventyAware(options, (link) => {
+    // Eleventy's default permalink of a linked `.md` file (`posts/a.md` →
+    // `/posts/a/`); the link check after the build tells when it differs.
+    const inside = path.relative(path.resolve(cwd, input), link)
+    if (inside.startsWith('..') || path.isAbsolute(inside)) return undefined
+    const bare = inside
+      .replace(/\\/g, '/')
+      .replace(/\.md$/, '')
+      .replace(/(^|\/)index$/, '')
+    return bare ? `/${bare}/` : '/'
+  })
+  const started = new Date()
+  let galley: Galley<unknown> | undefined
+  let cwd = process.cwd()
+  const rendered = new Map<string, Rendered>()
+  const plain = createMarkdownProcessor({ ...options.markdown, frontmatter: false })
+
+  // Every Markdown file is validated and rendered before Eleventy reads its
+  // data: Eleventy stops at the first bad `date` it meets, Galley reports
+  // every bad page at once, at the value.
+  eleventyConfig.on('eleventy.before', async (event: { directories: Directories }) => {
+    cwd = process.cwd()
+    rendered.clear()
+    const { directories } = event
+    input = directories.input
+    const contentDir = path.relative(cwd, path.resolve(directories.input)) || '.'
+    galley = createGalley({ ...config, contentDir, links: false, feed: false }) as Galley<unknown>
+    // Layouts, includes and data are not pages.
+    const skip = [directories.includes, directories.layouts, directories.data]
+      .filter((dir): dir is string => typeof dir === 'string')
+      .map((dir) => `!${path.relative(path.resolve(directories.input), path.resolve(dir))}/**`)
+    const found = await loadContent(contentDir, { cwd, patterns: ['**/*.md', ...skip] })
+    for (const file of found) {
+      if (!galley.collectionOf(file.path)) continue
+      const page = await galley.processFile(file)
+      rendered.set(file.path, { file, page: page as Page<unknown> | undefined })
+    }
+    const files = [...rendered.values()].map(({ file }) => file)
+    const fatal = files.filter((file) => file.messages.some((message) => message.fatal))
+    if (fatal.length > 0) {
+      report(files)
+      throw new Error(
+        `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}:\n${reporter(fatal, { quiet: true, color: false })}`
+      )
+    }
+  })
+
+  // Galley's publishing rules: drafts, scheduled and expired posts are not
+  // written (unless `drafts`, `future`, `expired`), as `galley build` does.
+  eleventyConfig.addPreprocessor('galley-publishing', 'md', (data: unknown) => {
+    const inputPath = (data as { page?: { inputPath?: string } }).page?.inputPath
+    const page = inputPath
+      ? rendered.get(path.relative(cwd, path.resolve(cwd, inputPath)))?.page
+      : undefined
+    if (
+      page &&
+      !isPublished(page.data as EntryData, config as GalleyConfig, config.now ?? started)
+    ) {
+      return false
+    }
+    return undefined
+  })
+
+  /** Give the files with messages to `onMessages`, else warn through Eleventy's logger. */
+  const report = (files: ReadonlyArray<VFile>) => {
+    const noisy = files.filter((file) => file.messages.length > 0)
+    if (options.onMessages) options.onMessages(noisy)
+    else if (noisy.length > 0)
+      eleventyConfig.logger?.warn(reporter(noisy, { quiet: true, color: false }))
+  }
+
+  eleventyConfig.setLibrary('md', {
+    async render(text: string, data?: unknown) {
+      const inputPath = (data as { page?: { inputPath?: string } } | undefined)?.page?.inputPath
+      if (!galley)
+        galley = createGalley({ ...config, links: false, feed: false }) as Galley<unknown>
+      if (!inputPath) {
+        // Markdown rendered outside a page (a `renderTemplate` call): no checks.
+        const page = await galley.processFile(new VFile({ value: text }))
+        return page?.html ?? ''
+      }
+      const relative = path.relative(cwd, path.resolve(cwd, inputPath))
+      // A file of no collection (a readme, when `collections.posts` has a
+      // glob): rendered, not validated.
+      if (!galley.collectionOf(relative)) return (await plain.render(text)).html
+      const value = await source(relative, text, cwd)
+      const known = rendered.get(relative)
+      // Rendered before the build, unless a template language changed the body.
+      if (known && known.file.value === value) return known.page?.html ?? ''
+      const file = new VFile({ cwd, path: relative, value })
+      const page = await galley.processFile(file)
+      rendered.set(relative, { file, page: page as Page<unknown> | undefined })
+      return page?.html ?? ''
+    }
+  })
+
+  eleventyConfig.on(
+    'eleventy.after',
+    async (event: { directories: { output: string }; results?: Result[] }) => {
+      const results = event.results ?? []
+      const urls = new Map<string, string>()
+      for (const result of results) {
+        if (result.url)
+          urls.set(path.relative(cwd, path.resolve(cwd, result.inputPath)), result.url)
+      }
+      const pages = [...rendered.values()].flatMap(({ page }) => {
+        const url = page ? urls.get(page.file.path) : undefined
+        return page && url ? [{ ...page, url }] : []
+      })
+      const feeds = createFeeds(
+        pages.filter((page) => page.collection === 'posts') as never,
+        options as GalleyConfig
+      )
+      if (options.links !== false) {
+        checkLinks(
+          pages.map((page) => page.file),
+          {
+            skip: options.links?.skip,
+            site: new URL(options.site),
+            routes: [
+              ...results.flatMap((result) => (result.url ? [result.url] : [])),
+              ...feeds.map((feed) => `/${feed.path}`),
+              ...(options.links?.routes ?? [])
+            ],
+            toUrl: (file) => urls.get(file.path) ?? '/'
+          }
+        )
+      }
+      const files = [...rendered.values()].map(({ file }) => file)
+      report(files)
+      const fatal = files.filter((file) => file.messages.some((message) => message.fatal))
+      if (fatal.length > 0) {
+        throw new Error(
+          `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}:\n${reporter(fatal, { quiet: true, color: false })}`
+        )
+      }
+      if (feeds.length > 0) await writeFeeds(path.resolve(cwd, event.directories.output), feeds)
+    }
+  )
+}
+
+/**
+ * The text to render: the file as it is on disk (so messages point at its
+ * real lines and columns), unless a template language changed the body
+ * Eleventy gives; then that body, after the file's own front matter.
+ */
+async function source(relative: string, body: string, cwd: string): Promise<string> {
+  const original = await readFile(path.resolve(cwd, relative), 'utf8').catch(() => undefined)
+  if (original === undefined) return body
+  const block = findFrontmatter(original)
+  const head = block ? original.slice(0, block.end) : ''
+  const rest = original.slice(head.length).replace(/^\r?\n/, '')
+  if (rest.trim() === body.trim()) return original
+  return head ? `${head}\n${body}` : body
+}
+
+/** Write the feeds into Eleventy's output folder (never outside it). */
+async function writeFeeds(
+  output: string,
+  feeds: ReadonlyArray<{ path: string; value: string | Uint8Array }>
+): Promise<void> {
+  for (const feed of feeds) {
+    const target = path.resolve(output, feed.path)
+    if (!target.startsWith(output + path.sep)) {
+      throw new Error(`Refusing to write \`${feed.path}\` outside the output folder`)
+    }
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, feed.value)
+  }
+}
+
+/**
+ * The options with every schema taking Eleventy's own keys (`layout`,
+ * `permalink`, …) out before validating.
+ */
+function eleventyAware(
+  options: Readonly<Options>,
+  resolveLink: (path: string) => string | undefined
+): Options {
+  const collections: Record<string, Collection> = {}
+  for (const [name, collection] of Object.entries(options.collections ?? {})) {
+    collections[name] =
+      collection.type === 'data'
+        ? collection
+        : {
+            ...collection,
+            schema: withEleventyKeys(
+              collection.schema ??
+                (name === 'posts'
+                  ? (options.schema ?? createBlogSchema({ timeZone: options.timeZone }))
+                  : createPageSchema(options.timeZone))
+            )
+          }
+  }
+  const markdown = options.markdown ?? {}
+  return {
+    ...options,
+    markdown: {
+      ...markdown,
+      resolveLink: (link, file) => markdown.resolveLink?.(link, file) ?? resolveLink(link)
+    },
+    schema: withEleventyKeys(options.schema ?? createBlogSchema({ timeZone: options.timeZone })),
+    collections
+  }
+}

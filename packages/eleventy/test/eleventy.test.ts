@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Eleventy from '@11ty/eleventy'
+import galley, { type Options } from '@galley/eleventy'
+import type { VFile } from 'vfile'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+let out: string
+
+beforeEach(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'galley-eleventy-'))
+})
+
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+/** Build a fixture with Eleventy and the plugin; gives the messages the plugin reported. */
+async function build(name: string, options?: Partial<Options>) {
+  const reported: VFile[] = []
+  const input = path.relative(process.cwd(), path.join(fixtures, name))
+  const eleventy = new Eleventy(input, out, {
+    quietMode: true,
+    config(eleventyConfig: unknown) {
+      ;(eleventyConfig as { addPlugin(plugin: unknown, options: unknown): void }).addPlugin(
+        galley,
+        {
+          site: 'https://cook.test/',
+          now: new Date('2024-06-01T00:00:00Z'),
+          onMessages: (files: VFile[]) => reported.push(...files),
+          ...options
+        }
+      )
+    }
+  })
+  const error = await eleventy.write().then(
+    () => undefined,
+    (reason: unknown) => reason as Error
+  )
+  const messages = reported.flatMap((file) =>
+    file.messages.map(
+      (message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}`
+    )
+  )
+  return { error, messages, input }
+}
+
+describe('@galley/eleventy', () => {
+  it('should expose the plugin as the default export', async () => {
+    expect(Object.keys(await import('@galley/eleventy')).sort()).toEqual(['default'])
+  })
+
+  it('should render Markdown through Galley inside Eleventy layouts', async () => {
+    const { error } = await build('site')
+    expect(error).toBe(undefined)
+    const page = await readFile(path.join(out, 'posts/first/index.html'), 'utf8')
+    expect(page).toContain('<title>First steps</title>')
+    expect(page).toContain('<h2 id="gear">Gear</h2>')
+    // Galley's publishing rules: the draft is not written.
+    expect(existsSync(path.join(out, 'posts/draft/index.html'))).toBe(false)
+    // The Nunjucks index is Eleventy's own, untouched.
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain(
+      '<a href="/posts/second/">Second try: better</a>'
+    )
+  })
+
+  it('should check links across the pages Eleventy wrote, at the link in the Markdown', async () => {
+    const { messages, input } = await build('site')
+    // Eleventy's own keys (`layout`) are not unknown keys; one anchor is missing.
+    expect(messages).toEqual([`${path.join(input, 'posts/second.md')}:12:53 missing-anchor`])
+  })
+
+  it('should write RSS, Atom and JSON feeds of the published posts, with Eleventy’s URLs', async () => {
+    await build('site')
+    const rss = await readFile(path.join(out, 'rss.xml'), 'utf8')
+    expect(rss.match(/<item>/g)).toHaveLength(2)
+    expect(rss).toContain('<link>https://cook.test/posts/second/</link>')
+    expect(rss).not.toContain('Not finished')
+    expect(await readFile(path.join(out, 'atom.xml'), 'utf8')).toContain(
+      '<title>Second try: better</title>'
+    )
+    const json = JSON.parse(await readFile(path.join(out, 'feed.json'), 'utf8'))
+    expect(json.items.map((item: { url: string }) => item.url)).toEqual([
+      'https://cook.test/posts/second/',
+      'https://cook.test/posts/first/'
+    ])
+    expect(await readFile(path.join(out, 'tags/notes/rss.xml'), 'utf8')).toContain('Second try')
+  })
+
+  it('should render, not validate, Markdown that no collection takes', async () => {
+    const { error, messages } = await build('mixed', {
+      collections: { posts: { glob: 'posts/*.md' } }
+    })
+    expect(error).toBe(undefined)
+    expect(messages).toEqual([])
+    expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain('<title>Only post</title>')
+    expect(await readFile(path.join(out, 'notes/index.html'), 'utf8')).toContain(
+      '<h1 id="kitchen-notes">Kitchen notes</h1>'
+    )
+  })
+
+  it('should report every page with invalid front matter at its line and column, and fail', async () => {
+    const { error, messages, input } = await build('bad')
+    expect(messages).toEqual([
+      `${path.join(input, 'also-broken.md')}:2:8 schema`,
+      `${path.join(input, 'broken.md')}:3:7 schema`
+    ])
+    expect(String(error?.message)).toContain('Galley found errors in 2 pages')
+    expect(String(error?.message)).toContain('3:7-3:14')
+  })
+})
