@@ -7,4 +7,3 @@ describe('readme', () => {
     expect(output).toBe(yields)
   })
 })
-
