@@ -24,10 +24,13 @@ const layouts = {
 describe('@galley/core', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core')).sort()).toEqual([
+      'createFeeds',
       'createGalley',
+      'createPageSchema',
       'createRenderFunction',
       'defineCollection',
       'defineConfig',
+      'isPublished',
       'raw'
     ])
   })

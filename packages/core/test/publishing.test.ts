@@ -1,4 +1,4 @@
-import { createGalley } from '@galley/core'
+import { createFeeds, createGalley, isPublished } from '@galley/core'
 import { describe, expect, it } from 'vitest'
 import { post } from './fixtures.js'
 
@@ -118,5 +118,43 @@ describe('references', () => {
         'Expected `references.author` to name a data collection (`authors`), not `people`'
       )
     )
+  })
+})
+
+describe('createFeeds', () => {
+  it('should write the feeds of pages another tool published, under the same rules', async () => {
+    const galley = createGalley({ site: 'https://b.test/', now })
+    const pages = []
+    for (const file of posts()) {
+      const page = await galley.processFile(file)
+      // Another tool's URLs: `/blog/<slug>.html`.
+      if (page) pages.push({ ...page, url: `/blog/${page.slug}.html` })
+    }
+    const files = new Map(
+      createFeeds(pages, { site: 'https://b.test/', now }).map((file) => [
+        file.path,
+        String(file.value)
+      ])
+    )
+    expect([...files.keys()].sort()).toEqual([
+      'atom.xml',
+      'feed.json',
+      'rss.xml',
+      'tags/a/rss.xml',
+      'tags/b/rss.xml',
+      'tags/c/rss.xml'
+    ])
+    const rss = files.get('rss.xml') ?? ''
+    expect(
+      [...rss.matchAll(/<link>(https:\/\/b\.test\/blog\/[^<]+)<\/link>/g)].map((m) => m[1])
+    ).toEqual([
+      'https://b.test/blog/new.html',
+      'https://b.test/blog/mid.html',
+      'https://b.test/blog/old.html'
+    ])
+    expect(createFeeds(pages, { site: 'https://b.test/', now, feed: false })).toEqual([])
+    expect(
+      isPublished({ title: 'x', date: new Date('2024-07-01') }, { site: 'https://b.test/' }, now)
+    ).toBe(false)
   })
 })
