@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const here = fileURLToPath(new URL('./', import.meta.url))
+const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url))
+let root: string
+
+// Each build runs in a copy inside this package (Astro writes `.astro/` and
+// a cache beside the config; `@galley/astro` resolves to this package).
+beforeEach(async () => {
+  await mkdir(path.join(here, '.work'), { recursive: true })
+  root = await mkdtemp(path.join(here, '.work', 'site-'))
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+async function build(fixture: string) {
+  await cp(path.join(here, 'fixtures', fixture), root, { recursive: true })
+  return run(process.execPath, [astro, 'build'], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' }
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr
+    })
+  )
+}
+
+const read = (file: string) => readFile(path.join(root, 'dist', file), 'utf8')
+
+describe('@galley/astro', () => {
+  it('should expose the integration, the loader and the renderer', async () => {
+    expect(Object.keys(await import('@galley/astro')).sort()).toEqual([
+      'default',
+      'galleyLoader',
+      'galleyMarkdownRenderer'
+    ])
+  })
+
+  it('should build an Astro site from Galley entries, with feeds and link checks', {
+    timeout: 120_000
+  }, async () => {
+    const { code, output } = await build('site')
+    expect(code, output).toBe(0)
+    const page = await read('posts/tomatoes/index.html')
+    // Rendered by Galley, through `render(entry)`: heading ids and headings.
+    expect(page).toContain('<h2 id="watering">Watering</h2>')
+    expect(page).toContain('<a href="#watering">Watering</a>')
+    // Front matter validated by Galley: `date` is a `Date`.
+    expect(page).toContain('<p class="date">2024-04-10</p>')
+    // The scheduled post is not published at `now`.
+    expect(existsSync(path.join(root, 'dist/posts/later/index.html'))).toBe(false)
+    const rss = await read('rss.xml')
+    expect(rss.match(/<item>/g)).toHaveLength(2)
+    expect(rss).toContain('<link>https://garden.test/posts/tomatoes/</link>')
+    expect(await read('tags/vegetables/rss.xml')).toContain('Tomatoes in Pots')
+    // The link check of `astro:build:done`, at the line and column of the built page.
+    expect(output).toMatch(
+      /posts\/soil\/index\.html\n\s*\d+:\d+-\d+:\d+\s+warning\s+Cannot find heading for `#watring`/
+    )
+  })
+
+  it('should fail the build naming every bad file with line and column', {
+    timeout: 120_000
+  }, async () => {
+    const { code, output } = await build('bad')
+    expect(code).not.toBe(0)
+    expect(output).toContain('Galley found errors in 2 files of `posts`')
+    expect(output).toMatch(
+      /content\/posts\/one\.md\n\s*3:7-3:12\s+error\s+Unexpected `date` value `never`/
+    )
+    expect(output).toMatch(/content\/posts\/two\.md\n\s*1:1-4:4\s+error\s+Missing `title`/)
+  })
+})
