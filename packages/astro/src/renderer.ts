@@ -29,6 +29,15 @@ export interface MarkdownRenderer {
   }>
 }
 
+/** Options of `galleyMarkdownRenderer`. */
+export interface RendererOptions extends Omit<MarkdownOptions, 'frontmatter'> {
+  /**
+   * Which remote images Astro may optimize, as `image.domains` and
+   * `image.remotePatterns` allow (default: none, as Astro's default).
+   */
+  remoteImage?: ((src: string) => boolean) | null | undefined
+}
+
 /**
  * Galley's Markdown pipeline behind Astro's renderer contract, for Astro's
  * Markdown pages and `.md` imports where Astro lets a project choose the
@@ -37,14 +46,14 @@ export interface MarkdownRenderer {
  * as nesting too deep to parse) throws with its place.
  *
  * @param options
- *   Options of `@galley/markdown` (plugins, GFM, raw HTML, smartypants).
+ *   Options of `@galley/markdown` (plugins, GFM, raw HTML, smartypants), and
+ *   `remoteImage`.
  * @returns
  *   Renderer.
  */
-export function galleyMarkdownRenderer(
-  options: Readonly<Omit<MarkdownOptions, 'frontmatter'>> = {}
-): MarkdownRenderer {
-  const processor = createMarkdownProcessor({ ...options, frontmatter: false })
+export function galleyMarkdownRenderer(options: Readonly<RendererOptions> = {}): MarkdownRenderer {
+  const { remoteImage, ...markdown } = options
+  const processor = createMarkdownProcessor({ ...markdown, frontmatter: false })
   return {
     async render(content, context) {
       const path = context?.fileURL ? decodeURIComponent(context.fileURL.pathname) : undefined
@@ -62,7 +71,9 @@ export function galleyMarkdownRenderer(
             text: heading.text
           })),
           localImagePaths: sources.filter((src) => !/^[a-z][a-z\d+.-]*:|^\/\//i.test(src)),
-          remoteImagePaths: sources.filter((src) => /^https?:\/\/|^\/\//i.test(src)),
+          remoteImagePaths: sources.filter(
+            (src) => /^https?:\/\/|^\/\//i.test(src) && Boolean(remoteImage?.(src))
+          ),
           frontmatter: context?.frontmatter ?? {}
         }
       }
