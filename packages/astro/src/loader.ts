@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createGalley, type GalleyConfig, isPublished, type Page } from '@galley/core'
+import { createGalley, type GalleyConfig, type Page } from '@galley/core'
 import { loadContent } from '@galley/core/node'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import type { VFile } from 'vfile'
@@ -9,7 +9,7 @@ import { rendered } from './state.js'
 
 /** Configuration of `galleyLoader`: a Galley configuration, plus where the files are. */
 export interface LoaderOptions extends Omit<GalleyConfig, 'site'> {
-  /** Folder of the content, relative to Astro's `root` (default: `'content'`). */
+  /** Folder of the content, relative to Astro's `root` (default: `contentDir`, else `'content'`). */
   base?: string | null | undefined
   /**
    * Which Galley collection this Astro collection holds: `posts` (the
@@ -39,7 +39,7 @@ export function galleyLoader(options: Readonly<LoaderOptions> = {}): Loader {
     name: '@galley/astro',
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root)
-      const base = options.base ?? 'content'
+      const base = options.base ?? options.contentDir ?? 'content'
       const sync = () => loadAll(context, options, name, root, base)
       await sync()
       // In `astro dev`: load again when a file of the folder changes.
@@ -63,16 +63,21 @@ async function loadAll(
   const site = options.site ?? context.config.site ?? 'http://localhost/'
   const dev = Boolean(context.watcher)
   const config: GalleyConfig = { ...options, site, drafts: options.drafts ?? dev }
-  const galley = createGalley({ ...config, contentDir: base, links: false, feed: false })
-  const files = (await loadContent(base, { cwd: root })).filter(
-    (file) => galley.collectionOf(file.path) === name
-  )
-  const pages: Array<Page<unknown>> = []
-  const now = config.now ?? new Date()
-  for (const file of files) {
-    const page = (await galley.processFile(file)) as Page<unknown> | undefined
-    if (page && isPublished(page.data as never, config, now)) pages.push(page)
-  }
+  const galley = createGalley({
+    ...config,
+    contentDir: base,
+    links: false,
+    feed: false,
+    sitemap: false
+  })
+  // The whole content folder, so links to other entries' `.md` files become
+  // their URLs; this collection's entries are kept.
+  const all = await loadContent(base, { cwd: root })
+  const result = await galley.build(all)
+  const files = all.filter((file) => galley.collectionOf(file.path) === name)
+  const pages = (name === 'posts' ? result.pages : (result.entries[name] ?? [])) as Array<
+    Page<unknown>
+  >
   const noisy = files.filter((file) => file.messages.length > 0)
   const fatal = noisy.filter(isFatal)
   if (noisy.length > fatal.length) {
