@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createFeeds, type GalleyConfig, type Page } from '@galley/core'
+import { writeInto } from '@galley/core/node'
 import { checkSite } from '@galley/links'
 import type { AstroIntegration } from 'astro'
 import { reporter } from 'vfile-reporter'
@@ -44,14 +44,7 @@ export function galley(options: Readonly<IntegrationOptions> = {}): AstroIntegra
         const pages = (rendered.get(options.collection ?? 'posts') ?? []) as Array<Page<never>>
         const config = { ...options, site } as GalleyConfig
         const feeds = createFeeds(pages, config)
-        for (const feed of feeds) {
-          const target = path.resolve(out, feed.path)
-          if (!target.startsWith(out + path.sep)) {
-            throw new Error(`Refusing to write \`${feed.path}\` outside the output folder`)
-          }
-          await mkdir(path.dirname(target), { recursive: true })
-          await writeFile(target, feed.value)
-        }
+        await writeInto(out, feeds)
         if (feeds.length > 0) logger.info(`wrote ${feeds.length} feeds`)
         if (options.links === false) return
         const checked = await checkSite(out, {

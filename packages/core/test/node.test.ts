@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGalley } from '@galley/core'
-import { loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
+import { loadAssets, loadContent, loadData, writeInto, writeSite } from '@galley/core/node'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -26,6 +26,7 @@ describe('@galley/core/node', () => {
       'loadAssets',
       'loadContent',
       'loadData',
+      'writeInto',
       'writeSite'
     ])
   })
@@ -68,6 +69,23 @@ describe('@galley/core/node', () => {
     await expect(failing).rejects.toThrow()
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('v1')
     expect(await readdir(root)).toEqual(['dist'])
+  })
+
+  it('should add files to a folder another tool wrote, and refuse paths outside it', async () => {
+    const dist = path.join(root, 'dist')
+    await mkdir(dist)
+    await writeFile(path.join(dist, 'index.html'), 'theirs')
+    await writeInto(dist, [{ path: 'tags/a/rss.xml', value: '<rss/>' }])
+    expect((await readdir(dist)).sort()).toEqual(['index.html', 'tags'])
+    expect(await readFile(path.join(dist, 'tags/a/rss.xml'), 'utf8')).toBe('<rss/>')
+    await expect(
+      writeInto(dist, [
+        { path: 'ok.xml', value: 'x' },
+        { path: '../escape.xml', value: 'x' }
+      ])
+    ).rejects.toThrow('resolves outside the output folder')
+    expect((await readdir(root)).sort()).toEqual(['dist'])
+    expect((await readdir(dist)).sort()).toEqual(['index.html', 'tags'])
   })
 
   it('should refuse paths outside the output folder before writing anything', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type Collection,
@@ -11,7 +11,7 @@ import {
   isPublished,
   type Page
 } from '@galley/core'
-import { loadContent } from '@galley/core/node'
+import { loadContent, writeInto } from '@galley/core/node'
 import { createBlogSchema, findFrontmatter } from '@galley/frontmatter'
 import { checkLinks } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
@@ -216,7 +216,7 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
           `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}:\n${reporter(fatal, { quiet: true, color: false })}`
         )
       }
-      if (feeds.length > 0) await writeFeeds(path.resolve(cwd, event.directories.output), feeds)
+      if (feeds.length > 0) await writeInto(path.resolve(cwd, event.directories.output), feeds)
     }
   )
 }
@@ -234,21 +234,6 @@ async function source(relative: string, body: string, cwd: string): Promise<stri
   const rest = original.slice(head.length).replace(/^\r?\n/, '')
   if (rest.trim() === body.trim()) return original
   return head ? `${head}\n${body}` : body
-}
-
-/** Write the feeds into Eleventy's output folder (never outside it). */
-async function writeFeeds(
-  output: string,
-  feeds: ReadonlyArray<{ path: string; value: string | Uint8Array }>
-): Promise<void> {
-  for (const feed of feeds) {
-    const target = path.resolve(output, feed.path)
-    if (!target.startsWith(output + path.sep)) {
-      throw new Error(`Refusing to write \`${feed.path}\` outside the output folder`)
-    }
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, feed.value)
-  }
 }
 
 /**

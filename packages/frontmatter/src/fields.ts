@@ -55,6 +55,17 @@ function field<Output>(
   }
 }
 
+/** An author as an object: the output of `fields.author`, and one form of its input. */
+const authorJson = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    url: { type: 'string', format: 'uri' }
+  },
+  required: ['name']
+}
+
 const dateJson = {
   anyOf: [
     { type: 'string', format: 'date' },
@@ -207,31 +218,10 @@ export const fields = {
         if (typeof record.url === 'string') author.url = record.url
         return { value: author }
       },
-      {
-        anyOf: [
-          { type: 'string' },
-          {
-            type: 'object',
-            properties: {
-              name: { type: 'string' },
-              email: { type: 'string', format: 'email' },
-              url: { type: 'string', format: 'uri' }
-            },
-            required: ['name']
-          }
-        ]
-      },
+      { anyOf: [{ type: 'string' }, authorJson] },
       true,
       undefined,
-      {
-        type: 'object',
-        properties: {
-          name: { type: 'string' },
-          email: { type: 'string', format: 'email' },
-          url: { type: 'string', format: 'uri' }
-        },
-        required: ['name']
-      }
+      authorJson
     )
 }
 

@@ -56,6 +56,26 @@ export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>
   }
 }
 
+/**
+ * Add files to a folder another tool wrote (feeds next to Eleventy's or
+ * Astro's pages): every path is checked before anything is written, and one
+ * that resolves outside `outDir` throws. Unlike `writeSite`, the folder's
+ * other files stay.
+ *
+ * @param outDir
+ *   Output folder.
+ * @param files
+ *   Files, with paths relative to `outDir`.
+ */
+export async function writeInto(outDir: string, files: ReadonlyArray<OutputFile>): Promise<void> {
+  const root = path.resolve(outDir)
+  const planned = files.map((file) => ({ to: inside(root, file.path), file }))
+  for (const { to, file } of planned) {
+    await mkdir(path.dirname(to), { recursive: true })
+    await writeFile(to, file.value)
+  }
+}
+
 function inside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative)
   if (path.isAbsolute(relative) || !resolved.startsWith(root + path.sep)) {
