@@ -10,6 +10,13 @@ import { collectionModule, entryModule } from './module.js'
 import type { Options } from './options.js'
 import { siteBuilder } from './site.js'
 
+/**
+ * The module of a post that failed, after its error is reported: where the
+ * error does not throw (esbuild, webpack), the bundler must not read the
+ * Markdown as JavaScript and add errors of its own.
+ */
+const failed = { code: 'export default undefined\n', map: null }
+
 const virtual = 'virtual:galley/collection/'
 const resolved = '\0galley-collection:'
 
@@ -25,9 +32,10 @@ const resolved = '\0galley-collection:'
 export const unplugin: UnpluginInstance<Options | undefined, false> = createUnplugin<
   Options | undefined,
   false
->((given) => {
+>((given, meta) => {
   const options: Options = given ?? { site: 'http://localhost/' }
   const include = options.include ?? /\.md$/
+  const placeInText = meta.framework === 'webpack' || meta.framework === 'rspack'
   const builder = siteBuilder(options)
   // For `.md` files outside the content folder.
   const single = createGalley({ ...options, links: false, feed: false })
@@ -81,7 +89,7 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
       }
       const build = await site()
       for (const file of build.watched) this.addWatchFile(file)
-      report(this, build.files, root, reported)
+      report(this, build.files, root, reported, placeInText)
       const pages = name === 'posts' ? build.result.pages : (build.result.entries[name] ?? [])
       return collectionModule(pages as ReadonlyArray<Page<unknown>>)
     },
@@ -95,15 +103,15 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
         const build = await site()
         const page = build.byFile.get(file)
         const own = build.files.filter((item) => path.resolve(root, item.path) === file)
-        report(this, own, root, reported)
+        report(this, own, root, reported, placeInText)
         if (page) return { code: entryModule(page), map: null }
-        if (own.some((item) => item.messages.some((message) => message.fatal))) return undefined
+        if (own.some((item) => item.messages.some((message) => message.fatal))) return failed
       }
       const vfile = new VFile({ path: file, value: code })
       const page = await single.processFile(vfile)
       // `this.error` throws in Rollup and Vite; esbuild and webpack gather errors.
-      report(this, [vfile], root, new WeakSet())
-      return page ? { code: entryModule(page as Page<unknown>), map: null } : undefined
+      report(this, [vfile], root, new WeakSet(), placeInText)
+      return page ? { code: entryModule(page as Page<unknown>), map: null } : failed
     },
 
     watchChange(id) {

@@ -221,14 +221,55 @@ describe('@galley/unplugin', () => {
       })
       const json = stats.toJson({ all: false, warnings: true, errors: true })
       expect(json.errors).toEqual([])
+      // webpack keeps only the text of a warning: the place is in it.
       expect(json.warnings?.map((warning) => warning.message)).toEqual([
-        expect.stringContaining(anchorWarning.message)
+        expect.stringContaining(`${anchorWarning.loc.file}:11:46: ${anchorWarning.message}`)
       ])
       const module = await run(await readFile(path.join(out, 'main.js'), 'utf8'))
       expect(module.titles).toEqual(['Second', 'Hello'])
       expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain(
         '<link>https://blog.test/posts/second/</link>'
       )
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+
+  it('should fail Rollup, Rolldown and webpack builds at the invalid value', async () => {
+    const where = { file: `${bad}broken.md`, line: 3, column: 6 }
+    const rollupError = (await rollup({
+      input: `${bad}main.js`,
+      plugins: [rollupPlugin(options(bad))]
+    }).catch((error: unknown) => error)) as RollupLog
+    expect([rollupError.pluginCode, rollupError.loc]).toEqual(['@galley/frontmatter:schema', where])
+
+    const rolldownError = (await rolldown({
+      input: `${bad}main.js`,
+      plugins: [rolldownPlugin(options(bad))]
+    })
+      .then((bundle) => bundle.generate({ format: 'es' }))
+      .catch((error: unknown) => error)) as { errors?: Array<Record<string, unknown>> }
+    const [first] = rolldownError.errors ?? []
+    expect([first?.pluginCode, first?.loc]).toEqual(['@galley/frontmatter:schema', where])
+
+    const out = await mkdtemp(path.join(tmpdir(), 'galley-webpack-bad-'))
+    try {
+      const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+        webpack(
+          {
+            mode: 'production',
+            context: bad,
+            entry: './main.js',
+            output: { path: out },
+            plugins: [webpackPlugin(options(bad))]
+          },
+          (error, result) => (error || !result ? reject(error) : resolve(result))
+        )
+      })
+      const errors = stats.toJson({ all: false, errors: true }).errors ?? []
+      expect(errors.map((error) => error.message)).toEqual([
+        expect.stringContaining(`${bad}broken.md:3:7: Unexpected \`date\` value`)
+      ])
     } finally {
       await rm(out, { recursive: true, force: true })
     }
