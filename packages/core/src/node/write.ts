@@ -28,15 +28,7 @@ export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>
 
   try {
     await mkdir(temporary, { recursive: true })
-    const made = new Set<string>()
-    for (const { to, file } of planned) {
-      const folder = path.dirname(to)
-      if (!made.has(folder)) {
-        await mkdir(folder, { recursive: true })
-        made.add(folder)
-      }
-      await writeFile(to, file.value)
-    }
+    await writeAll(planned)
     const exists = await stat(target).then(
       () => true,
       () => false
@@ -75,6 +67,46 @@ export async function writeInto(outDir: string, files: ReadonlyArray<OutputFile>
     await writeFile(to, file.value)
   }
 }
+
+/**
+ * Write files a few at a time: the disk stays busy, and only as many
+ * laid-out pages as there are writes in flight are in memory. Every write
+ * settles before a failure is thrown, so none lands after the caller cleans
+ * up.
+ */
+async function writeAll(planned: ReadonlyArray<{ to: string; file: OutputFile }>): Promise<void> {
+  const made = new Map<string, Promise<unknown>>()
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    while (next < planned.length && !failed) {
+      const { to, file } = planned[next++] as (typeof planned)[number]
+      // Laid out here, in the order of `files`.
+      const value = file.value
+      const folder = path.dirname(to)
+      let ready = made.get(folder)
+      if (!ready) {
+        ready = mkdir(folder, { recursive: true })
+        made.set(folder, ready)
+      }
+      await ready
+      await writeFile(to, value)
+    }
+  }
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(concurrency, planned.length) }, () =>
+      worker().catch((error: unknown) => {
+        failed = true
+        throw error
+      })
+    )
+  )
+  const rejected = settled.find((result) => result.status === 'rejected')
+  if (rejected) throw rejected.reason
+}
+
+/** How many files `writeSite` writes at once. */
+const concurrency = 16
 
 function inside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative)
