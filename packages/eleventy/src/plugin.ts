@@ -34,7 +34,17 @@ export interface EleventyConfig {
   setLibrary(name: 'md', library: { render(text: string, data?: unknown): unknown }): void
   on(event: 'eleventy.before' | 'eleventy.after', listener: (event: never) => unknown): void
   addPreprocessor(name: string, extensions: string, callback: (data: unknown) => unknown): void
-  logger?: { warn(message: string): void } | undefined
+  logger?:
+    | {
+        warn(message: string): void
+        logWithOptions?(options: {
+          message: string
+          type?: string
+          color?: string
+          force?: boolean
+        }): void
+      }
+    | undefined
 }
 
 interface Rendered {
@@ -143,12 +153,19 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
     return undefined
   })
 
+  /** Warnings about content show even with `--quiet`, as Eleventy's errors do. */
+  const warn = (text: string) => {
+    const logger = eleventyConfig.logger
+    if (logger?.logWithOptions) {
+      logger.logWithOptions({ message: text, type: 'warn', color: 'yellow', force: true })
+    } else logger?.warn(text)
+  }
+
   /** Give the files with messages to `onMessages`, else warn through Eleventy's logger. */
   const report = (files: ReadonlyArray<VFile>) => {
     const noisy = files.filter((file) => file.messages.length > 0)
     if (options.onMessages) options.onMessages(noisy)
-    else if (noisy.length > 0)
-      eleventyConfig.logger?.warn(reporter(noisy, { quiet: true, color: false }))
+    else if (noisy.length > 0) warn(reporter(noisy, { quiet: true, color: false }))
   }
 
   eleventyConfig.setLibrary('md', {

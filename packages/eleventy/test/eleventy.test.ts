@@ -3,10 +3,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 import Eleventy from '@11ty/eleventy'
 import galley, { type Options } from '@galley/eleventy'
 import type { VFile } from 'vfile'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 let out: string
@@ -89,6 +90,22 @@ describe('@galley/eleventy', () => {
       'https://cook.test/posts/first/'
     ])
     expect(await readFile(path.join(out, 'tags/notes/rss.xml'), 'utf8')).toContain('Second try')
+  })
+
+  it('should warn through Eleventy’s logger by default, as vfile-reporter prints', async () => {
+    const lines: string[] = []
+    const spy = vi.spyOn(console, 'warn').mockImplementation((...values: unknown[]) => {
+      lines.push(values.map(String).join(' '))
+    })
+    try {
+      const { error } = await build('site', { onMessages: undefined })
+      expect(error).toBe(undefined)
+    } finally {
+      spy.mockRestore()
+    }
+    const text = stripVTControlCharacters(lines.join('\n'))
+    expect(text).toContain('posts/second.md')
+    expect(text).toContain('[11ty] 12:53-12:88 warning Cannot find heading for `#kettle` on `/posts/first/`')
   })
 
   it('should render, not validate, Markdown that no collection takes', async () => {
