@@ -105,7 +105,9 @@ describe('@galley/eleventy', () => {
     }
     const text = stripVTControlCharacters(lines.join('\n'))
     expect(text).toContain('posts/second.md')
-    expect(text).toContain('[11ty] 12:53-12:88 warning Cannot find heading for `#kettle` on `/posts/first/`')
+    expect(text).toContain(
+      '[11ty] 12:53-12:88 warning Cannot find heading for `#kettle` on `/posts/first/`'
+    )
   })
 
   it('should render, not validate, Markdown that no collection takes', async () => {
