@@ -6,18 +6,8 @@ import type { PermalinkContext, PostData } from './config.js'
 import type { Site } from './layouts.js'
 import type { Page } from './page.js'
 
-/** Front matter that every entry of a content collection may have. */
-export interface EntryData {
-  title?: string | undefined
-  date?: Date | undefined
-  draft?: boolean | undefined
-  description?: string | undefined
-  updated?: Date | undefined
-  publishDate?: Date | undefined
-  expiryDate?: Date | undefined
-  aliases?: ReadonlyArray<string> | undefined
-  slug?: string | undefined
-}
+/** Front matter that every entry of a content collection may have: a post's, all optional. */
+export type EntryData = Partial<PostData>
 
 /**
  * A collection of Markdown entries other than the posts: pages such as

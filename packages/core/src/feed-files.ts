@@ -3,6 +3,7 @@ import { feedPaths, writeFeeds } from './feeds.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
 import { isPublished } from './publish.js'
+import { sortNewestFirst } from './site.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
 
 /**
@@ -28,9 +29,7 @@ export function createFeeds<D extends PostData>(
   if (!paths) return []
   const url = new URL(config.site)
   const now = config.now ?? new Date()
-  const published = pages
-    .filter((page) => isPublished(page.data, config, now))
-    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.url.localeCompare(b.url))
+  const published = sortNewestFirst(pages.filter((page) => isPublished(page.data, config, now)))
   const terms = Object.values(gatherTerms(published, taxonomyPatterns(config.taxonomies))).flat()
   return writeFeeds(published, terms, paths, config.feed || {}, {
     url,

@@ -156,7 +156,8 @@ export function assemble(
   return { pages, entries, files }
 }
 
-function sortNewestFirst(pages: ReadonlyArray<Page<PostData>>): Array<Page<PostData>> {
-  const time = (page: Page<PostData>) => page.data.date?.getTime() ?? 0
+/** Newest first by `date`, then by URL: the order of posts everywhere. */
+export function sortNewestFirst<P extends Page<PostData>>(pages: ReadonlyArray<P>): P[] {
+  const time = (page: P) => page.data.date?.getTime() ?? 0
   return [...pages].sort((a, b) => time(b) - time(a) || a.url.localeCompare(b.url))
 }

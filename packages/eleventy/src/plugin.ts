@@ -182,8 +182,11 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
       // A file of no collection (a readme, when `collections.posts` has a
       // glob): rendered, not validated.
       if (!galley.collectionOf(relative)) return (await plain.render(text)).html
-      const value = await source(relative, text, cwd)
       const known = rendered.get(relative)
+      const original = known
+        ? String(known.file.value)
+        : await readFile(path.resolve(cwd, relative), 'utf8').catch(() => undefined)
+      const value = source(original, text)
       // Rendered before the build, unless a template language changed the body.
       if (known && known.file.value === value) return known.page?.html ?? ''
       const file = new VFile({ cwd, path: relative, value })
@@ -243,8 +246,7 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
  * real lines and columns), unless a template language changed the body
  * Eleventy gives; then that body, after the file's own front matter.
  */
-async function source(relative: string, body: string, cwd: string): Promise<string> {
-  const original = await readFile(path.resolve(cwd, relative), 'utf8').catch(() => undefined)
+function source(original: string | undefined, body: string): string {
   if (original === undefined) return body
   const block = findFrontmatter(original)
   const head = block ? original.slice(0, block.end) : ''

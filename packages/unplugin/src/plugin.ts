@@ -102,7 +102,8 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
         // Rendered with the whole site, so links to other posts are checked.
         const build = await site()
         const page = build.byFile.get(file)
-        const own = build.files.filter((item) => path.resolve(root, item.path) === file)
+        const found = build.fileOf.get(file)
+        const own = found ? [found] : []
         report(this, own, root, reported, placeInText)
         if (page) return { code: entryModule(page), map: null }
         if (own.some((item) => item.messages.some((message) => message.fatal))) return failed

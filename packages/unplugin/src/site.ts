@@ -19,6 +19,8 @@ export interface SiteBuild {
   byFile: Map<string, Page<unknown>>
   /** Every file with messages: posts, pages, data files. */
   files: VFile[]
+  /** Every file by absolute path. */
+  fileOf: Map<string, VFile>
   /** Absolute paths of every file read, for the bundler to watch. */
   watched: string[]
   /** Feeds and the sitemap, to emit as assets. */
@@ -84,10 +86,12 @@ async function build(
   for (const page of [...result.pages, ...Object.values(result.entries).flat()]) {
     byFile.set(path.resolve(root, page.file.path), page as Page<unknown>)
   }
+  const all = [...result.files, ...loaded.files]
   return {
     result: result as BuildResult<unknown>,
+    fileOf: new Map(all.map((file) => [path.resolve(root, file.path), file])),
     byFile,
-    files: [...result.files, ...loaded.files],
+    files: all,
     watched: [...files, ...loaded.files].map((file) => path.resolve(root, file.path)),
     // Without layouts, what is not a redirect page is a feed or the sitemap.
     assets: result.outputs.filter((output) => !output.path.endsWith('.html'))
