@@ -5,6 +5,7 @@ import type { FormatParser } from './formats/types.js'
 import { parseYaml } from './formats/yaml.js'
 import { type Format, findFrontmatter } from './split.js'
 import { setParsed } from './state.js'
+import { refuseUnsafeKeys } from './unsafe-keys.js'
 
 const parsers: Readonly<Record<Format, FormatParser>> = {
   json: parseJson,
@@ -19,7 +20,9 @@ const parsers: Readonly<Record<Format, FormatParser>> = {
  * The text is never stripped or shifted: messages point at the real line and
  * column of the original file. Syntax errors become fatal messages on `file`
  * (`yaml-syntax`, `toml-syntax`, `json-syntax`); a block that is not a
- * mapping is fatal too (`not-a-mapping`). Content problems never throw.
+ * mapping is fatal too (`not-a-mapping`), and so is a `__proto__`,
+ * `constructor` or `prototype` key at any depth (`unsafe-key`; the key is
+ * removed). Content problems never throw.
  *
  * @param file
  *   File to parse; its `value` is the whole Markdown document.
@@ -31,7 +34,8 @@ export function parseFrontmatter(file: VFile): Record<string, unknown> {
   const block = findFrontmatter(String(file.value ?? ''))
   const parsed = block ? parsers[block.format](block, file) : undefined
   const data = parsed?.data ?? {}
-  setParsed(file, { block, parsed, data, ok: !parsed || parsed.data !== undefined })
+  const clean = block && parsed?.data ? refuseUnsafeKeys(file, block, parsed, parsed.data) : true
+  setParsed(file, { block, parsed, data, ok: clean && (!parsed || parsed.data !== undefined) })
   file.data.matter = data
   return data
 }
@@ -63,7 +67,8 @@ export function parseData(file: VFile, format: Format): Record<string, unknown> 
   }
   const parsed = parsers[format](block, file)
   const data = parsed.data ?? {}
-  setParsed(file, { block, parsed, data, ok: parsed.data !== undefined })
+  const clean = parsed.data ? refuseUnsafeKeys(file, block, parsed, parsed.data) : true
+  setParsed(file, { block, parsed, data, ok: clean && parsed.data !== undefined })
   file.data.matter = data
   return data
 }

@@ -4,6 +4,15 @@ import type { FormatParser, Key, Located } from './types.js'
 
 type Table = Record<string, unknown>
 
+/**
+ * Tables are made without a prototype, so a key such as `__proto__` is an
+ * own property like any other, never a setter; `refuseUnsafeKeys` reports
+ * it and gives clean tables their prototype back.
+ */
+function newTable(): Table {
+  return Object.create(null) as Table
+}
+
 /** TOML between `+++` fences (as Hugo writes it), read into data and a range for every value. */
 export const parseToml: FormatParser = (block, file) => {
   const ranges = new Map<string, [number, number]>()
@@ -37,7 +46,7 @@ export const parseToml: FormatParser = (block, file) => {
     return { data: undefined, locate, locateKey }
   }
 
-  const data: Table = {}
+  const data = newTable()
   const record: Record_ = (path, node, key) => {
     ranges.set(keyOf(path), node.range)
     if (key) keyRanges.set(keyOf(path), key.range)
@@ -50,21 +59,27 @@ export const parseToml: FormatParser = (block, file) => {
       continue
     }
     const names = node.key.keys.map(name)
+    // Each key of a header (`[a.b]`) has its own place; a table's value range is its header's.
+    node.key.keys.forEach((key, index) => {
+      const at = keyOf(names.slice(0, index + 1))
+      if (!keyRanges.has(at) || index === names.length - 1) keyRanges.set(at, key.range)
+    })
     if (node.kind === 'standard') {
       const table = ensureTable(data, names)
-      record(names, node, node.key)
+      record(names, node)
       for (const item of node.body) assign(table, names, item, record)
     } else {
       const parent = ensureTable(data, names.slice(0, -1))
       const last = names.at(-1) ?? ''
       const list = (Array.isArray(parent[last]) ? parent[last] : []) as Table[]
+      // own-key: `parent` has no prototype (see `newTable`).
       parent[last] = list
-      const table: Table = {}
+      const entry = newTable()
       const path = [...names, list.length]
-      list.push(table)
-      record(names, node, node.key)
+      list.push(entry)
+      record(names, node)
       record(path, node)
-      for (const item of node.body) assign(table, path, item, record)
+      for (const item of node.body) assign(entry, path, item, record)
     }
   }
 
@@ -88,6 +103,7 @@ function assign(
     record([...prefix, ...names.slice(0, index + 1)], node, node.key.keys[index])
   })
   const path = [...prefix, ...names]
+  // own-key: `table` has no prototype (see `newTable`).
   table[names.at(-1) ?? ''] = convert(node.value, path, record)
   record(path, node.value, node.key.keys.at(-1))
 }
@@ -101,9 +117,9 @@ function convert(node: AST.TOMLContentNode, path: ReadonlyArray<Key>, record: Re
     })
   }
   if (node.type === 'TOMLInlineTable') {
-    const table: Table = {}
-    for (const item of node.body) assign(table, path, item, record)
-    return table
+    const inline = newTable()
+    for (const item of node.body) assign(inline, path, item, record)
+    return inline
   }
   switch (node.kind) {
     // Dates without an offset stay text, so the schema reads them in the site's time zone.
@@ -119,17 +135,18 @@ function convert(node: AST.TOMLContentNode, path: ReadonlyArray<Key>, record: Re
 }
 
 function ensureTable(root: Table, names: ReadonlyArray<string>): Table {
-  let table = root
+  let current = root
   for (const key of names) {
-    let next = table[key]
+    let next = current[key]
     if (Array.isArray(next)) next = next.at(-1)
     if (!next || typeof next !== 'object' || next instanceof Date) {
-      next = {}
-      table[key] = next
+      next = newTable()
+      // own-key: `current` has no prototype (see `newTable`).
+      current[key] = next
     }
-    table = next as Table
+    current = next as Table
   }
-  return table
+  return current
 }
 
 function name(node: AST.TOMLBare | AST.TOMLQuoted): string {
