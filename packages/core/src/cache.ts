@@ -97,20 +97,42 @@ export function toCached(
 
 /**
  * `JSON.stringify` turns dates into strings before a replacer sees them; the
- * holder still has the `Date`, so mark it for `fromCached` to revive.
+ * holder still has the `Date`, so mark it as `{ $date }` for `fromCached` to
+ * revive. Content can hold such an object too (`x: { $date: … }` in front
+ * matter), so every key of content that starts with `$` gets one more `$`,
+ * and only an unescaped marker is ever revived: a warm build sees exactly
+ * the data a cold one did.
  */
 function markDates(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key]
-  return original instanceof Date ? { $date: original.toISOString() } : value
+  if (original instanceof Date) return { $date: original.toISOString() }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+  const keys = Object.keys(value)
+  if (!keys.some((name) => name.startsWith('$'))) return value
+  // `fromEntries` defines own properties: a `__proto__` key stays a key.
+  return Object.fromEntries(
+    keys.map((name) => [
+      name.startsWith('$') ? `$${name}` : name,
+      (value as Record<string, unknown>)[name]
+    ])
+  )
+}
+
+/** Undo `markDates`: children first, as `JSON.parse` revives. */
+function reviveDates(_key: string, value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+  const keys = Object.keys(value)
+  const record = value as Record<string, unknown>
+  if (keys.length === 1 && keys[0] === '$date') return new Date(String(record.$date))
+  if (!keys.some((name) => name.startsWith('$$'))) return value
+  return Object.fromEntries(
+    keys.map((name) => [name.startsWith('$$') ? name.slice(1) : name, record[name]])
+  )
 }
 
 /** Put a stored render back on a file: its data and its messages. */
 export function fromCached(file: VFile, cached: CachedRender): void {
-  const data = JSON.parse(cached.data, (_key, value: unknown) =>
-    value && typeof value === 'object' && '$date' in value && Object.keys(value).length === 1
-      ? new Date(String((value as { $date: string }).$date))
-      : value
-  ) as { matter?: Record<string, unknown>; galleyFrontmatter?: unknown; galleyLinks?: LinkIndex }
+  const data = JSON.parse(cached.data, reviveDates) as { matter?: Record<string, unknown>; galleyFrontmatter?: unknown; galleyLinks?: LinkIndex }
   if (data.matter) file.data.matter = data.matter
   if (data.galleyFrontmatter !== undefined) file.data.galleyFrontmatter = data.galleyFrontmatter
   if (data.galleyLinks) file.data.galleyLinks = data.galleyLinks

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type CachedRender, createGalley } from '@galley/core'
 import { createContentCache } from '@galley/core/node'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { post } from './fixtures.js'
 
 function memory() {
@@ -139,5 +140,32 @@ describe('content cache', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it('should give a warm build the same data as a cold one when content looks like a date marker', async () => {
+    const cache = memory()
+    const schema = z.object({
+      title: z.string(),
+      date: z.coerce.date(),
+      extra: z.record(z.string(), z.unknown())
+    })
+    const files = () => [
+      post(
+        'a.md',
+        'title: A\ndate: 2020-01-01\nextra:\n  marker: { $date: "2021-05-05" }\n  $$kept: 1\n  when: 2022-02-02T00:00:00Z'
+      )
+    ]
+    const build = () => createGalley({ site: 'https://b.test', cache, schema }).build(files())
+    const cold = await build()
+    const warm = await build()
+    const extra = (result: typeof cold) => (result.pages[0]?.data as z.infer<typeof schema>).extra
+    expect(extra(cold)).toEqual({
+      marker: { $date: '2021-05-05' },
+      $$kept: 1,
+      when: '2022-02-02T00:00:00Z'
+    })
+    expect(extra(warm)).toEqual(extra(cold))
+    expect(warm.pages[0]?.data.date).toEqual(new Date('2020-01-01T00:00:00Z'))
+    expect(warm.files[0]?.data.matter).toEqual(cold.files[0]?.data.matter)
   })
 })
