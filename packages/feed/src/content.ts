@@ -1,65 +1,180 @@
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 
-const urlAttributes = ['href', 'src', 'poster', 'cite', 'action', 'data'] as const
-const unsafeElements = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset'])
+/** Properties (hast names) that hold one URL. */
+const urlProperties: ReadonlyArray<string> = Object.freeze([
+  'action',
+  'background',
+  'cite',
+  'codeBase',
+  'data',
+  'dynsrc',
+  'formAction',
+  'href',
+  'icon',
+  'longDesc',
+  'lowsrc',
+  'manifest',
+  'poster',
+  'src',
+  'xLinkHref'
+])
+
+/**
+ * Elements removed with everything in them: they run script, load other
+ * documents, change the page around the item (`base`, `meta`, `link`,
+ * `style`), animate an attribute into a `javascript:` URL (SVG `set`,
+ * `animate`), or are parsed differently by readers with scripting off
+ * (`noscript` and the other raw-text elements, the classic mutation-XSS
+ * vectors). `template` content is not a child in hast, so it goes too.
+ */
+const unsafeElements: ReadonlySet<string> = new Set([
+  'animate',
+  'animateMotion',
+  'animateTransform',
+  'applet',
+  'base',
+  'embed',
+  'frame',
+  'frameset',
+  'iframe',
+  'link',
+  'meta',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'plaintext',
+  'portal',
+  'script',
+  'set',
+  'style',
+  'template',
+  'xmp'
+])
+
+/** What `name` values get in front, so they cannot clobber `document`. */
+const prefix = 'user-content-'
+
+/** Protocols a URL in feed content may have; anything else is removed. */
+const allowedProtocols: ReadonlySet<string> = new Set([
+  'ftp:',
+  'http:',
+  'https:',
+  'irc:',
+  'ircs:',
+  'mailto:',
+  'tel:',
+  'xmpp:'
+])
 
 /**
  * Prepare an item's HTML for a feed: parse it (never regexes), make every URL
  * absolute against the item's URL (`href`, `src`, `srcset`, `poster`, …; code
- * blocks are left as they are), and remove `<script>`, `<iframe>` and event
- * handler attributes unless `unsafe`.
+ * blocks keep their URLs as written), and, unless `unsafe`, make it safe for
+ * a reader to show: the elements above, comments, `on*` handlers, `style`
+ * and `srcdoc` are removed, `name` values get a `user-content-` prefix
+ * (DOM clobbering), and so is every URL whose protocol is not
+ * `http:`, `https:`, `mailto:`, `tel:`, `ftp:`, `irc:`, `ircs:` or `xmpp:`
+ * (images may also be `data:image/…`). Protocols are read the way browsers
+ * read them — from the parsed URL, after entities are decoded and the tabs,
+ * newlines and control characters browsers ignore are dropped — so
+ * `jav&#x0A;ascript:` is `javascript:` and is removed.
  *
  * @param html
  *   Content.
  * @param base
  *   The item's URL.
  * @param unsafe
- *   Keep scripts and event handlers.
+ *   Keep scripts, handlers and every URL.
  * @returns
  *   HTML for the feed.
  */
 export function feedContent(html: string, base: URL, unsafe: boolean): string {
   const tree = fromHtml(html, { fragment: true })
-  walk(tree, base, unsafe)
+  walk(tree, base, unsafe, false)
   return toHtml(tree)
 }
 
-function walk(parent: Root | Element, base: URL, unsafe: boolean): void {
-  parent.children = parent.children.filter((child) => {
-    if (child.type !== 'element') return true
-    if (!unsafe && unsafeElements.has(child.tagName)) return false
-    if (!unsafe) {
-      for (const key of Object.keys(child.properties)) {
-        if (/^on[a-z]/i.test(key)) delete child.properties[key]
-      }
+function walk(parent: Root | Element, base: URL, unsafe: boolean, inCode: boolean): void {
+  const kept: Array<RootContent | ElementContent> = []
+  for (const child of parent.children) {
+    if (child.type === 'comment' && !unsafe) continue
+    if (child.type !== 'element') {
+      kept.push(child)
+      continue
     }
-    for (const attribute of urlAttributes) {
-      const value = child.properties[attribute]
-      if (typeof value === 'string') child.properties[attribute] = absolute(value, base, unsafe)
-    }
-    const srcset = child.properties.srcSet
-    if (srcset !== undefined && srcset !== null) {
-      const items = Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(/,\s+/)
-      child.properties.srcSet = items
-        .map((item) => {
-          const [url = '', ...rest] = item.trim().split(/\s+/)
-          return [absolute(url, base, unsafe), ...rest].join(' ')
-        })
-        .join(', ')
-    }
-    // Code is shown as written: nothing inside `<pre>` changes.
-    if (child.tagName !== 'pre') walk(child, base, unsafe)
-    return true
-  })
+    if (!unsafe && unsafeElements.has(child.tagName)) continue
+    clean(child, base, unsafe, inCode)
+    // Code is shown as written: URLs inside `<pre>` stay relative.
+    walk(child, base, unsafe, inCode || child.tagName === 'pre')
+    kept.push(child)
+  }
+  parent.children = kept as typeof parent.children
 }
 
-function absolute(value: string, base: URL, unsafe: boolean): string {
-  if (!unsafe && /^\s*javascript:/i.test(value)) return '#'
-  try {
-    return new URL(value, base).href
-  } catch {
-    return value
+function clean(element: Element, base: URL, unsafe: boolean, inCode: boolean): void {
+  const properties: Properties = element.properties
+  for (const key of Object.keys(properties)) {
+    if (!unsafe && (/^on/i.test(key) || key === 'style' || key === 'srcDoc')) {
+      delete properties[key]
+    }
   }
+  // `name="cookie"` on an image would replace `document.cookie` in a reader
+  // that shows the item inline: prefixed as GitHub (and rehype-sanitize) do.
+  if (!unsafe && typeof properties.name === 'string' && !properties.name.startsWith(prefix)) {
+    properties.name = prefix + properties.name
+  }
+  const image = element.tagName === 'img' || element.tagName === 'source'
+  for (const key of urlProperties) {
+    if (!Object.hasOwn(properties, key)) continue
+    const value = properties[key]
+    const url = typeof value === 'string' ? resolve(value, base, unsafe, inCode, image) : undefined
+    if (url === undefined) delete properties[key]
+    // own-key: `key` is one of `urlProperties`, never from content.
+    else properties[key] = url
+  }
+  if (Object.hasOwn(properties, 'ping')) {
+    const list = properties.ping
+    const items = (Array.isArray(list) ? list : String(list).split(/\s+/)).map(String)
+    const urls = items.flatMap((item) => resolve(item, base, unsafe, inCode, false) ?? [])
+    if (urls.length === 0) delete properties.ping
+    else properties.ping = urls
+  }
+  if (Object.hasOwn(properties, 'srcSet')) {
+    const srcset = properties.srcSet
+    const items = Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(/,\s+/)
+    const candidates = items.flatMap((item) => {
+      const [url = '', ...rest] = item.trim().split(/\s+/)
+      const resolved = resolve(url, base, unsafe, inCode, true)
+      return resolved === undefined ? [] : [[resolved, ...rest].join(' ')]
+    })
+    if (candidates.length === 0) delete properties.srcSet
+    else properties.srcSet = candidates.join(', ')
+  }
+}
+
+/**
+ * A URL as a reader would follow it: absolute (unless in code), or
+ * `undefined` when it must go (unsafe protocol, or not a URL at all).
+ */
+function resolve(
+  value: string,
+  base: URL,
+  unsafe: boolean,
+  inCode: boolean,
+  image: boolean
+): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value, base)
+  } catch {
+    return unsafe ? value : undefined
+  }
+  if (!unsafe && !allowedProtocols.has(url.protocol)) {
+    const inlineImage = image && url.protocol === 'data:' && /^image\//i.test(url.pathname)
+    if (!inlineImage) return undefined
+  }
+  return inCode ? value : url.href
 }

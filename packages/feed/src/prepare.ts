@@ -44,9 +44,11 @@ export interface PreparedFeed {
 export function prepare(feed: Readonly<Feed>): PreparedFeed {
   assertFeed(feed)
   const site = new URL(feed.site)
+  // A safety switch counts only when set on the feed itself, never inherited.
+  const unsafe = Object.hasOwn(feed, 'unsafeContent') && feed.unsafeContent === true
   const items = feed.items
     .slice(0, feed.limit ?? feed.items.length)
-    .map((item) => prepareItem(item, site, feed.unsafeContent === true))
+    .map((item) => prepareItem(item, site, unsafe))
   let updated = feed.updated
   if (!updated) {
     for (const item of items) {
