@@ -16,6 +16,7 @@ import { rehypeGalleyHighlight } from './highlight.js'
 import { rehypeGalleyHooks } from './hooks.js'
 import { remarkGalleyMore } from './more.js'
 import type { Options } from './options.js'
+import { own } from './own.js'
 import { rehypeGalleyRaw } from './raw.js'
 import { remarkGalleyResolveLinks } from './resolve-links.js'
 import { sanitizePlugin } from './sanitize.js'
@@ -43,7 +44,9 @@ const emptyOptions: Readonly<Options> = {}
 export function createProcessor(options?: Readonly<Options> | null): MarkdownProcessor {
   const settings = options || emptyOptions
   check(settings)
-  const allowDangerousHtml = settings.allowDangerousHtml ?? true
+  // Security settings are read as own properties only (see `own`).
+  const allowDangerousHtml = own(settings, 'allowDangerousHtml') ?? true
+  const sanitize = own(settings, 'sanitize')
   const processor = unified().use(remarkParse)
 
   if (settings.frontmatter !== false) {
@@ -62,7 +65,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
 
   processor.use(remarkRehype, { ...settings.remarkRehype, allowDangerousHtml })
   if (allowDangerousHtml) processor.use(rehypeGalleyRaw)
-  if (settings.sanitize) processor.use([sanitizePlugin(settings.sanitize)])
+  if (sanitize) processor.use([sanitizePlugin(sanitize)])
   processor.use(rehypeGalleyHeadings)
   if (settings.hooks) processor.use(rehypeGalleyHooks, settings.hooks)
   if (settings.highlight) {
@@ -78,7 +81,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
 
   return processor
     .use(rehypeGalleyCollect, settings.wordsPerMinute ?? 200)
-    .use(rehypeStringify, { allowDangerousHtml: allowDangerousHtml && !settings.sanitize })
+    .use(rehypeStringify, { allowDangerousHtml: allowDangerousHtml && !sanitize })
     .freeze() as unknown as MarkdownProcessor
 }
 
