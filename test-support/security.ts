@@ -23,9 +23,11 @@ export function readFixtures(folder: 'data' | 'prototype' | 'xss'): Map<string, 
 /** Keys `Object.prototype` has now: none beyond the built-ins when nothing polluted it. */
 export function prototypeKeys(): string[] {
   const keys: string[] = []
-  // biome-ignore lint/suspicious/useGuardForIn: inherited and own enumerable keys are the point.
   for (const key in {}) keys.push(key)
-  return [...keys, ...Object.getOwnPropertyNames(Object.prototype).filter((key) => !builtins.has(key))]
+  return [
+    ...keys,
+    ...Object.getOwnPropertyNames(Object.prototype).filter((key) => !builtins.has(key))
+  ]
 }
 
 const builtins = new Set(Object.getOwnPropertyNames(Object.prototype))

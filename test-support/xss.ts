@@ -35,10 +35,26 @@ const urlProperties = [
   'xLinkHref'
 ]
 
-const safeProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:', 'ftp:', 'irc:', 'ircs:', 'xmpp:'])
+const safeProtocols = new Set([
+  'http:',
+  'https:',
+  'mailto:',
+  'tel:',
+  'ftp:',
+  'irc:',
+  'ircs:',
+  'xmpp:'
+])
 
 /** Names that, as a `name` attribute, would replace a property of `document`. */
-const documentProperties = new Set(['cookie', 'domain', 'getElementById', 'body', 'forms', 'location'])
+const documentProperties = new Set([
+  'cookie',
+  'domain',
+  'getElementById',
+  'body',
+  'forms',
+  'location'
+])
 
 /**
  * Everything in `html` (parsed with parse5, as a browser or feed reader
@@ -57,7 +73,8 @@ export function executableParts(html: string): string[] {
     if ('children' in node) for (const child of node.children) visit(child)
     if (node.type === 'element' && node.content) visit(node.content)
   }
-  visit(fromHtml(html, { fragment: true }))
+  // A whole page keeps its `<body>` attributes only when parsed as a document.
+  visit(fromHtml(html, { fragment: !/^\s*<(!doctype|html)/i.test(html) }))
   return found
 }
 
@@ -75,7 +92,12 @@ function inspect(element: Element, found: string[]): void {
     return typeof value === 'string' ? [value] : []
   })
   const srcset = element.properties.srcSet
-  if (srcset) urls.push(...String(srcset).split(/,\s*/).map((item) => item.trim().split(/\s+/)[0] ?? ''))
+  if (srcset)
+    urls.push(
+      ...String(srcset)
+        .split(/,\s*/)
+        .map((item) => item.trim().split(/\s+/)[0] ?? '')
+    )
   for (const value of urls) {
     let protocol: string
     try {
@@ -101,11 +123,13 @@ function inspect(element: Element, found: string[]): void {
 export function feedItemsHtml(text: string): string[] {
   if (text.trimStart().startsWith('{')) {
     const feed = JSON.parse(text) as { items: Array<{ content_html?: string }> }
-    return feed.items.flatMap((item) => (item.content_html === undefined ? [] : [item.content_html]))
+    return feed.items.flatMap((item) =>
+      item.content_html === undefined ? [] : [item.content_html]
+    )
   }
   const html: string[] = []
   const visit = (node: XastNodes): void => {
-    if (node.type === 'element' && htmlElements.has(node.name)) html.push(toString(node))
+    if (node.type === 'element' && htmlElements.has(node.name)) html.push(textOf(node))
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(fromXml(text))
@@ -114,7 +138,7 @@ export function feedItemsHtml(text: string): string[] {
 
 const htmlElements = new Set(['content:encoded', 'content'])
 
-function toString(node: XastNodes): string {
+function textOf(node: XastNodes): string {
   if (node.type === 'text' || node.type === 'cdata') return node.value
-  return 'children' in node ? node.children.map(toString).join('') : ''
+  return 'children' in node ? node.children.map(textOf).join('') : ''
 }

@@ -132,7 +132,11 @@ function reviveDates(_key: string, value: unknown): unknown {
 
 /** Put a stored render back on a file: its data and its messages. */
 export function fromCached(file: VFile, cached: CachedRender): void {
-  const data = JSON.parse(cached.data, reviveDates) as { matter?: Record<string, unknown>; galleyFrontmatter?: unknown; galleyLinks?: LinkIndex }
+  const data = JSON.parse(cached.data, reviveDates) as {
+    matter?: Record<string, unknown>
+    galleyFrontmatter?: unknown
+    galleyLinks?: LinkIndex
+  }
   if (data.matter) file.data.matter = data.matter
   if (data.galleyFrontmatter !== undefined) file.data.galleyFrontmatter = data.galleyFrontmatter
   if (data.galleyLinks) file.data.galleyLinks = data.galleyLinks

@@ -158,7 +158,8 @@ describe('content cache', () => {
     const build = () => createGalley({ site: 'https://b.test', cache, schema }).build(files())
     const cold = await build()
     const warm = await build()
-    const extra = (result: typeof cold) => (result.pages[0]?.data as z.infer<typeof schema>).extra
+    const extra = (result: typeof cold) =>
+      (result.pages[0]?.data as z.infer<typeof schema> | undefined)?.extra
     expect(extra(cold)).toEqual({
       marker: { $date: '2021-05-05' },
       $$kept: 1,

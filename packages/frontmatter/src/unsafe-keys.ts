@@ -33,7 +33,7 @@ export function refuseUnsafeKeys(
     if (!value || typeof value !== 'object' || value instanceof Date || seen.has(value)) return
     seen.add(value)
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]))
+      for (const [index, item] of value.entries()) visit(item, [...path, index])
       return
     }
     const record = value as Record<string, unknown>
