@@ -3,6 +3,7 @@ import { checkExternalLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import { type CachedRender, fingerprint, fromCached, hash, toCached } from './cache.js'
+import { madeBy, refuseCollisions } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
@@ -249,11 +250,21 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         )
         files.push(...report.files)
       }
+      const written = refuseCollisions(
+        [
+          ...assets.map((asset) => {
+            const copied = `${settings.publicDir ?? 'public'}/${asset.path}`
+            return madeBy(asset, { label: `\`${copied}\``, path: copied })
+          }),
+          ...outputs.files
+        ],
+        files
+      )
       const ok = files.every((file) => !file.messages.some((message) => message.fatal))
       return {
         pages: outputs.pages as unknown as Array<Page<D>>,
         entries: outputs.entries as Record<string, Array<Page<unknown>>>,
-        outputs: [...assets, ...outputs.files],
+        outputs: written,
         files,
         ok
       }

@@ -15,13 +15,30 @@ export interface OutputFile {
  *   Relative file path.
  */
 export function toOutputPath(url: string): string {
-  const segments = url
-    .split('/')
-    .filter((segment) => segment !== '')
-    .map((segment) => decodeURIComponent(segment))
+  const segments: string[] = []
+  for (const raw of url.split('/')) {
+    // A `%2F` in a segment is a folder on disk; `.` and `..` are resolved
+    // here, so two URLs naming one file get one path (and a path that leaves
+    // the site still starts with `..`, which `writeSite` refuses).
+    for (const segment of decode(raw).split('/')) {
+      if (segment === '' || segment === '.') continue
+      if (segment === '..' && segments.length > 0 && segments.at(-1) !== '..') segments.pop()
+      else segments.push(segment)
+    }
+  }
   const last = segments.at(-1)
-  if (url.endsWith('/') || !last || !last.includes('.')) segments.push('index.html')
+  if (url.endsWith('/') || !last || !last.includes('.') || last === '..')
+    segments.push('index.html')
   return segments.join('/')
+}
+
+/** Decode a URL segment; a malformed escape (`%zz`) stays as written. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { checkLinks } from '@galley/links'
 import type { ContentCollection } from './collections.js'
+import { madeBy } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { serialize } from './html.js'
@@ -81,7 +82,12 @@ export function assemble(
   }
   const everything = [...pages, ...Object.values(entries).flat()]
   const redirects = everything.flatMap((page) =>
-    (page.data.aliases ?? []).map((alias) => ({ from: alias, to: new URL(page.url, url).href }))
+    (page.data.aliases ?? []).map((alias, index) => ({
+      from: alias,
+      to: new URL(page.url, url).href,
+      page,
+      index
+    }))
   )
   const lists = [
     { term: undefined, pages: paginate(pages, '/', config.paginate) },
@@ -115,31 +121,68 @@ export function assemble(
   const layouts = config.layouts
   if (layouts) {
     for (const page of pages) {
-      files.push(lazyOutput(toOutputPath(page.url), () => serialize(layouts.post(page, site))))
+      files.push(
+        madeBy(
+          lazyOutput(toOutputPath(page.url), () => serialize(layouts.post(page, site))),
+          { label: String(page.file.path), file: page.file }
+        )
+      )
     }
   }
   for (const [name, list] of Object.entries(entries)) {
     const layout = (config.collections?.[name] as ContentCollection | undefined)?.layout
     if (!layout) continue
     for (const page of list) {
-      files.push(lazyOutput(toOutputPath(page.url), () => serialize(layout(page, site))))
+      files.push(
+        madeBy(
+          lazyOutput(toOutputPath(page.url), () => serialize(layout(page, site))),
+          { label: String(page.file.path), file: page.file }
+        )
+      )
     }
     listed.push(...list)
   }
   if (layouts) {
     for (const { term, pages: numbered } of lists) {
       for (const pagination of numbered) {
+        const label = term
+          ? `the page of ${term.taxonomy} \`${term.name}\``
+          : pagination.current > 1
+            ? `page ${pagination.current} of the home page`
+            : 'the home page'
         files.push(
-          lazyOutput(toOutputPath(pagination.url), () =>
-            serialize(term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination))
+          madeBy(
+            lazyOutput(toOutputPath(pagination.url), () =>
+              serialize(
+                term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination)
+              )
+            ),
+            { label }
           )
         )
       }
     }
-    files.push(lazyOutput('404.html', () => serialize(layouts.notFound(site))))
+    files.push(
+      madeBy(
+        lazyOutput('404.html', () => serialize(layouts.notFound(site))),
+        { label: 'the 404 page' }
+      )
+    )
   }
-  for (const redirect of redirects) files.push(redirectPage(redirect.from, redirect.to))
-  if (paths) files.push(...writeFeeds(pages, terms, paths, config.feed || {}, site))
+  for (const redirect of redirects) {
+    files.push(
+      madeBy(redirectPage(redirect.from, redirect.to), {
+        label: `the alias \`${redirect.from}\` of ${redirect.page.file.path}`,
+        file: redirect.page.file,
+        key: ['aliases', redirect.index]
+      })
+    )
+  }
+  if (paths) {
+    for (const feed of writeFeeds(pages, terms, paths, config.feed || {}, site)) {
+      files.push(madeBy(feed, { label: `the feed \`/${feed.path}\`` }))
+    }
+  }
   if (config.sitemap !== false) {
     const map: Array<{ url: string; lastmod?: Date | undefined }> = listed.map((page) => ({
       url: new URL(page.url, url).href,
@@ -150,7 +193,7 @@ export function assemble(
       for (const term of terms)
         map.push({ url: new URL(term.url, url).href, lastmod: term.pages[0]?.data.date })
     }
-    files.push({ path: 'sitemap.xml', value: sitemap(map) })
+    files.push(madeBy({ path: 'sitemap.xml', value: sitemap(map) }, { label: 'the sitemap' }))
   }
 
   return { pages, entries, files }
