@@ -41,7 +41,11 @@ Validate, render and link-check every post, then write the site into the
 output folder, atomically: nothing is written while any file has an error.
 
 Options:
-${shared}  --out <dir>      output folder (default: the config's outDir, else dist)
+${shared}  --out <dir>      output folder (default: the config's outDir, else dist); it is
+                   replaced whole, so it may not be the site's folder, content,
+                   public/ or hold them
+  --force          replace the output folder even if it holds files Galley did
+                   not write (as the config's emptyOutDir: true)
 ${publishing}${checking}`,
   check: `Usage: galley check [dir] [options]
 

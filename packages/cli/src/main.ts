@@ -91,7 +91,12 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
             dir: rest[0]
           })
         }
-        return await preview(context, { out: values.out, port, host: values.host })
+        return await preview(context, {
+          config: values.config,
+          out: values.out,
+          port,
+          host: values.host
+        })
       }
       default:
         context.stderr.write(`galley: unknown command \`${command}\`\n\n${help}`)
@@ -116,6 +121,7 @@ function parse(argv: ReadonlyArray<string>) {
       expired: { type: 'boolean' },
       frail: { type: 'boolean' },
       fresh: { type: 'boolean' },
+      force: { type: 'boolean' },
       workers: { type: 'string' },
       external: { type: 'boolean' },
       format: { type: 'string' },

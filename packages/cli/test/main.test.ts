@@ -39,6 +39,7 @@ describe('galley', () => {
       stderr: ''
     })
     expect((await readdir(dist)).sort()).toEqual([
+      '.galley-manifest.json',
       '404.html',
       'atom.xml',
       'feed.json',

@@ -151,6 +151,12 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   publicDir?: string | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
   outDir?: string | null | undefined
+  /**
+   * Let a build replace an output folder that holds files Galley did not
+   * write (default: `false`: such a build is refused, naming the files).
+   * The CLI's `--force`.
+   */
+  emptyOutDir?: boolean | null | undefined
 }
 
 /** What a permalink function gets. */

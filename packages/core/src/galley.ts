@@ -195,7 +195,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       for (const file of input) {
         const kind = kinds.of(file.path ?? '')
         files.push(file)
-        if (kind) work.push({ file, kind })
+        // A file that already failed (a loader refused it) is reported, not rendered.
+        if (kind && !file.messages.some((message) => message.fatal)) work.push({ file, kind })
       }
       routes.clear()
       for (const { file, kind } of work) {

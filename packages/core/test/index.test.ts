@@ -30,6 +30,7 @@ describe('@galley/core', () => {
       'createRenderFunction',
       'defineCollection',
       'defineConfig',
+      'foldersOf',
       'isPublished',
       'raw'
     ])

@@ -22,10 +22,13 @@ afterEach(async () => {
 describe('@galley/core/node', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core/node')).sort()).toEqual([
+      'OutDirError',
+      'checkOutDir',
       'createContentCache',
       'loadAssets',
       'loadContent',
       'loadData',
+      'manifestName',
       'writeInto',
       'writeSite'
     ])
@@ -46,14 +49,17 @@ describe('@galley/core/node', () => {
 
   it('should write a site and replace the previous one whole', async () => {
     const out = path.join(root, 'dist')
-    await mkdir(out)
-    await writeFile(path.join(out, 'stale.html'), 'old')
+    await writeSite(out, [{ path: 'stale.html', value: 'old' }])
     await writeSite(out, [
       { path: 'index.html', value: '<p>home</p>' },
       { path: 'posts/a/index.html', value: '<p>a</p>' }
     ])
     expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toBe('<p>a</p>')
-    expect((await readdir(out)).sort()).toEqual(['index.html', 'posts'])
+    expect((await readdir(out)).sort()).toEqual(['.galley-manifest.json', 'index.html', 'posts'])
+    expect(JSON.parse(await readFile(path.join(out, '.galley-manifest.json'), 'utf8'))).toEqual({
+      generator: 'galley',
+      files: ['index.html', 'posts/a/index.html']
+    })
     expect(await readdir(root)).toEqual(['dist'])
   })
 
@@ -76,7 +82,7 @@ describe('@galley/core/node', () => {
     await mkdir(dist)
     await writeFile(path.join(dist, 'index.html'), 'theirs')
     await writeInto(dist, [{ path: 'tags/a/rss.xml', value: '<rss/>' }])
-    expect((await readdir(dist)).sort()).toEqual(['index.html', 'tags'])
+    expect((await readdir(dist)).sort()).toEqual(['.galley-manifest.json', 'index.html', 'tags'])
     expect(await readFile(path.join(dist, 'tags/a/rss.xml'), 'utf8')).toBe('<rss/>')
     await expect(
       writeInto(dist, [
@@ -85,7 +91,14 @@ describe('@galley/core/node', () => {
       ])
     ).rejects.toThrow('resolves outside the output folder')
     expect((await readdir(root)).sort()).toEqual(['dist'])
-    expect((await readdir(dist)).sort()).toEqual(['index.html', 'tags'])
+    expect((await readdir(dist)).sort()).toEqual(['.galley-manifest.json', 'index.html', 'tags'])
+    // Its own files it replaces; the other tool's, never.
+    await writeInto(dist, [{ path: 'tags/a/rss.xml', value: '<rss>2</rss>' }])
+    expect(await readFile(path.join(dist, 'tags/a/rss.xml'), 'utf8')).toBe('<rss>2</rss>')
+    await expect(writeInto(dist, [{ path: 'index.html', value: 'mine' }])).rejects.toThrow(
+      'Refusing to replace `index.html` in'
+    )
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toBe('theirs')
   })
 
   it('should refuse paths outside the output folder before writing anything', async () => {

@@ -1,6 +1,14 @@
 import path from 'node:path'
-import { createGalley } from '@galley/core'
-import { createContentCache, loadAssets, loadContent, loadData, writeSite } from '@galley/core/node'
+import { createGalley, foldersOf } from '@galley/core'
+import {
+  checkOutDir,
+  createContentCache,
+  loadAssets,
+  loadContent,
+  loadData,
+  type OutDirOptions,
+  writeSite
+} from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -25,6 +33,8 @@ export interface BuildFlags {
   dir?: string | undefined
   /** Render threads, or `'auto'` (default: `'auto'`). */
   workers?: number | 'auto' | undefined
+  /** Replace an output folder holding files Galley did not write. */
+  force?: boolean | undefined
 }
 
 /**
@@ -37,6 +47,16 @@ export interface BuildFlags {
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
   const { config, path: configPath } = await loadConfig(context.cwd, flags.config, flags.dir)
+  const folders = foldersOf(config)
+  const outDir = flags.out ?? folders.outDir
+  const at = (folder: string) => path.resolve(context.cwd, folder)
+  // Refused before any work: an output folder that would replace a source.
+  const protect: OutDirOptions = {
+    root: context.cwd,
+    sources: [at(folders.contentDir), at(folders.publicDir), ...(configPath ? [configPath] : [])],
+    force: flags.force ?? config.emptyOutDir ?? false
+  }
+  if (write) await checkOutDir(at(outDir), protect)
   // The config's `links.external` holds options; only `--external` turns the network on.
   const links = config.links === false ? false : { ...config.links }
   if (links && !flags.external) links.external = false
@@ -59,8 +79,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     future: flags.future ?? config.future,
     expired: flags.expired ?? config.expired
   })
-  const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
-  const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
+  const files = await loadContent(folders.contentDir, { cwd: context.cwd })
+  const assets = await loadAssets(at(folders.publicDir))
   const loaded = await loadData(config, { cwd: context.cwd })
   const result = await galley.build(files, {
     assets,
@@ -88,10 +108,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       .filter((message) => message.fatal || (flags.frail && message.fatal === false))
       .map((message) => place(file, message.line, message.column))
   )
-  const outDir = flags.out ?? config.outDir ?? 'dist'
-
   if (files.length === 0) {
-    context.stderr.write(`galley: no posts found in \`${config.contentDir ?? 'content'}\`\n`)
+    context.stderr.write(`galley: no posts found in \`${folders.contentDir}\`\n`)
   }
 
   if (!result.ok || failing.length > 0) {
@@ -106,7 +124,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const summary =
     flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
   if (write) {
-    await writeSite(path.resolve(context.cwd, outDir), result.outputs)
+    await writeSite(at(outDir), result.outputs, protect)
     summary.write(
       `galley: wrote ${result.outputs.length} files to \`${outDir}\` (${result.pages.length} posts)\n`
     )

@@ -5,8 +5,10 @@ import { type CachedRender, createGalley, type OutputFile } from '@galley/core'
 import { loadAssets, loadContent, loadData } from '@galley/core/node'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
+import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
 import { listen, untilStopped } from '../serve.js'
+import { contentType } from '../types.js'
 
 /** Flags of `galley dev`. */
 export interface DevFlags {
@@ -67,16 +69,18 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
 
   const config = await rebuild()
 
+  const host = flags.host ?? 'localhost'
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname === events) {
+    const pathname = acceptRequest(request, response, host)
+    if (pathname === undefined) return
+    if (pathname === events) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
       response.write(': connected\n\n')
       listeners.add(response)
       request.on('close', () => listeners.delete(response))
       return
     }
-    const found = lookup(site, decodeURIComponent(url.pathname))
+    const found = lookup(site, pathname)
     const status = found ? 200 : 404
     const [file, value] = found ?? ['404.html', site.get('404.html') ?? 'Not found']
     const type = contentType(file)
@@ -161,22 +165,4 @@ function inject(html: string, problems: string): string {
 
 function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-const types: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp'
-}
-
-function contentType(file: string): string {
-  return types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import sirv from 'sirv'
+import { foldersOf } from '@galley/core'
+import { loadConfig } from '../config.js'
+import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
 import { listen, untilStopped } from '../serve.js'
+import { find, serveFolder } from '../static.js'
 
 /** Flags of `galley preview`. */
 export interface PreviewFlags {
+  config?: string | undefined
   out?: string | undefined
   port?: number | undefined
   host?: string | undefined
@@ -14,26 +18,35 @@ export interface PreviewFlags {
 
 /**
  * `galley preview`: serve the built site until stopped, with `404.html` for
- * missing pages (status 404).
+ * missing pages (status 404). Only regular files inside the output folder
+ * are served (symbolic links resolved first); a malformed request gets 400
+ * and a `Host` that is not this server 403, and the server stays up.
  *
  * @returns
  *   Exit code.
  */
 export async function preview(context: Context, flags: PreviewFlags): Promise<number> {
-  const outDir = flags.out ?? 'dist'
+  const { config } = await loadConfig(context.cwd, flags.config, undefined)
+  const outDir = flags.out ?? foldersOf(config).outDir
   const root = path.resolve(context.cwd, outDir)
-  if (!existsSync(path.join(root, 'index.html'))) {
+  if (!(await find(root, '/index.html').catch(() => undefined))) {
     context.stderr.write(`galley: nothing to serve in \`${outDir}\`; run \`galley build\` first\n`)
     return 1
   }
 
-  const serve = sirv(root, { dev: true, etag: true, extensions: ['html'] })
-  const notFound = path.join(root, '404.html')
+  const notFound = async (response: ServerResponse) => {
+    const page = await find(root, '/404.html').catch(() => undefined)
+    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+    response.end(page ? await readFile(page.path) : 'Not found')
+  }
+  const serve = serveFolder(root, notFound)
+  const host = flags.host ?? 'localhost'
   const server = createServer((request, response) => {
-    serve(request, response, () => {
-      response.statusCode = 404
-      response.setHeader('content-type', 'text/html; charset=utf-8')
-      response.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found')
+    const pathname = acceptRequest(request, response, host)
+    if (pathname === undefined) return
+    serve(request, response, pathname).catch(() => {
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
     })
   })
 

@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { glob } from 'tinyglobby'
 import type { OutputFile } from '../output.js'
+import { walkFolder } from './walk.js'
 
 /**
  * Read every file of a folder (such as `public/`) as an asset to copy into
  * the site at the same path. A missing folder has no assets.
+ *
+ * Nothing outside the folder is ever copied into the site people deploy:
+ * a symbolic link whose real path leaves the folder (`public/etc -> /etc`,
+ * `public/pw.txt -> /etc/passwd`), and a FIFO, socket or device, make this
+ * throw before anything is read, naming each one. Links that stay inside
+ * the folder are copied as the files they point to. Copies are new files,
+ * with the usual permissions, whatever the source's were.
  *
  * @param dir
  *   Folder.
@@ -13,13 +20,19 @@ import type { OutputFile } from '../output.js'
  *   Assets, sorted by path.
  */
 export async function loadAssets(dir: string): Promise<OutputFile[]> {
-  const root = path.resolve(dir)
-  const found = await glob(['**/*'], { cwd: root, onlyFiles: true, dot: false }).catch(() => [])
-  found.sort()
+  const walked = await walkFolder(dir, () => true)
+  if (walked.refused.length > 0) {
+    const shown = walked.refused
+      .map((entry) => `\`${path.join(dir, entry.relative)}\` (${entry.reason})`)
+      .join(', ')
+    throw new Error(
+      `Refusing to copy ${shown} into the site; copy the files in instead of linking to them, or remove ${walked.refused.length === 1 ? 'it' : 'them'}`
+    )
+  }
   return Promise.all(
-    found.map(async (file) => ({
-      path: file.replace(/\\/g, '/'),
-      value: await readFile(path.join(root, file))
+    walked.files.map(async ({ relative, absolute }) => ({
+      path: relative,
+      value: await readFile(absolute)
     }))
   )
 }

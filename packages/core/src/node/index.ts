@@ -2,4 +2,10 @@ export { loadAssets } from './assets.js'
 export { createContentCache } from './cache.js'
 export { loadData } from './data.js'
 export { type LoadOptions, loadContent } from './load.js'
+export {
+  checkOutDir,
+  manifestName,
+  OutDirError,
+  type OutDirOptions
+} from './outdir.js'
 export { writeInto, writeSite } from './write.js'

@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from '../output.js'
+import {
+  checkOutDir,
+  manifestFor,
+  manifestName,
+  OutDirError,
+  type OutDirOptions,
+  readManifest
+} from './outdir.js'
 
 /**
  * Write a whole site atomically: every file goes into a temporary folder
@@ -10,18 +18,33 @@ import type { OutputFile } from '../output.js'
  * folder is removed. Nothing is ever written outside `outDir` (and its
  * temporary sibling): a path that would leave it throws before any write.
  *
+ * Nothing that is not Galley's is ever replaced: `checkOutDir` runs first
+ * (the folder is not the site's folder or a source, and holds only files a
+ * previous build wrote, unless `force`), and the site gets a manifest,
+ * `.galley-manifest.json`, listing what was written, for the next build to
+ * check against.
+ *
  * @param outDir
  *   Output folder.
  * @param files
  *   Files, with paths relative to `outDir`.
+ * @param options
+ *   `root`, `sources` and `force`, as `checkOutDir` reads them (optional).
  */
-export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>): Promise<void> {
+export async function writeSite(
+  outDir: string,
+  files: ReadonlyArray<OutputFile>,
+  options?: Readonly<OutDirOptions> | null
+): Promise<void> {
+  await checkOutDir(outDir, options)
   const target = path.resolve(outDir)
   const suffix = randomBytes(4).toString('hex')
   const temporary = `${target}.galley-tmp-${suffix}`
   // Every path is checked before anything is written; values are read one
   // at a time as they are written (pages are laid out then, see `lazyOutput`).
   const planned = files.map((file) => ({ to: inside(temporary, file.path), file }))
+  const manifest = { path: manifestName, value: manifestFor(files.map((file) => file.path)) }
+  planned.push({ to: inside(temporary, manifestName), file: manifest })
 
   const old = `${target}.galley-old-${suffix}`
   let moved = false
@@ -52,20 +75,47 @@ export async function writeSite(outDir: string, files: ReadonlyArray<OutputFile>
  * Add files to a folder another tool wrote (feeds next to Eleventy's or
  * Astro's pages): every path is checked before anything is written, and one
  * that resolves outside `outDir` throws. Unlike `writeSite`, the folder's
- * other files stay.
+ * other files stay — and are never replaced: a file already there that an
+ * earlier `writeInto` did not write (the other tool's own `sitemap.xml`)
+ * throws before any write, unless `force`. What was written is added to
+ * the folder's `.galley-manifest.json`.
  *
  * @param outDir
  *   Output folder.
  * @param files
  *   Files, with paths relative to `outDir`.
+ * @param options
+ *   `force` (optional).
  */
-export async function writeInto(outDir: string, files: ReadonlyArray<OutputFile>): Promise<void> {
+export async function writeInto(
+  outDir: string,
+  files: ReadonlyArray<OutputFile>,
+  options?: Readonly<Pick<OutDirOptions, 'force'>> | null
+): Promise<void> {
   const root = path.resolve(outDir)
   const planned = files.map((file) => ({ to: inside(root, file.path), file }))
+  const listed = await readManifest(root)
+  if (!options?.force) {
+    const taken: string[] = []
+    for (const { to, file } of planned) {
+      const exists = await stat(to).then(
+        () => true,
+        () => false
+      )
+      if (exists && !listed.has(file.path)) taken.push(file.path)
+    }
+    if (taken.length > 0) {
+      throw new OutDirError(
+        `Refusing to replace ${taken.map((file) => `\`${file}\``).join(', ')} in \`${outDir}\`: another tool wrote ${taken.length === 1 ? 'it' : 'them'}; turn off one of the two, or change the path Galley writes (such as \`feed.path\`)`
+      )
+    }
+  }
   for (const { to, file } of planned) {
     await mkdir(path.dirname(to), { recursive: true })
     await writeFile(to, file.value)
   }
+  const all = new Set([...listed, ...files.map((file) => file.path)])
+  await writeFile(path.join(root, manifestName), manifestFor([...all]))
 }
 
 /**

@@ -1,0 +1,150 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+
+/** The file `writeSite` leaves in every output folder: the list of files it wrote. */
+export const manifestName = '.galley-manifest.json'
+
+/** Configuration for `checkOutDir` and `writeSite`. */
+export interface OutDirOptions {
+  /**
+   * The site's folder: the output folder may be inside it (`dist`), never
+   * the folder itself or one above it (default: none).
+   */
+  root?: string | null | undefined
+  /**
+   * What the build reads — the content folder, `public/`, the config file,
+   * data folders: the output folder may not be any of them, hold one, or be
+   * inside one (default: none).
+   */
+  sources?: ReadonlyArray<string> | null | undefined
+  /**
+   * Replace an output folder that holds files Galley did not write (no
+   * manifest, or files the manifest does not list) (default: `false`).
+   * Never allows an output folder that is, holds or sits in a source.
+   */
+  force?: boolean | null | undefined
+}
+
+/** Why an output folder was refused. */
+export class OutDirError extends Error {
+  override name = 'OutDirError'
+}
+
+/**
+ * Check, before any work, that building into `outDir` destroys nothing
+ * that is not Galley's: a build replaces the whole folder, so it must not
+ * be or hold the site's folder or a source, must not sit inside a source,
+ * and, unless `force`, may only hold files a previous build wrote (as its
+ * manifest lists them). Symbolic links are resolved first, so a link to
+ * `content/` is `content/`.
+ *
+ * @param outDir
+ *   Output folder.
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Nothing; throws an `OutDirError` saying what to do.
+ */
+export async function checkOutDir(
+  outDir: string,
+  options?: Readonly<OutDirOptions> | null
+): Promise<void> {
+  const out = await real(outDir)
+  // Paths are shown relative to the site's folder when there is one.
+  const base = options?.root ? path.resolve(options.root) : undefined
+  const shown = (value: string) => {
+    const absolute = path.resolve(value)
+    return `\`${base ? path.relative(base, absolute) || '.' : absolute}\``
+  }
+  const refuse = (why: string): never => {
+    throw new OutDirError(
+      `Refusing to build into ${shown(outDir)}: ${why}; a build replaces its output folder, so choose a folder of its own, such as \`dist\``
+    )
+  }
+  if (options?.root) {
+    const root = await real(options.root)
+    if (within(root, out)) {
+      refuse(out === root ? "it is the site's folder" : `it holds the site's folder ${shown(root)}`)
+    }
+  }
+  for (const source of options?.sources ?? []) {
+    const resolved = await real(source)
+    if (within(resolved, out)) {
+      refuse(
+        out === resolved
+          ? `it is ${shown(source)}, which the build reads`
+          : `it holds ${shown(source)}, which the build reads`
+      )
+    }
+    if (within(out, resolved)) refuse(`it is inside ${shown(source)}, which the build reads`)
+  }
+  if (options?.force) return
+  const foreign = await foreignFiles(out)
+  if (foreign.length === 0) return
+  const some = foreign
+    .slice(0, 3)
+    .map((file) => `\`${file}\``)
+    .join(', ')
+  const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''
+  throw new OutDirError(
+    `Refusing to replace ${shown(outDir)}: it holds files Galley did not write (${some}${more}), which a build would delete; move them away (files to publish belong in \`public/\`), or pass \`--force\` (\`emptyOutDir: true\`) to replace the folder anyway`
+  )
+}
+
+/**
+ * Files in `dir` that its manifest does not list (every file, when there
+ * is no manifest); nothing when `dir` does not exist or is empty.
+ */
+async function foreignFiles(dir: string): Promise<string[]> {
+  const stats = await lstat(dir).catch(() => undefined)
+  if (!stats) return []
+  if (!stats.isDirectory()) return [path.basename(dir)]
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) =>
+      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    )
+    .filter((file) => file !== manifestName)
+    .sort()
+  const listed = await readManifest(dir)
+  return files.filter((file) => !listed.has(file))
+}
+
+/** The files a manifest lists; none when it is missing or damaged. */
+export async function readManifest(dir: string): Promise<Set<string>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path.join(dir, manifestName), 'utf8'))
+    const files = (value as { files?: unknown }).files
+    return new Set(Array.isArray(files) ? files.filter((file) => typeof file === 'string') : [])
+  } catch {
+    return new Set()
+  }
+}
+
+/** The manifest's text for a set of written files. */
+export function manifestFor(files: ReadonlyArray<string>): string {
+  return `${JSON.stringify({ generator: 'galley', files: [...files].sort() }, null, 2)}\n`
+}
+
+/** The real path of `value`, for the part of it that exists. */
+async function real(value: string): Promise<string> {
+  let current = path.resolve(value)
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...rest.reverse())
+    } catch {
+      const parent = path.dirname(current)
+      if (parent === current) return path.resolve(value)
+      rest.push(path.basename(current))
+      current = parent
+    }
+  }
+}
+
+function within(child: string, parent: string): boolean {
+  return (
+    child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
+  )
+}
