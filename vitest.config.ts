@@ -18,14 +18,18 @@ const config: ViteUserConfig = defineConfig({
     reporters: process.env.GALLEY_VITEST_JSON
       ? ['default', ['json', { outputFile: process.env.GALLEY_VITEST_JSON }]]
       : ['default'],
-    projects: packages.map((name) => ({
-      extends: true,
-      test: {
-        name,
-        root: `packages/${name}`,
-        include: ['test/**/*.test.ts']
-      }
-    }))
+    projects: [
+      ...packages.map((name) => ({
+        extends: true,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['test/**/*.test.ts']
+        }
+      })),
+      // Checks over the whole repository (such as the computed-key rule).
+      { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } }
+    ]
   }
 })
 

@@ -11,4 +11,5 @@ const shared = globalThis as { [key]?: Map<string, Array<Page<unknown>>> }
  * map lives on `globalThis` to be one.
  */
 export const rendered: Map<string, Array<Page<unknown>>> = shared[key] ?? new Map()
+// own-key: `key` is a symbol of this module.
 shared[key] = rendered

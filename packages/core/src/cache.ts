@@ -65,6 +65,7 @@ export function hash(text: string): string {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     for (let lane = 0; lane < lanes.length; lane++) {
+      // own-key: `lane` is an index.
       lanes[lane] = Math.imul((lanes[lane] as number) ^ (code + lane), 0x01000193)
     }
   }

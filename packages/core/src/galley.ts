@@ -219,6 +219,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       let done = 0
       const one = async (index: number) => {
         const { file, kind } = work[index] as (typeof work)[number]
+        // own-key: `index` is an index.
         rendered[index] = await processEntry(file, kind, stored[index])
         done++
         options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })

@@ -68,6 +68,7 @@ export function checkReferences<D extends PostData>(
         message.fatal = true
         ok = false
       })
+      // own-key: `key` is a key of the config's `references`.
       if (found.length > 0) resolved[key] = Array.isArray(value) ? found : (found[0] as DataEntry)
     }
     page.references = resolved

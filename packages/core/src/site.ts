@@ -57,6 +57,7 @@ export function assemble(
     if (page.collection === 'posts') pages.push(page)
     else {
       const list = entries[page.collection] ?? []
+      // own-key: collection names come from the config.
       entries[page.collection] = list
       list.push(page)
     }

@@ -62,6 +62,7 @@ export function gatherTerms<D extends PostData>(
         term.pages.push(page)
       }
     }
+    // own-key: taxonomy names come from the config.
     result[key] = [...terms.values()].sort((a, b) => a.name.localeCompare(b.name))
   }
   return result

@@ -265,6 +265,7 @@ function eleventyAware(
 ): Options {
   const collections: Record<string, Collection> = {}
   for (const [name, collection] of Object.entries(options.collections ?? {})) {
+    // own-key: collection names come from the config.
     collections[name] =
       collection.type === 'data'
         ? collection

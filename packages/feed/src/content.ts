@@ -131,9 +131,12 @@ function clean(element: Element, base: URL, unsafe: boolean, inCode: boolean): v
     if (!Object.hasOwn(properties, key)) continue
     const value = properties[key]
     const url = typeof value === 'string' ? resolve(value, base, unsafe, inCode, image) : undefined
-    if (url === undefined) delete properties[key]
+    if (url === undefined) {
+      delete properties[key]
+      continue
+    }
     // own-key: `key` is one of `urlProperties`, never from content.
-    else properties[key] = url
+    properties[key] = url
   }
   if (Object.hasOwn(properties, 'ping')) {
     const list = properties.ping

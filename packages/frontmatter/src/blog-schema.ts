@@ -95,6 +95,7 @@ export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<Outpu
               issues.push({ message: issue.message, path: [key, ...(issue.path ?? [])] })
             }
           } else if (result.value !== undefined) {
+            // own-key: `key` is a field of the schema, not of the data.
             output[key] = result.value
           }
         }

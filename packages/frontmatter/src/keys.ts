@@ -158,6 +158,7 @@ function closest(key: string, candidates: ReadonlyArray<string>): string[] {
  */
 function distance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i])
+  // own-key: `j` is an index.
   for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -172,6 +173,7 @@ function distance(a: string, b: string): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1)
       }
+      // own-key: `j` is an index.
       row[j] = best
     }
   }

@@ -93,6 +93,7 @@ export function collectionTypes(config: Readonly<GalleyConfig<PostSchema>>): str
     posts: config.schema ?? createBlogSchema({ timeZone: config.timeZone })
   }
   for (const [name, collection] of Object.entries(config.collections ?? {})) {
+    // own-key: collection names come from the config.
     if (collection.type !== 'data') collections[name] = collection.schema ?? undefined
   }
   const blocks = Object.entries(collections).map(([name, schema]) => {

@@ -46,9 +46,12 @@ export async function loadData(
         onlyFiles: true
       }).catch(() => [])
     ).sort()
+    // own-key: collection names come from the config.
     data[name] = []
     for (const absolute of found) {
-      const format = formats[path.extname(absolute).toLowerCase()]
+      // An own key only: `authors/x.constructor` is no format.
+      const extension = path.extname(absolute).toLowerCase()
+      const format = Object.hasOwn(formats, extension) ? formats[extension] : undefined
       if (!format) continue
       const file = new VFile({
         cwd,
