@@ -20,7 +20,7 @@ const config: ViteUserConfig = defineConfig({
       : ['default'],
     projects: [
       ...packages.map((name) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name,
           root: `packages/${name}`,
@@ -28,7 +28,7 @@ const config: ViteUserConfig = defineConfig({
         }
       })),
       // Checks over the whole repository (such as the computed-key rule).
-      { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } }
+      { extends: true as const, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } }
     ]
   }
 })
