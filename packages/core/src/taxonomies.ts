@@ -32,7 +32,8 @@ export function taxonomyPatterns(
 
 /** The terms of one taxonomy on a post: a string or a list of strings. */
 export function termsOf(data: PostData, key: string): string[] {
-  const value = (data as unknown as Record<string, unknown>)[key]
+  const record = data as unknown as Record<string, unknown>
+  const value = Object.hasOwn(record, key) ? record[key] : undefined
   if (typeof value === 'string') return [value]
   return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []
 }

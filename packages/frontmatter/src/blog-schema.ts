@@ -89,7 +89,9 @@ export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<Outpu
         const issues: StandardSchemaV1.Issue[] = []
         const output: Record<string, unknown> = {}
         for (const [key, item] of entries) {
-          const result = item['~standard'].validate(record[key]) as StandardSchemaV1.Result<unknown>
+          // Own values only: a key missing from the data is missing, never inherited.
+          const given = Object.hasOwn(record, key) ? record[key] : undefined
+          const result = item['~standard'].validate(given) as StandardSchemaV1.Result<unknown>
           if (result.issues) {
             for (const issue of result.issues) {
               issues.push({ message: issue.message, path: [key, ...(issue.path ?? [])] })
