@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createGalley, type GalleyConfig, type Page } from '@galley/core'
+import { createGalley, foldersOf, type GalleyConfig, type Page } from '@galley/core'
 import { loadContent } from '@galley/core/node'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import type { VFile } from 'vfile'
@@ -39,7 +39,7 @@ export function galleyLoader(options: Readonly<LoaderOptions> = {}): Loader {
     name: '@galley/astro',
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root)
-      const base = options.base ?? options.contentDir ?? 'content'
+      const base = options.base ?? foldersOf(options).contentDir
       const sync = () => loadAll(context, options, name, root, base)
       await sync()
       // In `astro dev`: load again when a file of the folder changes.

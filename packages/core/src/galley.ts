@@ -185,6 +185,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   return {
     collectionOf: (path) => kinds.of(path)?.name,
     async processFile(file) {
+      // A file that already failed (a loader refused it) is not rendered.
+      if (file.messages.some((message) => message.fatal)) return undefined
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
       return processEntry(file, kind, await lookup(file, kind))
     },

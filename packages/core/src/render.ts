@@ -11,6 +11,7 @@ import {
   createPageSchema
 } from './collections.js'
 import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
+import { foldersOf } from './folders.js'
 
 /** How one content collection is validated, rendered and published. */
 export interface Kind {
@@ -40,7 +41,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   if (explicitPosts?.type === 'data') {
     throw new TypeError('Expected `collections.posts` to be a content collection, not data')
   }
-  const match = collectionMatcher(collections, config.contentDir ?? 'content')
+  const match = collectionMatcher(collections, foldersOf(config).contentDir)
   const kinds = new Map<string, Kind>()
   const markdown = config.markdown || {}
   const shared = {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createGalley, type GalleyConfig, type Page } from '@galley/core'
+import { createGalley, foldersOf, type GalleyConfig, type Page } from '@galley/core'
 import { toJsonReport } from '@galley/links'
 import { createUnplugin, type UnpluginInstance } from 'unplugin'
 import { VFile } from 'vfile'
@@ -44,7 +44,7 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
   let reported = new WeakSet<VFile>()
   let built = false
   const drafts = () => options.drafts ?? serving
-  const contentRoot = () => path.resolve(root, options.contentDir ?? 'content')
+  const contentRoot = () => path.resolve(root, foldersOf(options).contentDir)
   const inContent = (file: string) => file.startsWith(contentRoot() + path.sep)
   const site = () => {
     built = true

@@ -5,6 +5,7 @@ import {
   type CachedRender,
   type ContentCache,
   createGalley,
+  foldersOf,
   type OutputFile,
   type Page
 } from '@galley/core'
@@ -69,7 +70,7 @@ async function build(
   drafts: boolean,
   cache: ContentCache
 ): Promise<SiteBuild> {
-  const contentDir = options.contentDir ?? 'content'
+  const contentDir = foldersOf(options).contentDir
   const galley = createGalley({
     ...options,
     drafts,

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import { type CachedRender, createGalley, type OutputFile } from '@galley/core'
+import { type CachedRender, createGalley, foldersOf, type OutputFile } from '@galley/core'
 import { loadAssets, loadContent, loadData } from '@galley/core/node'
 import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
@@ -51,8 +51,9 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
       links: config.links === false ? false : { ...config.links, external: false },
       now: context.now
     })
-    const files = await loadContent(config.contentDir ?? 'content', { cwd: context.cwd })
-    const assets = await loadAssets(path.resolve(context.cwd, config.publicDir ?? 'public'))
+    const folders = foldersOf(config)
+    const files = await loadContent(folders.contentDir, { cwd: context.cwd })
+    const assets = await loadAssets(path.resolve(context.cwd, folders.publicDir))
     const loaded = await loadData(config, { cwd: context.cwd })
     const result = await galley.build(files, { assets, data: loaded.data })
     result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
@@ -110,7 +111,8 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }, 50)
   }
   const watchers: FSWatcher[] = []
-  for (const target of [config.contentDir ?? 'content', config.publicDir ?? 'public', '.']) {
+  const folders = foldersOf(config)
+  for (const target of [folders.contentDir, folders.publicDir, '.']) {
     try {
       const absolute = path.resolve(context.cwd, target)
       const recursive = target !== '.'

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { foldersOf } from '@galley/core'
 import { slug } from 'github-slugger'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
@@ -23,7 +24,7 @@ export async function newPost(
     context.stderr.write(`galley: expected a title with letters or digits, not \`${title}\`\n`)
     return 1
   }
-  const dir = path.resolve(context.cwd, config.contentDir ?? 'content')
+  const dir = path.resolve(context.cwd, foldersOf(config).contentDir)
   const file = path.join(dir, `${name}.md`)
   const shown = path.relative(context.cwd, file)
   if (existsSync(file)) {

@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import type { DataCollection } from '../collections.js'
 import type { GalleyConfig, PostSchema } from '../config.js'
+import { foldersOf } from '../folders.js'
 import type { DataEntry } from '../references.js'
 
 const formats: Readonly<Record<string, Format>> = {
@@ -33,7 +34,7 @@ export async function loadData(
   options?: { cwd?: string | null | undefined } | null
 ): Promise<{ data: Record<string, DataEntry[]>; files: VFile[] }> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
-  const root = path.resolve(cwd, config.contentDir ?? 'content')
+  const root = path.resolve(cwd, foldersOf(config).contentDir)
   const data: Record<string, DataEntry[]> = {}
   const files: VFile[] = []
   for (const [name, collection] of Object.entries(config.collections ?? {})) {
