@@ -153,6 +153,10 @@ describe('galley build on hostile content', () => {
     )
     expect(result.stderr).toContain('unsafe-key')
     expect(existsSync(path.join(site, 'dist'))).toBe(false)
+    // Rendered in worker threads, the same refusal at the same place.
+    const pooled = await galley(['build', '--workers', '2', '--fresh'])
+    expect(pooled.code).toBe(1)
+    expect(pooled.stderr).toBe(result.stderr)
   })
 
   it('should keep the pages and feeds of the other posts clean, in one long-lived process', async () => {
