@@ -12,6 +12,13 @@ export interface CachedRender {
   stats: Stats
   /** `file.data` keys: `matter`, `galleyFrontmatter` (dates marked), `galleyLinks`. */
   data: string
+  /**
+   * Every `.md` path the render looked up in the build's routes, with the
+   * URL it got (`null`: no entry there then). The render is reused only
+   * while each still gets the same URL, so a new post re-renders only the
+   * posts that link to it.
+   */
+  routes: Array<[string, string | null]>
   messages: Array<{
     reason: string
     place: VFileMessage['place']
@@ -72,6 +79,30 @@ export function hash(text: string): string {
   return lanes.map((lane) => (lane >>> 0).toString(16).padStart(8, '0')).join('')
 }
 
+const lookups = new WeakMap<VFile, Map<string, string | null>>()
+
+/**
+ * Note that rendering `file` looked up the route of `path` and got `url`,
+ * for `toCached` to store with the render.
+ */
+export function noteRoute(file: VFile, path: string, url: string | undefined): void {
+  let seen = lookups.get(file)
+  if (!seen) {
+    seen = new Map()
+    lookups.set(file, seen)
+  }
+  seen.set(path, url ?? null)
+}
+
+/**
+ * Whether a stored render still holds: every route it looked up gets the
+ * same URL now.
+ */
+export function routesHold(cached: CachedRender, routes: ReadonlyMap<string, string>): boolean {
+  if (!Array.isArray(cached.routes)) return false
+  return cached.routes.every(([path, url]) => (routes.get(path) ?? null) === url)
+}
+
 /** Store what a render left on a file. */
 export function toCached(
   file: VFile,
@@ -85,6 +116,7 @@ export function toCached(
     excerpt: result.excerpt,
     stats: result.stats,
     data: JSON.stringify({ matter, galleyFrontmatter, galleyLinks }, markDates),
+    routes: [...(lookups.get(file) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     messages: file.messages.map((message) => ({
       reason: message.reason,
       place: message.place,

@@ -2,7 +2,7 @@ import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
 import { checkExternalLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { type CachedRender, fingerprint, fromCached, hash, toCached } from './cache.js'
+import { type CachedRender, fromCached, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
@@ -99,7 +99,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   // Filled by `build` before rendering: links to other entries' `.md` files
   // become their final URLs.
   const routes = new Map<string, string>()
-  let routesHash = hash('')
   const renderHere = createRenderers(settings, routes)
   let pool: RenderPool | undefined
 
@@ -126,7 +125,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
 
   /** The stored render of a file, if the cache has it. */
   async function lookup(file: VFile, kind: Kind): Promise<CachedRender | undefined> {
-    return config.cache ? await config.cache.get(renderKey(kind, routesHash, file)) : undefined
+    const cached = config.cache ? await config.cache.get(renderKey(kind, file)) : undefined
+    // A render that linked to an entry whose URL changed (or came, or went) is stale.
+    return cached && routesHold(cached, routes) ? cached : undefined
   }
 
   async function render(
@@ -139,7 +140,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       return cached
     }
     const { result, stored } = await renderFresh(file, kind)
-    await config.cache?.set(renderKey(kind, routesHash, file), stored ?? toCached(file, result))
+    await config.cache?.set(renderKey(kind, file), stored ?? toCached(file, result))
     return result
   }
 
@@ -212,8 +213,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
           // A permalink outside the site is reported when the file is processed.
         }
       }
-      // Hashed once per build: the route map of a big site is long.
-      routesHash = hash(fingerprint([...routes].sort()))
       const stored = await Promise.all(work.map(({ file, kind }) => lookup(file, kind)))
       const misses = stored.filter((item) => item === undefined).length
       pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined

@@ -3,7 +3,14 @@ import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { type CachedRender, fingerprint, hash, schemaFingerprint, toCached } from './cache.js'
+import {
+  type CachedRender,
+  fingerprint,
+  hash,
+  noteRoute,
+  schemaFingerprint,
+  toCached
+} from './cache.js'
 import {
   type Collection,
   type ContentCollection,
@@ -18,7 +25,7 @@ export interface Kind {
   name: string
   schema: StandardSchemaV1
   permalink: string | ((entry: PermalinkContext) => string)
-  /** What every render of this collection depends on besides its file and the routes. */
+  /** What every render of this collection depends on besides its file and the routes it looks up. */
   fingerprint: string
   collection: ContentCollection | undefined
 }
@@ -101,7 +108,12 @@ export function createRenderers(
       processor = createMarkdownProcessor({
         ...markdown,
         frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
-        resolveLink: (path, from) => routes.get(path) ?? markdown.resolveLink?.(path, from),
+        resolveLink: (path, from) => {
+          const url = routes.get(path)
+          // The render depends on this route only: see `routesHold`.
+          noteRoute(from, path, url)
+          return url ?? markdown.resolveLink?.(path, from)
+        },
         remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
         rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
       })
@@ -144,9 +156,10 @@ export function createRenderFunction(
   }
 }
 
-/** The cache key of a render. */
-export function renderKey(kind: Kind, routes: string, file: VFile): string {
-  return hash(
-    `${kind.fingerprint}\u0000${routes}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`
-  )
+/**
+ * The cache key of a render: its collection's fingerprint, the file's path
+ * and text. The routes it depends on are checked apart (`routesHold`).
+ */
+export function renderKey(kind: Kind, file: VFile): string {
+  return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`)
 }

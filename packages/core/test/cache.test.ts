@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type CachedRender, createGalley } from '@galley/core'
 import { createContentCache } from '@galley/core/node'
+import type { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { post } from './fixtures.js'
@@ -108,7 +109,7 @@ describe('content cache', () => {
       markdown: { remarkPlugins: [two.plugin], gfm: false }
     }).build(sources())
     expect(two.seen).toHaveLength(3)
-    // Another post's URL changes (links to it are rewritten): all again.
+    // Another post's URL changes: that post, and the one linking to it, again.
     const moved = sources()
     moved[1] = post('b.md', 'title: B\ndate: 2020-02-01\nslug: bee', '# B\n')
     await createGalley({
@@ -116,7 +117,47 @@ describe('content cache', () => {
       cache,
       markdown: { remarkPlugins: [two.plugin], gfm: false }
     }).build(moved)
-    expect(two.seen).toHaveLength(6)
+    expect(two.seen.slice(3)).toEqual(['two:a.md', 'two:b.md'])
+  })
+
+  it('should render only the new post and the posts linking to its file when one is added', async () => {
+    const cache = memory()
+    const { seen, plugin } = counting('add')
+    const build = (files: VFile[]) =>
+      createGalley({ site: 'https://b.test', cache, markdown: { remarkPlugins: [plugin] } }).build(
+        files
+      )
+    const base = () => [
+      ...sources(),
+      // A link to a post not written yet.
+      post('d.md', 'title: D\ndate: 2020-04-01', '# D\n\n[soon](./e.md)\n')
+    ]
+    const first = await build(base())
+    expect(first.files.find((file) => file.path === 'd.md')?.messages.map((m) => m.ruleId)).toEqual(
+      ['missing-page']
+    )
+    expect(seen).toHaveLength(4)
+    // An unrelated post: only it.
+    await build([...base(), post('f.md', 'title: F\ndate: 2020-06-01', '# F\n')])
+    expect(seen.slice(4)).toEqual(['add:f.md'])
+    // The post `d.md` links to: it, and `d.md`, whose link now resolves.
+    const withE = [...base(), post('e.md', 'title: E\ndate: 2020-05-01', '# E\n')]
+    const added = await build(withE)
+    expect(seen.slice(5)).toEqual(['add:d.md', 'add:e.md'])
+    const d = added.pages.find((page) => page.file.path === 'd.md')
+    expect(d?.html).toContain('href="/posts/e/"')
+    expect(added.files.find((file) => file.path === 'd.md')?.messages).toEqual([])
+    // And the same as a build with no cache.
+    const fresh = await createGalley({ site: 'https://b.test' }).build(withE)
+    expect(added.pages.map((page) => [page.url, page.html])).toEqual(
+      fresh.pages.map((page) => [page.url, page.html])
+    )
+    // Deleting it again: `d.md` again, its link now missing.
+    const removed = await build(base())
+    expect(seen.slice(7)).toEqual(['add:d.md'])
+    expect(
+      removed.files.find((file) => file.path === 'd.md')?.messages.map((m) => m.ruleId)
+    ).toEqual(['missing-page'])
   })
 
   it('should keep renders on disk, and treat a damaged entry as a miss', async () => {
