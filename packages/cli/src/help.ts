@@ -28,6 +28,9 @@ const checking = `  --frail          exit 1 on warnings too
                    in .cache/galley/links.json
   --format <name>  text (vfile-reporter on stderr, the default), json or sarif (on stdout)
   --json           the same as --format json
+  --verbose        list every message; by default, past 100 messages, a warning
+                   repeated 5 times or more with the same words prints once
+                   with its count and first place
 `
 const serving = `  --port <n>       port (default: 4321; 0 picks a free one)
   --host <name>    host (default: localhost)

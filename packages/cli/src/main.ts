@@ -122,6 +122,7 @@ function parse(argv: ReadonlyArray<string>) {
       frail: { type: 'boolean' },
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       workers: { type: 'string' },
       external: { type: 'boolean' },
       format: { type: 'string' },

@@ -11,11 +11,11 @@ import {
 } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
 import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
+import { somePlaces, textReport } from '../report.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -35,6 +35,8 @@ export interface BuildFlags {
   workers?: number | 'auto' | undefined
   /** Replace an output folder holding files Galley did not write. */
   force?: boolean | undefined
+  /** List every message in the text report, grouping none. */
+  verbose?: boolean | undefined
 }
 
 /**
@@ -99,7 +101,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   } else if (flags.format === 'sarif') {
     context.stdout.write(`${JSON.stringify(toSarif(result.files), null, 2)}\n`)
   } else {
-    const report = reporter(result.files, { color: context.color, quiet: true })
+    const report = textReport(result.files, { color: context.color, verbose: flags.verbose })
     if (report) context.stderr.write(`${report}\n`)
   }
 
@@ -115,7 +117,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   if (!result.ok || failing.length > 0) {
     const what = write ? `not built; \`${outDir}\` was left as it was` : 'check failed'
     context.stderr.write(
-      `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length} problems`} at ${failing.join(', ')}\n`
+      `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length.toLocaleString('en')} problems`} at ${somePlaces(failing)}\n`
     )
     return 1
   }

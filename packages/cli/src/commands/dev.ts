@@ -3,10 +3,10 @@ import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { type CachedRender, createGalley, foldersOf, type OutputFile } from '@galley/core'
 import { loadAssets, loadContent, loadData } from '@galley/core/node'
-import { reporter } from 'vfile-reporter'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
+import { textReport } from '../report.js'
 import { listen, untilStopped } from '../serve.js'
 import { contentType } from '../types.js'
 
@@ -57,7 +57,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     const loaded = await loadData(config, { cwd: context.cwd })
     const result = await galley.build(files, { assets, data: loaded.data })
     result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
-    const report = reporter(result.files, { color: false, quiet: true })
+    const report = textReport(result.files, { color: false })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report
     if (result.ok || site.size === 0) site = toMap(result.outputs)
