@@ -19,6 +19,12 @@ export interface CachedRender {
    * posts that link to it.
    */
   routes: Array<[string, string | null]>
+  /**
+   * The file's own URL in the build that rendered it (`null`: none), so a
+   * warm build needs no front-matter pass to know it; absent when rendered
+   * outside `build` (`processFile`).
+   */
+  route?: string | null | undefined
   messages: Array<{
     reason: string
     place: VFileMessage['place']

@@ -123,33 +123,41 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     return { result: stored, stored }
   }
 
-  /** The stored render of a file, if the cache has it. */
-  async function lookup(file: VFile, kind: Kind): Promise<CachedRender | undefined> {
-    const cached = config.cache ? await config.cache.get(renderKey(kind, file)) : undefined
-    // A render that linked to an entry whose URL changed (or came, or went) is stale.
+  /** The stored render of a file, if the cache has one (whether it still holds or not). */
+  async function fetchStored(file: VFile, kind: Kind): Promise<CachedRender | undefined> {
+    return config.cache ? await config.cache.get(renderKey(kind, file)) : undefined
+  }
+
+  /** A stored render that still holds: every route it linked to has the same URL now. */
+  function holding(cached: CachedRender | undefined): CachedRender | undefined {
     return cached && routesHold(cached, routes) ? cached : undefined
   }
 
   async function render(
     file: VFile,
     kind: Kind,
-    cached: CachedRender | undefined
+    cached: CachedRender | undefined,
+    inBuild: boolean
   ): Promise<Rendered['result']> {
     if (cached) {
       fromCached(file, cached)
       return cached
     }
     const { result, stored } = await renderFresh(file, kind)
-    await config.cache?.set(renderKey(kind, file), stored ?? toCached(file, result))
+    const entry = stored ?? toCached(file, result)
+    // In a build the routes are complete: the file's own is known to be right.
+    const route = inBuild ? (routes.get(normalPath(file)) ?? null) : undefined
+    await config.cache?.set(renderKey(kind, file), { ...entry, route })
     return result
   }
 
   async function processEntry(
     file: VFile,
     kind: Kind,
-    cached?: CachedRender
+    cached: CachedRender | undefined,
+    inBuild: boolean
   ): Promise<Page<D> | undefined> {
-    const result = await render(file, kind, cached)
+    const result = await render(file, kind, cached, inBuild)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
     let where: { slug: string; url: string }
@@ -189,7 +197,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       // A file that already failed (a loader refused it) is not rendered.
       if (file.messages.some((message) => message.fatal)) return undefined
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
-      return processEntry(file, kind, await lookup(file, kind))
+      return processEntry(file, kind, holding(await fetchStored(file, kind)), false)
     },
     async build(input, options) {
       const assets = [...(options?.assets ?? [])]
@@ -202,18 +210,25 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (kind && !file.messages.some((message) => message.fatal)) work.push({ file, kind })
       }
       routes.clear()
-      for (const { file, kind } of work) {
-        // Front matter alone (on a copy, messages come later) tells each entry's URL.
+      const found = await Promise.all(work.map(({ file, kind }) => fetchStored(file, kind)))
+      for (const [index, { file, kind }] of work.entries()) {
+        // A stored render knows its file's URL; for the rest, front matter
+        // alone (on a copy, messages come later) tells it.
+        const route = found[index]?.route
+        if (route !== undefined) {
+          if (route !== null) routes.set(normalPath(file), route)
+          continue
+        }
         const copy = new VFile({ path: file.path, value: file.value })
         const data = await validateFrontmatter(copy, kind.schema, { unknownKeys: 'ignore' })
         if (!data || !file.path) continue
         try {
-          routes.set(file.path.replace(/\\/g, '/'), urlOf(copy, kind, data as PostData).url)
+          routes.set(normalPath(file), urlOf(copy, kind, data as PostData).url)
         } catch {
           // A permalink outside the site is reported when the file is processed.
         }
       }
-      const stored = await Promise.all(work.map(({ file, kind }) => lookup(file, kind)))
+      const stored = found.map(holding)
       const misses = stored.filter((item) => item === undefined).length
       pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
       const rendered: Array<Page<D> | undefined> = []
@@ -221,7 +236,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const one = async (index: number) => {
         const { file, kind } = work[index] as (typeof work)[number]
         // own-key: `index` is an index.
-        rendered[index] = await processEntry(file, kind, stored[index])
+        rendered[index] = await processEntry(file, kind, stored[index], true)
         done++
         options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
       }
@@ -286,4 +301,9 @@ function toSite(value: string | URL): URL {
   } catch {
     throw new TypeError(`Expected \`site\` to be an absolute URL, not \`${String(value)}\``)
   }
+}
+
+/** A file's path as routes key it: `/` separators. */
+function normalPath(file: VFile): string {
+  return (file.path ?? '').replace(/\\/g, '/')
 }

@@ -60,21 +60,28 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   const posts = explicitPosts as ContentCollection | undefined
   const postSchema =
     posts?.schema || config.schema || createBlogSchema({ timeZone: config.timeZone })
+  const postPermalink = posts?.permalink ?? config.permalink ?? '/posts/:slug/'
+  // The permalink counts: a stored render carries its file's URL.
   kinds.set('posts', {
     name: 'posts',
     schema: postSchema,
-    permalink: posts?.permalink ?? config.permalink ?? '/posts/:slug/',
-    fingerprint: fingerprint({ ...shared, schema: schemaFingerprint(postSchema) }),
+    permalink: postPermalink,
+    fingerprint: fingerprint({
+      ...shared,
+      permalink: postPermalink,
+      schema: schemaFingerprint(postSchema)
+    }),
     collection: posts
   })
   for (const [name, collection] of Object.entries(collections)) {
     if (name === 'posts' || collection.type === 'data') continue
     const schema = collection.schema || createPageSchema(config.timeZone)
+    const permalink = collection.permalink ?? '/:slug/'
     kinds.set(name, {
       name,
       schema,
-      permalink: collection.permalink ?? '/:slug/',
-      fingerprint: fingerprint({ ...shared, name, schema: schemaFingerprint(schema) }),
+      permalink,
+      fingerprint: fingerprint({ ...shared, name, permalink, schema: schemaFingerprint(schema) }),
       collection
     })
   }

@@ -210,4 +210,27 @@ describe('content cache', () => {
     expect(warm.pages[0]?.data.date).toEqual(new Date('2020-01-01T00:00:00Z'))
     expect(warm.files[0]?.data.matter).toEqual(cold.files[0]?.data.matter)
   })
+
+  it('should follow a permalink change, and back, as a build without a cache does', async () => {
+    const cache = memory()
+    const build = (permalink?: string) =>
+      createGalley({ site: 'https://b.test', cache, ...(permalink ? { permalink } : {}) }).build(
+        sources()
+      )
+    const pages = (result: Awaited<ReturnType<typeof build>>) =>
+      result.pages.map((page) => [page.url, page.html])
+    await build()
+    const moved = await build('/blog/:slug/')
+    const fresh = await createGalley({ site: 'https://b.test', permalink: '/blog/:slug/' }).build(
+      sources()
+    )
+    expect(pages(moved)).toEqual(pages(fresh))
+    expect(pages(moved)[1]).toEqual(['/blog/b/', '<h1 id="b">B</h1>'])
+    // a.md links to b.md: its link follows the new URL.
+    expect(moved.pages.find((page) => page.url === '/blog/a/')?.html).toContain('href="/blog/b/#b"')
+    // Back again, from the cache: the same as the first build.
+    expect(pages(await build())).toEqual(
+      pages(await createGalley({ site: 'https://b.test' }).build(sources()))
+    )
+  })
 })
