@@ -1,4 +1,4 @@
-import { atom, type Feed, jsonFeed, rss } from '@galley/feed'
+import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
 import type { FeedConfig, PostData } from './config.js'
 import type { Tag } from './layouts.js'
 import { type OutputFile, toOutputPath } from './output.js'
@@ -71,20 +71,31 @@ export function writeFeeds<D extends PostData>(
   })
 
   const title = config.title || site.title
+  // Each post's content is cleaned once, for every feed it is in.
+  const options = { memo: createFeedMemo() }
   const files: OutputFile[] = [
-    { path: toOutputPath(paths.rss), value: rss(model(title, pages, paths.rss)) }
+    { path: toOutputPath(paths.rss), value: rss(model(title, pages, paths.rss), options) }
   ]
-  if (paths.atom)
-    files.push({ path: toOutputPath(paths.atom), value: atom(model(title, pages, paths.atom)) })
-  if (paths.json)
-    files.push({ path: toOutputPath(paths.json), value: jsonFeed(model(title, pages, paths.json)) })
+  if (paths.atom) {
+    files.push({
+      path: toOutputPath(paths.atom),
+      value: atom(model(title, pages, paths.atom), options)
+    })
+  }
+  if (paths.json) {
+    files.push({
+      path: toOutputPath(paths.json),
+      value: jsonFeed(model(title, pages, paths.json), options)
+    })
+  }
   if (paths.perTag) {
     for (const tag of tags) {
       const path = `${tag.url}rss.xml`
       files.push({
         path: toOutputPath(path),
         value: rss(
-          model(`${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`, tag.pages, path)
+          model(`${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`, tag.pages, path),
+          options
         )
       })
     }

@@ -1,5 +1,6 @@
 import type { Element } from 'xast'
 import { x } from 'xastscript'
+import type { WriteOptions } from './memo.js'
 import type { Feed, Person } from './model.js'
 import { type PreparedItem, prepare } from './prepare.js'
 import { clean, rfc3339, serialize } from './xml.js'
@@ -12,11 +13,13 @@ import { clean, rfc3339, serialize } from './xml.js'
  *
  * @param feed
  *   Feed model; an invalid one throws one `TypeError` listing every problem.
+ * @param options
+ *   `memo`, to share cleaned content with other writes (optional).
  * @returns
  *   The Atom document.
  */
-export function atom(feed: Readonly<Feed>): string {
-  const data = prepare(feed)
+export function atom(feed: Readonly<Feed>, options?: Readonly<WriteOptions> | null): string {
+  const data = prepare(feed, options?.memo)
   const everyEntryHasAuthor =
     data.items.length > 0 && data.items.every((item) => item.authors.length > 0)
   const feedAuthors =

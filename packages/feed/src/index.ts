@@ -1,5 +1,6 @@
 export { atom } from './atom.js'
 export { jsonFeed } from './json-feed.js'
+export { createFeedMemo, type FeedMemo, type WriteOptions } from './memo.js'
 export type { Enclosure, Feed, FeedItem, Person } from './model.js'
 export { rss } from './rss.js'
 export { assertFeed, type FeedProblem, validateFeed } from './validate.js'

@@ -1,3 +1,4 @@
+import type { WriteOptions } from './memo.js'
 import type { Feed, Person } from './model.js'
 import { prepare } from './prepare.js'
 import { clean, rfc3339 } from './xml.js'
@@ -8,11 +9,13 @@ import { clean, rfc3339 } from './xml.js'
  *
  * @param feed
  *   Feed model; an invalid one throws one `TypeError` listing every problem.
+ * @param options
+ *   `memo`, to share cleaned content with other writes (optional).
  * @returns
  *   The JSON Feed document, pretty-printed, ending in a line feed.
  */
-export function jsonFeed(feed: Readonly<Feed>): string {
-  const data = prepare(feed)
+export function jsonFeed(feed: Readonly<Feed>, options?: Readonly<WriteOptions> | null): string {
+  const data = prepare(feed, options?.memo)
   const document = {
     version: 'https://jsonfeed.org/version/1.1',
     title: clean(data.title),

@@ -1,4 +1,5 @@
 import { feedContent } from './content.js'
+import { type FeedMemo, remember } from './memo.js'
 import type { Feed, FeedItem, Person } from './model.js'
 import { assertFeed } from './validate.js'
 
@@ -38,17 +39,19 @@ export interface PreparedFeed {
  *
  * @param feed
  *   Model.
+ * @param memo
+ *   Cleaned content shared with other writes (optional).
  * @returns
  *   Resolved feed.
  */
-export function prepare(feed: Readonly<Feed>): PreparedFeed {
+export function prepare(feed: Readonly<Feed>, memo?: FeedMemo | null): PreparedFeed {
   assertFeed(feed)
   const site = new URL(feed.site)
   // A safety switch counts only when set on the feed itself, never inherited.
   const unsafe = Object.hasOwn(feed, 'unsafeContent') && feed.unsafeContent === true
   const items = feed.items
     .slice(0, feed.limit ?? feed.items.length)
-    .map((item) => prepareItem(item, site, unsafe))
+    .map((item) => prepareItem(item, site, unsafe, memo))
   let updated = feed.updated
   if (!updated) {
     for (const item of items) {
@@ -70,7 +73,12 @@ export function prepare(feed: Readonly<Feed>): PreparedFeed {
   }
 }
 
-function prepareItem(item: FeedItem, site: URL, unsafe: boolean): PreparedItem {
+function prepareItem(
+  item: FeedItem,
+  site: URL,
+  unsafe: boolean,
+  memo: FeedMemo | null | undefined
+): PreparedItem {
   const url = new URL(item.url, site)
   return {
     id: item.id ?? url.href,
@@ -80,7 +88,11 @@ function prepareItem(item: FeedItem, site: URL, unsafe: boolean): PreparedItem {
     updated: item.updated ?? item.published,
     summary: item.summary,
     contentHtml:
-      item.contentHtml === undefined ? undefined : feedContent(item.contentHtml, url, unsafe),
+      item.contentHtml === undefined
+        ? undefined
+        : remember(memo, `${unsafe}\u0000${url.href}`, item.contentHtml, () =>
+            feedContent(item.contentHtml as string, url, unsafe)
+          ),
     categories: item.categories ?? [],
     authors: item.authors ?? [],
     image: item.image === undefined ? undefined : new URL(item.image, url).href,

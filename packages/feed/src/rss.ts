@@ -1,5 +1,6 @@
 import type { Element } from 'xast'
 import { x } from 'xastscript'
+import type { WriteOptions } from './memo.js'
 import type { Feed, Person } from './model.js'
 import { type PreparedItem, prepare } from './prepare.js'
 import { clean, rfc822, serialize } from './xml.js'
@@ -18,11 +19,13 @@ const namespaces = {
  *
  * @param feed
  *   Feed model; an invalid one throws one `TypeError` listing every problem.
+ * @param options
+ *   `memo`, to share cleaned content with other writes (optional).
  * @returns
  *   The RSS document.
  */
-export function rss(feed: Readonly<Feed>): string {
-  const data = prepare(feed)
+export function rss(feed: Readonly<Feed>, options?: Readonly<WriteOptions> | null): string {
+  const data = prepare(feed, options?.memo)
   const items = data.items.map((item) =>
     toItem(item, item.authors.length > 0 ? item.authors : data.authors)
   )

@@ -10,6 +10,7 @@ describe('@galley/feed', () => {
     expect(Object.keys(await import('@galley/feed')).sort()).toEqual([
       'assertFeed',
       'atom',
+      'createFeedMemo',
       'jsonFeed',
       'rss',
       'validateFeed'

@@ -1,4 +1,4 @@
-import { atom, type Feed, jsonFeed, rss } from '@galley/feed'
+import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
 import { afterEach, describe, expect, it } from 'vitest'
 import { prototypeKeys, readFixtures } from '../../../test-support/security.js'
 import { executableParts, feedItemsHtml } from '../../../test-support/xss.js'
@@ -109,5 +109,21 @@ describe('feed content safety', () => {
     } finally {
       delete proto.unsafeContent
     }
+  })
+
+  it('should give the same feeds with a shared memo, cleaning each item once', () => {
+    const html = payloads()
+    const memo = createFeedMemo()
+    for (const write of [rss, atom, jsonFeed]) {
+      expect(write(feedOf(html), { memo })).toBe(write(feedOf(html)))
+    }
+    // One cleaned entry per item, shared by the three formats.
+    const entries = [...memo.content.values()].reduce((sum, map) => sum + map.size, 0)
+    expect(entries).toBe(html.length)
+    // Kept apart by the safety setting: an unsafe write never reuses a safe entry, or back.
+    const unsafe = jsonFeed(feedOf(['<script>x()</script>'], { unsafeContent: true }), { memo })
+    const safe = jsonFeed(feedOf(['<script>x()</script>']), { memo })
+    expect(feedItemsHtml(unsafe)).toEqual(['<script>x()</script>'])
+    expect(feedItemsHtml(safe)).toEqual([''])
   })
 })
