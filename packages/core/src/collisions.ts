@@ -1,6 +1,6 @@
-import { locateValue } from '@galley/frontmatter'
 import { VFile } from 'vfile'
 import type { OutputFile } from './output.js'
+import { placeOf } from './place.js'
 import { source } from './source.js'
 
 /** Who made an output file: an entry (and which of its keys), or a part of the site. */
@@ -67,7 +67,7 @@ export function refuseCollisions(outputs: ReadonlyArray<OutputFile>, files: VFil
     const message = target.message(
       `Unexpected second output at \`${output.path}\`: ${later.label} and ${earlier.label} both write it; change a permalink, slug or alias, or rename the file, so each has its own path`,
       {
-        place: (key_ && locateValue(target, key_)) || { line: 1, column: 1 },
+        place: (key_ && placeOf(target, key_)) || { line: 1, column: 1 },
         ruleId: 'output-collision',
         source
       }

@@ -7,7 +7,8 @@ import { madeBy, refuseCollisions } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
-import { slugOf, toPermalink } from './permalink.js'
+import { PermalinkError, slugOf, toPermalink } from './permalink.js'
+import { placeOf } from './place.js'
 import { checkReferences, type DataEntry } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
 import { assemble } from './site.js'
@@ -164,17 +165,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     try {
       where = urlOf(file, kind, data)
     } catch (error) {
-      const outside = error instanceof RangeError
-      const message = file.message(
-        outside
-          ? `${(error as Error).message}; fix the permalink or the slug`
-          : (error as Error).message,
-        {
-          place: { line: 1, column: 1 },
-          ruleId: outside ? 'permalink-outside' : 'permalink-date',
-          source
-        }
-      )
+      // Content that makes the permalink impossible is a message at the key;
+      // a permalink function that throws is a bug, and stops the build.
+      if (!(error instanceof PermalinkError)) throw error
+      const message = file.message(error.message, {
+        place: placeOf(file, [error.key]) ?? { line: 1, column: 1 },
+        ruleId: error.ruleId,
+        source
+      })
       message.fatal = true
       return undefined
     }
@@ -224,8 +222,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (!data || !file.path) continue
         try {
           routes.set(normalPath(file), urlOf(copy, kind, data as PostData).url)
-        } catch {
-          // A permalink outside the site is reported when the file is processed.
+        } catch (error) {
+          // Content problems are reported when the file is processed.
+          if (!(error instanceof PermalinkError)) throw error
         }
       }
       const stored = found.map(holding)

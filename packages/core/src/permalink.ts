@@ -1,6 +1,25 @@
 import type { PermalinkContext } from './config.js'
 
 /**
+ * A permalink the content makes impossible: a date token for an undated
+ * entry (`ruleId: 'permalink-date'`, about `date`), or a URL that climbs
+ * out of the site (`'permalink-outside'`, about `slug`). Anything else a
+ * permalink function throws is a bug in that function, not content.
+ */
+export class PermalinkError extends Error {
+  override name = 'PermalinkError'
+  readonly ruleId: 'permalink-date' | 'permalink-outside'
+  /** The front-matter key to place the message at. */
+  readonly key: 'date' | 'slug'
+
+  constructor(ruleId: 'permalink-date' | 'permalink-outside', reason: string) {
+    super(reason)
+    this.ruleId = ruleId
+    this.key = ruleId === 'permalink-date' ? 'date' : 'slug'
+  }
+}
+
+/**
  * The slug of a file: its name without extension, or its folder's name for
  * `index.md` (a page bundle, as in Hugo).
  *
@@ -31,12 +50,29 @@ export function toPermalink(
   permalink: string | ((context: PermalinkContext<any>) => string),
   context: PermalinkContext<unknown>
 ): string {
-  if (typeof permalink === 'function') return normalize(permalink(context))
+  if (typeof permalink === 'function') {
+    let value: unknown
+    try {
+      value = permalink(context)
+    } catch (error) {
+      throw new Error(
+        `The permalink function threw for \`${context.path}\`: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error }
+      )
+    }
+    if (typeof value !== 'string') {
+      throw new TypeError(
+        `Expected the permalink function to return a URL path for \`${context.path}\`, not \`${String(value)}\``
+      )
+    }
+    return normalize(value)
+  }
   const date = (context.data as { date?: Date | undefined }).date
   if (!(date instanceof Date)) {
     const token = /:(year|month|day)\b/.exec(permalink)
     if (token) {
-      throw new TypeError(
+      throw new PermalinkError(
+        'permalink-date',
         `Unexpected permalink token \`${token[0]}\` in \`${permalink}\` for an entry without a \`date\`; add a date to its front matter or drop the token`
       )
     }
@@ -59,8 +95,9 @@ function normalize(path: string): string {
     if (segment === '..') depth--
     else if (segment !== '' && segment !== '.') depth++
     if (depth < 0) {
-      throw new RangeError(
-        `Unexpected permalink \`${path}\` that resolves outside the output folder`
+      throw new PermalinkError(
+        'permalink-outside',
+        `Unexpected permalink \`${path}\` that resolves outside the output folder; fix the permalink or the slug`
       )
     }
   }

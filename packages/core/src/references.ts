@@ -1,6 +1,6 @@
-import { locateValue, parseFrontmatter } from '@galley/frontmatter'
 import type { PostData } from './config.js'
 import type { Page } from './page.js'
+import { placeOf } from './place.js'
 import { source } from './source.js'
 
 /** An entry of a data collection: an author, a series. */
@@ -55,11 +55,7 @@ export function checkReferences<D extends PostData>(
           return
         }
         const path = Array.isArray(value) ? [key, index] : [key]
-        let place = locateValue(page.file, path)
-        if (!place) {
-          parseFrontmatter(page.file) // A render from the cache: parse to place the message.
-          place = locateValue(page.file, path)
-        }
+        const place = placeOf(page.file, path)
         const known = [...entries.keys()]
         const message = page.file.message(
           `Cannot find \`${id}\` in \`${name}\`${known.length > 0 && known.length <= 8 ? `, expected one of ${known.map((item) => `\`${item}\``).join(', ')}` : ''}`,

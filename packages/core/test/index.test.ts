@@ -1,4 +1,4 @@
-import { createGalley, defineConfig, raw } from '@galley/core'
+import { type CachedRender, createGalley, defineConfig, raw } from '@galley/core'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
@@ -156,6 +156,39 @@ describe('@galley/core', () => {
       permalink: ({ slug, data }) => `/${data.title.toLowerCase()}-${slug}.html`
     })
     expect((await fn.processFile(file()))?.url).toBe('/trip-trip.html')
+  })
+
+  it('should place a slug that leaves the site at the slug, warm or cold', async () => {
+    const store = new Map<string, CachedRender>()
+    const cache = {
+      get: (key: string) => store.get(key),
+      set: (key: string, value: CachedRender) => void store.set(key, value)
+    }
+    const build = () =>
+      createGalley({ site: 'https://b.test', cache, permalink: '/:slug/' }).build([
+        post('x.md', 'title: X\ndate: 2020-01-01\nslug: ..'),
+        post('ok.md', 'title: OK\ndate: 2020-01-01')
+      ])
+    const cold = await build()
+    const warm = await build()
+    for (const result of [cold, warm]) {
+      expect(result.files[0]?.messages.map(String)).toEqual([
+        'x.md:4:7-4:9: Unexpected permalink `/../` that resolves outside the output folder; fix the permalink or the slug'
+      ])
+    }
+  })
+
+  it('should stop the build naming the file when a permalink function throws', async () => {
+    const galley = createGalley({
+      site: 'https://b.test',
+      permalink: ({ data }) =>
+        `/${(data as { series?: string }).series?.toLowerCase() ?? ''}`.replace(/^\/$/, () => {
+          throw new Error('no series')
+        })
+    })
+    await expect(galley.build([post('a.md', 'title: A\ndate: 2020-01-01')])).rejects.toThrow(
+      'The permalink function threw for `a.md`: no series'
+    )
   })
 
   it('should take any Standard Schema and type the data with it', async () => {
