@@ -1,8 +1,16 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createGalley } from '@galley/core'
-import { loadAssets, loadContent, loadData, writeInto, writeSite } from '@galley/core/node'
+import { createGalley, defineCollection } from '@galley/core'
+import {
+  buildSite,
+  loadAssets,
+  loadContent,
+  loadData,
+  loadSite,
+  writeInto,
+  writeSite
+} from '@galley/core/node'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -23,11 +31,13 @@ describe('@galley/core/node', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core/node')).sort()).toEqual([
       'OutDirError',
+      'buildSite',
       'checkOutDir',
       'createContentCache',
       'loadAssets',
       'loadContent',
       'loadData',
+      'loadSite',
       'manifestName',
       'writeInto',
       'writeSite'
@@ -189,5 +199,31 @@ describe('@galley/core/node', () => {
       [path.join('content', 'authors', 'cy.yaml'), 2, 7, 'schema']
     ])
     expect(files.every((file) => file.messages.every((message) => message.fatal))).toBe(true)
+  })
+
+  it('should load and build a whole site as the hosts do, a bad data file failing it', async () => {
+    await mkdir(path.join(root, 'content/authors'), { recursive: true })
+    await mkdir(path.join(root, 'public'), { recursive: true })
+    await writeFile(path.join(root, 'content/a.md'), '---\ntitle: A\ndate: 2020-01-01\n---\n')
+    await writeFile(path.join(root, 'content/authors/ann.yaml'), 'name: [ unclosed\n')
+    await writeFile(path.join(root, 'public/logo.png'), 'png')
+    const config = {
+      site: 'https://b.test/',
+      collections: { authors: defineCollection({ type: 'data', glob: 'authors/*.yaml' }) }
+    }
+    const site = await loadSite(config, { cwd: root })
+    expect(site.files.map((file) => file.path)).toEqual(['content/a.md'])
+    expect(site.assets.map((asset) => asset.path)).toEqual(['logo.png'])
+    expect(site.dataFiles.map((file) => file.path)).toEqual([
+      path.join('content', 'authors', 'ann.yaml')
+    ])
+    const result = await buildSite(createGalley(config), site)
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/a/'])
+    expect(result.outputs.map((file) => file.path)).toContain('logo.png')
+    expect(result.files.map((file) => file.path)).toContain(
+      path.join('content', 'authors', 'ann.yaml')
+    )
+    expect(result.ok).toBe(false)
+    expect((await loadSite(config, { cwd: root, assets: false })).assets).toEqual([])
   })
 })

@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
   type BuildResult,
   type CachedRender,
   type ContentCache,
   createGalley,
-  foldersOf,
   type OutputFile,
   type Page
 } from '@galley/core'
-import { loadContent, loadData } from '@galley/core/node'
+import { loadSite } from '@galley/core/node'
 import type { VFile } from 'vfile'
 import type { Options } from './options.js'
 
@@ -70,7 +68,6 @@ async function build(
   drafts: boolean,
   cache: ContentCache
 ): Promise<SiteBuild> {
-  const contentDir = foldersOf(options).contentDir
   const galley = createGalley({
     ...options,
     drafts,
@@ -79,21 +76,21 @@ async function build(
     layouts: undefined,
     links: options.links === false ? false : { ...options.links, external: false }
   })
-  const exists = existsSync(path.resolve(root, contentDir))
-  const files = exists ? await loadContent(contentDir, { cwd: root }) : []
-  const loaded = await loadData(options, { cwd: root })
+  // `public/` is the bundler's to copy.
+  const loaded = await loadSite(options, { cwd: root, assets: false })
+  const files = loaded.files
   const result = await galley.build(files, { data: loaded.data })
   const byFile = new Map<string, Page<unknown>>()
   for (const page of [...result.pages, ...Object.values(result.entries).flat()]) {
     byFile.set(path.resolve(root, page.file.path), page as Page<unknown>)
   }
-  const all = [...result.files, ...loaded.files]
+  const all = [...result.files, ...loaded.dataFiles]
   return {
     result: result as BuildResult<unknown>,
     fileOf: new Map(all.map((file) => [path.resolve(root, file.path), file])),
     byFile,
     files: all,
-    watched: [...files, ...loaded.files].map((file) => path.resolve(root, file.path)),
+    watched: [...files, ...loaded.dataFiles].map((file) => path.resolve(root, file.path)),
     // Without layouts, what is not a redirect page is a feed or the sitemap.
     assets: result.outputs.filter((output) => !output.path.endsWith('.html'))
   }

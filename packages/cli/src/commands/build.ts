@@ -1,11 +1,10 @@
 import path from 'node:path'
 import { createGalley, foldersOf } from '@galley/core'
 import {
+  buildSite,
   checkOutDir,
   createContentCache,
-  loadAssets,
-  loadContent,
-  loadData,
+  loadSite,
   type OutDirOptions,
   writeSite
 } from '@galley/core/node'
@@ -81,20 +80,15 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     future: flags.future ?? config.future,
     expired: flags.expired ?? config.expired
   })
-  const files = await loadContent(folders.contentDir, { cwd: context.cwd })
-  const assets = await loadAssets(at(folders.publicDir))
-  const loaded = await loadData(config, { cwd: context.cwd })
-  const result = await galley.build(files, {
-    assets,
-    data: loaded.data,
+  const loaded = await loadSite(config, { cwd: context.cwd })
+  const files = loaded.files
+  const result = await buildSite(galley, loaded, {
     onProgress: renderProgress(context, files.length),
     pool: workerPool(
       { cwd: context.cwd, config: configPath, dir: flags.dir },
       flags.workers ?? 'auto'
     )
   })
-  result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
-  if (loaded.files.some((file) => file.messages.some((message) => message.fatal))) result.ok = false
 
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)

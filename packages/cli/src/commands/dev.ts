@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { type CachedRender, createGalley, foldersOf, type OutputFile } from '@galley/core'
-import { loadAssets, loadContent, loadData } from '@galley/core/node'
+import { buildSite, loadSite } from '@galley/core/node'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
@@ -51,12 +51,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
       links: config.links === false ? false : { ...config.links, external: false },
       now: context.now
     })
-    const folders = foldersOf(config)
-    const files = await loadContent(folders.contentDir, { cwd: context.cwd })
-    const assets = await loadAssets(path.resolve(context.cwd, folders.publicDir))
-    const loaded = await loadData(config, { cwd: context.cwd })
-    const result = await galley.build(files, { assets, data: loaded.data })
-    result.files.push(...loaded.files.filter((file) => file.messages.length > 0))
+    const result = await buildSite(galley, await loadSite(config, { cwd: context.cwd }))
     const report = textReport(result.files, { color: false })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report

@@ -8,4 +8,5 @@ export {
   OutDirError,
   type OutDirOptions
 } from './outdir.js'
+export { buildSite, type LoadedSite, loadSite } from './site.js'
 export { writeInto, writeSite } from './write.js'

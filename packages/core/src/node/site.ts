@@ -1,0 +1,74 @@
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import type { GalleyConfig, PostSchema } from '../config.js'
+import { foldersOf } from '../folders.js'
+import type { BuildOptions, BuildResult, Galley } from '../galley.js'
+import type { OutputFile } from '../output.js'
+import type { DataEntry } from '../references.js'
+import { loadAssets } from './assets.js'
+import { loadData } from './data.js'
+import { loadContent } from './load.js'
+
+/** What `loadSite` read. */
+export interface LoadedSite {
+  /** Markdown files of the content folder (with loader messages on refused ones). */
+  files: VFile[]
+  /** Files of `public/`, to copy as they are (none when `assets: false`). */
+  assets: OutputFile[]
+  /** Entries of the data collections, by collection. */
+  data: Record<string, DataEntry[]>
+  /** The data files read, with their messages. */
+  dataFiles: VFile[]
+}
+
+/**
+ * Read a site as every host reads it: the content folder, `public/` and the
+ * data collections, from the folders `foldersOf(config)` resolves against
+ * `cwd`. The CLI (`build`, `check`, `dev`) and the unplugin use it.
+ *
+ * @param config
+ *   Configuration.
+ * @param options
+ *   `cwd` (default: `process.cwd()`), and `assets: false` to leave
+ *   `public/` unread (a bundler copies it itself).
+ * @returns
+ *   What was read.
+ */
+export async function loadSite(
+  config: Readonly<GalleyConfig<PostSchema>>,
+  options?: { cwd?: string | null | undefined; assets?: boolean | null | undefined } | null
+): Promise<LoadedSite> {
+  const cwd = path.resolve(options?.cwd ?? process.cwd())
+  const folders = foldersOf(config)
+  const [files, assets, loaded] = await Promise.all([
+    loadContent(folders.contentDir, { cwd }),
+    options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
+    loadData(config, { cwd })
+  ])
+  return { files, assets, data: loaded.data, dataFiles: loaded.files }
+}
+
+/**
+ * Build a loaded site: `galley.build` with its assets and data, and the
+ * data files' messages in the result (a data file that fails fails the
+ * build).
+ *
+ * @returns
+ *   The build's result.
+ */
+export async function buildSite<D>(
+  galley: Galley<D>,
+  site: Readonly<LoadedSite>,
+  options?: Readonly<Omit<BuildOptions, 'assets' | 'data'>> | null
+): Promise<BuildResult<D>> {
+  const result = await galley.build(site.files, {
+    ...options,
+    assets: site.assets,
+    data: site.data
+  })
+  result.files.push(...site.dataFiles.filter((file) => file.messages.length > 0))
+  if (site.dataFiles.some((file) => file.messages.some((message) => message.fatal))) {
+    result.ok = false
+  }
+  return result
+}
