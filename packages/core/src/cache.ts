@@ -216,20 +216,74 @@ export function fromCached(file: VFile, cached: CachedRender): void {
 
 /**
  * What a schema contributes to the fingerprint: its JSON Schema when it has
- * one (Zod, ArkType, Galley's fields), else its own structure (Valibot).
+ * one (Zod, ArkType, Galley's fields), else its own structure (Valibot); and
+ * in both cases the source text of every function it holds (a Zod
+ * `.transform()` or `.refine()`, a Valibot `transform` action), which no
+ * JSON Schema shows: editing a transform re-renders what it validated.
  */
 export function schemaFingerprint(schema: unknown): unknown {
   const standard = (
     schema as { '~standard'?: { jsonSchema?: { input(options: unknown): unknown } } }
   )['~standard']
+  const code = functionSources(schema)
   try {
     const json = standard?.jsonSchema?.input({
       target: 'draft-2020-12',
       libraryOptions: { unrepresentable: 'any' }
     })
-    if (json) return json
+    if (json) return { json, code }
   } catch {
     // Fall back to the structure.
   }
-  return schema
+  return { schema, code }
+}
+
+/** How many objects `functionSources` looks at, at most. */
+const budget = 50_000
+
+/**
+ * The source text of every function reachable through own properties of
+ * `root`, sorted and without repeats (so the order of a walk, and values a
+ * library computes lazily, do not matter).
+ */
+function functionSources(root: unknown): string[] {
+  const sources = new Set<string>()
+  const seen = new Set<object>()
+  const stack: unknown[] = [root]
+  while (stack.length > 0 && seen.size < budget) {
+    const value = stack.pop()
+    if (!value || (typeof value !== 'object' && typeof value !== 'function')) continue
+    if (seen.has(value)) continue
+    seen.add(value)
+    if (typeof value === 'function') sources.add(String(value))
+    if (value instanceof Map) {
+      for (const item of value.values()) stack.push(item)
+      continue
+    }
+    if (value instanceof Set) {
+      for (const item of value) stack.push(item)
+      continue
+    }
+    // A Zod schema (or check) is what its definition says; the rest of it is
+    // the library's, and changes as it parses (it compiles parsers lazily).
+    const zod = (value as { _zod?: { def?: unknown } })._zod
+    if (zod && typeof zod === 'object' && zod.def && typeof zod.def === 'object') {
+      stack.push(zod.def)
+      continue
+    }
+    for (const key of Object.getOwnPropertyNames(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key)
+      if (descriptor && 'value' in descriptor) stack.push(descriptor.value)
+      // Other getters are not called (reading a lazy one can change the
+      // schema), except `shape`, where Zod keeps an object's fields.
+      else if (key === 'shape') {
+        try {
+          stack.push((value as Record<string, unknown>)[key])
+        } catch {
+          // A getter that throws holds nothing to fingerprint.
+        }
+      }
+    }
+  }
+  return [...sources].sort()
 }

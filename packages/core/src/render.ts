@@ -66,11 +66,14 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
     name: 'posts',
     schema: postSchema,
     permalink: postPermalink,
-    fingerprint: fingerprint({
-      ...shared,
-      permalink: postPermalink,
-      schema: schemaFingerprint(postSchema)
-    }),
+    // Hashed once here, not with every file: a schema's part can be large.
+    fingerprint: hash(
+      fingerprint({
+        ...shared,
+        permalink: postPermalink,
+        schema: schemaFingerprint(postSchema)
+      })
+    ),
     collection: posts
   })
   for (const [name, collection] of Object.entries(collections)) {
@@ -81,7 +84,9 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
       name,
       schema,
       permalink,
-      fingerprint: fingerprint({ ...shared, name, permalink, schema: schemaFingerprint(schema) }),
+      fingerprint: hash(
+        fingerprint({ ...shared, name, permalink, schema: schemaFingerprint(schema) })
+      ),
       collection
     })
   }

@@ -233,4 +233,25 @@ describe('content cache', () => {
       pages(await createGalley({ site: 'https://b.test' }).build(sources()))
     )
   })
+
+  it('should render again when a schema transform changes, which no JSON Schema shows', async () => {
+    const cache = memory()
+    const { seen, plugin } = counting('schema')
+    const build = (transform: (title: string) => string) =>
+      createGalley({
+        site: 'https://b.test',
+        cache,
+        markdown: { remarkPlugins: [plugin] },
+        schema: z.object({ title: z.string().transform(transform), date: z.coerce.date() })
+      }).build(sources())
+    const titles = (result: Awaited<ReturnType<typeof build>>) =>
+      result.pages.map((page) => page.data.title)
+    expect(titles(await build((title) => title.toLowerCase()))).toEqual(['c', 'b', 'a'])
+    expect(seen).toHaveLength(3)
+    expect(titles(await build((title) => `${title}!`))).toEqual(['C!', 'B!', 'A!'])
+    expect(seen).toHaveLength(6)
+    // The same transform again: from the cache, with the same result.
+    expect(titles(await build((title) => `${title}!`))).toEqual(['C!', 'B!', 'A!'])
+    expect(seen).toHaveLength(6)
+  })
 })
