@@ -15,6 +15,7 @@ import type { Context } from '../io.js'
 import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
 import { somePlaces, textReport } from '../report.js'
+import { dependencyStamp } from '../stamp.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -73,7 +74,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     ...config,
     cache: flags.fresh
       ? undefined
-      : createContentCache(path.join(context.cwd, '.cache', 'galley', 'render')),
+      : createContentCache(path.join(context.cwd, '.cache', 'galley', 'render'), {
+          salt: await dependencyStamp(context.cwd)
+        }),
     links,
     drafts: flags.drafts ?? config.drafts,
     now: config.now ?? context.now,

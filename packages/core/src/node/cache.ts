@@ -19,19 +19,35 @@ function versions(): string {
     .join(' ')
 }
 
+/** Configuration for `createContentCache`. */
+export interface ContentCacheOptions {
+  /**
+   * More text every file name depends on, such as a hash of the lockfile, so
+   * that upgrading any dependency (a remark plugin's internals, which its
+   * function's source text does not show) renders everything again
+   * (default: none).
+   */
+  salt?: string | null | undefined
+}
+
 /**
  * A content cache on disk: one JSON file per render under `dir`, named by a
- * hash of the render's key and the versions of Galley's packages. A file
- * that cannot be read is a miss, never an error.
+ * hash of the render's key, the versions of Galley's packages and `salt`.
+ * A file that cannot be read is a miss, never an error.
  *
  * @param dir
  *   Folder, such as `.cache/galley/render`.
+ * @param options
+ *   Configuration (optional).
  * @returns
  *   Cache for `GalleyConfig.cache`.
  */
-export function createContentCache(dir: string): ContentCache {
+export function createContentCache(
+  dir: string,
+  options?: Readonly<ContentCacheOptions> | null
+): ContentCache {
   const root = path.resolve(dir)
-  const salt = versions()
+  const salt = `${versions()}\u0000${options?.salt ?? ''}`
   const where = (key: string) =>
     path.join(root, `${createHash('sha256').update(`${salt}\u0000${key}`).digest('hex')}.json`)
   return {

@@ -1,5 +1,5 @@
 export { loadAssets } from './assets.js'
-export { createContentCache } from './cache.js'
+export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { loadData } from './data.js'
 export { type LoadOptions, loadContent } from './load.js'
 export {

@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { main } from '@galley/cli'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dependencyStamp } from '../src/stamp.js'
+import { capture } from './streams.js'
+
+let root: string
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'galley-stamp-'))
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('the dependency stamp of the render cache', () => {
+  it('should hash the nearest lockfile, at or above the site', async () => {
+    const site = path.join(root, 'sites/blog')
+    await mkdir(site, { recursive: true })
+    expect(await dependencyStamp(site)).toBe('')
+    await writeFile(path.join(root, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n')
+    const first = await dependencyStamp(site)
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    await writeFile(path.join(root, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n# remark-gfm 4.0.2\n')
+    expect(await dependencyStamp(site)).not.toBe(first)
+  })
+
+  it('should render everything again after a dependency changes, and nothing when none did', async () => {
+    await mkdir(path.join(root, 'content'))
+    for (const name of ['a', 'b']) {
+      await writeFile(
+        path.join(root, 'content', `${name}.md`),
+        `---\ntitle: ${name}\ndate: 2020-01-01\n---\n\n# ${name}\n`
+      )
+    }
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n')
+    const check = () => main(['check'], { cwd: root, stdout: capture(), stderr: capture() })
+    const stored = async () => (await readdir(path.join(root, '.cache/galley/render'))).length
+    expect(await check()).toBe(0)
+    expect(await stored()).toBe(2)
+    expect(await check()).toBe(0)
+    expect(await stored()).toBe(2)
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')
+    expect(await check()).toBe(0)
+    expect(await stored()).toBe(4)
+  })
+})
