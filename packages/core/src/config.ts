@@ -112,8 +112,9 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   links?:
     | (Omit<LinksOptions, 'toUrl' | 'site'> & {
         /**
-         * Check links to other sites over the network too: `true` or options
-         * (default: `false`: builds stay offline and deterministic).
+         * Options for checking links to other sites over the network, read
+         * by hosts that do it after `build` (`galley build --external`):
+         * `build` itself never touches the network (default: none).
          */
         external?: ExternalOptions | boolean | null | undefined
       })

@@ -1,5 +1,4 @@
 import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
-import { checkExternalLinks } from '@galley/links'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import { type CachedRender, fromCached, routesHold, toCached } from './cache.js'
@@ -259,14 +258,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         site,
         assets.map((asset) => `/${asset.path}`)
       )
-      const external = config.links ? config.links.external : undefined
-      if (external) {
-        const report = await checkExternalLinks(
-          [...outputs.pages, ...Object.values(outputs.entries).flat()].map((page) => page.file),
-          { ...(external === true ? {} : external), site }
-        )
-        files.push(...report.files)
-      }
       const written = refuseCollisions(
         [
           ...assets.map((asset) => {

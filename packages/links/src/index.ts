@@ -4,11 +4,8 @@ import type { Definition } from './definitions.js'
 export { checkLinks, type Options } from './check.js'
 export { type Link, type LinkIndex, rehypeGalleyLinks, type Target } from './collect.js'
 export { type Definition, remarkGalleyDefinitions } from './definitions.js'
-export { checkExternal, type ExternalReport } from './external/external.js'
-export { checkExternalLinks, type ExternalLinksReport } from './external/links.js'
 export type { ExternalOptions, ExternalResult, Verdict } from './external/types.js'
 export { type JsonMessage, toJsonReport, toSarif } from './report.js'
-export { checkSite } from './site.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -2,13 +2,8 @@ import './guard.js'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  checkExternalLinks,
-  checkSite,
-  rehypeGalleyLinks,
-  toJsonReport,
-  toSarif
-} from '@galley/links'
+import { rehypeGalleyLinks, toJsonReport, toSarif } from '@galley/links'
+import { checkExternalLinks, checkSite } from '@galley/links/node'
 import { createMarkdownProcessor } from '@galley/markdown'
 import { VFile } from 'vfile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

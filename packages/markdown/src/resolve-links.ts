@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -28,11 +27,32 @@ export function remarkGalleyResolveLinks(
       } catch {
         // Keep a path with broken percent-encoding as written.
       }
-      const from = file.path ? path.posix.dirname(file.path.replace(/\\/g, '/')) : '.'
-      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.join(from, target)
-      const url = resolve(path.posix.normalize(resolved), file)
+      const from = file.path ? dirname(file.path.replace(/\\/g, '/')) : '.'
+      const resolved = target.startsWith('/') ? target.slice(1) : `${from}/${target}`
+      const url = resolve(normalize(resolved), file)
       if (url !== undefined) node.url = url + (match[2] ?? '')
     })
     return undefined
   }
+}
+
+// POSIX path helpers, so this package needs no `node:path` (it runs anywhere).
+
+function dirname(value: string): string {
+  const index = value.lastIndexOf('/')
+  return index === -1 ? '.' : index === 0 ? '/' : value.slice(0, index)
+}
+
+/** As `path.posix.normalize`: `.` and `..` resolved, a relative path may start with `..`. */
+function normalize(value: string): string {
+  const absolute = value.startsWith('/')
+  const segments: string[] = []
+  for (const segment of value.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment !== '..') segments.push(segment)
+    else if (segments.length > 0 && segments.at(-1) !== '..') segments.pop()
+    else if (!absolute) segments.push('..')
+  }
+  const joined = (absolute ? '/' : '') + segments.join('/')
+  return joined || (absolute ? '/' : '.')
 }

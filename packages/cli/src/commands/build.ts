@@ -9,6 +9,7 @@ import {
   writeSite
 } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
+import { checkExternalLinks } from '@galley/links/node'
 import type { VFile } from 'vfile'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
@@ -59,17 +60,6 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     force: flags.force ?? config.emptyOutDir ?? false
   }
   if (write) await checkOutDir(at(outDir), protect)
-  // The config's `links.external` holds options; only `--external` turns the network on.
-  const links = config.links === false ? false : { ...config.links }
-  if (links && !flags.external) links.external = false
-  if (links && flags.external) {
-    const configured = links.external && links.external !== true ? links.external : {}
-    links.external = {
-      cache: path.join(context.cwd, '.cache', 'galley', 'links.json'),
-      ...configured,
-      onProgress: progressBar(context, 'checking links')
-    }
-  }
   const galley = createGalley({
     ...config,
     cache: flags.fresh
@@ -77,7 +67,6 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       : createContentCache(path.join(context.cwd, '.cache', 'galley', 'render'), {
           salt: await dependencyStamp(context.cwd)
         }),
-    links,
     drafts: flags.drafts ?? config.drafts,
     now: config.now ?? context.now,
     future: flags.future ?? config.future,
@@ -92,6 +81,23 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       flags.workers ?? 'auto'
     )
   })
+  // Only `--external` turns the network on; the config's `links.external` holds options.
+  if (flags.external && config.links !== false) {
+    const configured = config.links?.external
+    const report = await checkExternalLinks(
+      [...result.pages, ...Object.values(result.entries).flat()].map((page) => page.file),
+      {
+        cache: path.join(context.cwd, '.cache', 'galley', 'links.json'),
+        ...(configured && configured !== true ? configured : {}),
+        onProgress: progressBar(context, 'checking links'),
+        site: config.site
+      }
+    )
+    for (const file of report.files) if (!result.files.includes(file)) result.files.push(file)
+    if (report.files.some((file) => file.messages.some((message) => message.fatal))) {
+      result.ok = false
+    }
+  }
 
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)
