@@ -6,7 +6,7 @@
 // is its own process, so peak memory is its own. Run from the root:
 // `pnpm bench`; `BENCH_SIZES=1000` runs one size.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { glob } from 'tinyglobby'
@@ -73,10 +73,28 @@ for (const size of sizes) {
     (await glob('**/*.html', { cwd: path.join(dir, out) }).catch(() => [])).length
   const results = {}
   results['plain unified (floor)'] = { ...run(dir, 'floor'), pages: 0 }
-  results['Galley cold'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
-  results['Galley warm'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
+  // Renders are counted as the new entries of the render cache (one per render).
+  const stored = async () =>
+    (await readdir(path.join(dir, '.cache/galley/render')).catch(() => [])).length
+  const galleyRun = async () => {
+    const before = await stored()
+    const result = run(dir, 'galley')
+    return { ...result, pages: await pages('dist-galley'), renders: (await stored()) - before }
+  }
+  results['Galley cold'] = await galleyRun()
+  results['Galley warm (no change)'] = await galleyRun()
   await writeFile(path.join(dir, 'content/posts/post-7.md'), `${corpus[7]}\nOne more paragraph.\n`)
-  results['Galley after one edit'] = { ...run(dir, 'galley'), pages: await pages('dist-galley') }
+  results['Galley one body edit'] = await galleyRun()
+  await writeFile(
+    path.join(dir, 'content/posts/post-8.md'),
+    corpus[8].replace('title: "Post 8"', 'title: "Post 8, retitled"')
+  )
+  results['Galley one title edit'] = await galleyRun()
+  await writeFile(
+    path.join(dir, 'content/posts/post-new.md'),
+    corpus[9].replace('Post 9', 'Post new')
+  )
+  results['Galley add a post'] = await galleyRun()
   results['Galley cold, one thread'] = {
     ...run(dir, 'galley', '--fresh', '--workers', '1'),
     pages: await pages('dist-galley')
@@ -90,6 +108,7 @@ for (const size of sizes) {
       posts: size,
       run: name,
       'HTML pages': result.pages,
+      renders: result.renders ?? '',
       ms: result.ms.toFixed(0),
       'files/s': Math.round((size / result.ms) * 1000),
       'peak RSS MiB': (result.maxRss / 1024).toFixed(0)

@@ -37,9 +37,7 @@ describe('the main entries stay free of I/O', () => {
     it(`${entry} reaches no Node built-in and no network client`, async () => {
       const { errors, inputs } = await graph(entry)
       expect(errors).toEqual([])
-      expect(
-        inputs.filter((input) => /undici|tinyglobby|\/fdir@/.test(input))
-      ).toEqual([])
+      expect(inputs.filter((input) => /undici|tinyglobby|\/fdir@/.test(input))).toEqual([])
       expect(inputs.length).toBeGreaterThan(10)
     }, 60_000)
   }
