@@ -202,10 +202,14 @@ describe('incremental builds', () => {
         fc.dictionary(name, post, { minKeys: 2, maxKeys: 5 }),
         fc.array(step, { minLength: 1, maxLength: 6 }),
         async (initial, steps) => {
-          const store = new Map<string, CachedRender>()
+          // Stored as JSON text, as `createContentCache` keeps it on disk.
+          const store = new Map<string, string>()
           const cache = {
-            get: (key: string) => store.get(key),
-            set: (key: string, value: CachedRender) => void store.set(key, value)
+            get: (key: string) => {
+              const text = store.get(key)
+              return text === undefined ? undefined : (JSON.parse(text) as CachedRender)
+            },
+            set: (key: string, value: CachedRender) => void store.set(key, JSON.stringify(value))
           }
           const state: State = {
             site: new Map(Object.entries(structuredClone(initial))),
