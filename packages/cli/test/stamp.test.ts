@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@galley/cli'
@@ -46,5 +46,35 @@ describe('the dependency stamp of the render cache', () => {
     await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')
     expect(await check()).toBe(0)
     expect(await stored()).toBe(4)
+  })
+})
+
+describe('a portable render cache', () => {
+  it('should give a warm build in another checkout path, with the same site', async () => {
+    const first = path.join(root, 'checkout-1')
+    await mkdir(path.join(first, 'content/posts'), { recursive: true })
+    for (const name of ['a', 'b', 'c']) {
+      await writeFile(
+        path.join(first, 'content/posts', `${name}.md`),
+        `---\ntitle: ${name}\ndate: 2020-01-0${name.charCodeAt(0) - 96}\n---\n\n# ${name}\n\nSee [a](./a.md).\n`
+      )
+    }
+    await writeFile(path.join(first, 'package-lock.json'), '{"lockfileVersion":3}\n')
+    const build = (cwd: string) =>
+      main(['build', '--workers', '1'], { cwd, stdout: capture(), stderr: capture() })
+    expect(await build(first)).toBe(0)
+    // Another checkout, somewhere else, with the cache folder restored (as a CI cache does).
+    const second = path.join(root, 'elsewhere', 'checkout-2')
+    await mkdir(path.dirname(second), { recursive: true })
+    await cp(first, second, {
+      recursive: true,
+      filter: (file) => !file.includes(`${path.sep}dist`)
+    })
+    const before = await readdir(path.join(second, '.cache/galley/render'))
+    expect(await build(second)).toBe(0)
+    // No render was needed: the cache folder gained nothing.
+    expect(await readdir(path.join(second, '.cache/galley/render'))).toEqual(before)
+    const read = (cwd: string) => readFile(path.join(cwd, 'dist/feed.json'), 'utf8')
+    expect(await read(second)).toBe(await read(first))
   })
 })
