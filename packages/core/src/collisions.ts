@@ -47,7 +47,8 @@ export function refuseCollisions(outputs: ReadonlyArray<OutputFile>, files: VFil
   const taken = new Map<string, OutputFile>()
   const kept: OutputFile[] = []
   for (const output of outputs) {
-    // Case and `.`/`..` segments do not make another file on every disk.
+    // Case and `.` segments do not make another file on every disk
+    // (`toOutputPath` has already resolved `..`).
     const key = output.path
       .split('/')
       .filter((segment) => segment !== '.')
@@ -61,13 +62,13 @@ export function refuseCollisions(outputs: ReadonlyArray<OutputFile>, files: VFil
     }
     const earlier = origins.get(first) ?? { label: `\`${first.path}\`` }
     const later = origins.get(output) ?? { label: `\`${output.path}\`` }
-    const target =
-      later.file ?? earlier.file ?? fileFor(later.path ?? earlier.path ?? output.path, files)
-    const key_ = later.file ? later.key : earlier.file ? earlier.key : undefined
+    // The message goes to the content file that made one of the two, the later first.
+    const owner = later.file ? later : earlier.file ? earlier : undefined
+    const target = owner?.file ?? fileFor(later.path ?? earlier.path ?? output.path, files)
     const message = target.message(
       `Unexpected second output at \`${output.path}\`: ${later.label} and ${earlier.label} both write it; change a permalink, slug or alias, or rename the file, so each has its own path`,
       {
-        place: (key_ && placeOf(target, key_)) || { line: 1, column: 1 },
+        place: (owner?.key && placeOf(target, owner.key)) || { line: 1, column: 1 },
         ruleId: 'output-collision',
         source
       }

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { type CachedRender, fromCached, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
+import { foldersOf } from './folders.js'
 import type { OutputFile } from './output.js'
 import type { Page } from './page.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
@@ -261,7 +262,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const written = refuseCollisions(
         [
           ...assets.map((asset) => {
-            const copied = `${settings.publicDir ?? 'public'}/${asset.path}`
+            const copied = `${foldersOf(settings).publicDir}/${asset.path}`
             return madeBy(asset, { label: `\`${copied}\``, path: copied })
           }),
           ...outputs.files

@@ -72,9 +72,8 @@ async function build(
     ...options,
     drafts,
     cache: options.cache ?? cache,
-    // Layouts are the bundler's business; links are checked offline.
-    layouts: undefined,
-    links: options.links === false ? false : { ...options.links, external: false }
+    // Layouts are the bundler's business (links are checked offline: `build` never goes online).
+    layouts: undefined
   })
   // `public/` is the bundler's to copy.
   const loaded = await loadSite(options, { cwd: root, assets: false })

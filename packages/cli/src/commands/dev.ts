@@ -48,7 +48,6 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
       cache,
       drafts: true,
       future: true,
-      links: config.links === false ? false : { ...config.links, external: false },
       now: context.now
     })
     const result = await buildSite(galley, await loadSite(config, { cwd: context.cwd }))
