@@ -26,7 +26,10 @@ export class HostGate {
     const now = Date.now()
     const start = Math.max(now, state.last + this.#interval)
     state.last = start
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now))
+    // A timer may fire a millisecond early by the clock: wait until it says so.
+    for (let left = start - now; left > 0; left = start - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, left))
+    }
     try {
       return await task()
     } finally {
