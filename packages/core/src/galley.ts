@@ -1,7 +1,7 @@
 import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { type CachedRender, fromCached, routesHold, toCached } from './cache.js'
+import { type CachedRender, fromCached, hash, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { foldersOf } from './folders.js'
@@ -13,6 +13,7 @@ import { checkReferences, type DataEntry } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
 import { assemble } from './site.js'
 import { source } from './source.js'
+import { noteRender } from './trace.js'
 
 /** What a build gives: pages, files to write, and every file with its messages. */
 export interface BuildResult<D> {
@@ -140,15 +141,19 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     cached: CachedRender | undefined,
     inBuild: boolean
   ): Promise<Rendered['result']> {
+    const key = renderKey(kind, file)
     if (cached) {
       fromCached(file, cached)
+      noteRender(file, hash(`${key}\u0000${JSON.stringify(cached.routes)}`))
       return cached
     }
     const { result, stored } = await renderFresh(file, kind)
     const entry = stored ?? toCached(file, result)
+    // The body is what the file, the config and the routes it read made.
+    noteRender(file, hash(`${key}\u0000${JSON.stringify(entry.routes)}`))
     // In a build the routes are complete: the file's own is known to be right.
     const route = inBuild ? (routes.get(normalPath(file)) ?? null) : undefined
-    await config.cache?.set(renderKey(kind, file), { ...entry, route })
+    await config.cache?.set(key, { ...entry, route })
     return result
   }
 

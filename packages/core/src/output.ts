@@ -4,6 +4,11 @@ export interface OutputFile {
   path: string
   /** Content: text, or bytes for assets such as images. */
   value: string | Uint8Array
+  /**
+   * For a page a layout makes: how a writer can tell it would come out as
+   * in an earlier build without laying it out (see `writeSite`'s `records`).
+   */
+  trace?: OutputTrace | undefined
 }
 
 /**
@@ -41,21 +46,26 @@ function decode(segment: string): string {
   }
 }
 
+/** What laying out a page read, and the fingerprint of those inputs as they were. */
+export interface Made {
+  /** Inputs read: a field of an entry (`content/a.md\u0000html`) or a list of the site. */
+  reads: string[]
+  /** Fingerprint of the layout's arguments and of every input read. */
+  fingerprint: string
+}
+
 /**
- * An output file whose text is made when it is read, and not kept: a page is
- * laid out and serialized as `writeSite` writes it, so the HTML of every
- * page is never in memory at once.
- *
- * @param path
- *   Path inside the output folder.
- * @param produce
- *   Makes the text.
- * @returns
- *   Output file.
+ * How a page a layout makes can tell, without being laid out, that it
+ * would come out as in an earlier build: layouts are functions of what
+ * they read, so when every input an earlier layout read is the same now,
+ * so is the page.
  */
-export function lazyOutput(path: string, produce: () => string): OutputFile {
-  return Object.defineProperty({ path } as OutputFile, 'value', {
-    enumerable: true,
-    get: produce
-  })
+export interface OutputTrace {
+  /**
+   * The fingerprint of the inputs `reads` names, as they are in this build
+   * (equal to an earlier `made.fingerprint` when none of them changed).
+   */
+  fingerprint(reads: ReadonlyArray<string>): string
+  /** What laying out read; set once the file's `value` has been read. */
+  readonly made: Made | undefined
 }

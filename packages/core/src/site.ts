@@ -3,10 +3,9 @@ import type { ContentCollection } from './collections.js'
 import { madeBy } from './collisions.js'
 import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
-import { serialize } from './html.js'
 import type { Site } from './layouts.js'
 import { linkNeighbours } from './neighbours.js'
-import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
+import { type OutputFile, toOutputPath } from './output.js'
 import type { Page } from './page.js'
 import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
@@ -14,6 +13,7 @@ import { redirectPage } from './redirects.js'
 import { sitemap } from './sitemap.js'
 import { source } from './source.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
+import { createTracer, fingerprintOf, termShape } from './trace.js'
 
 /** What `assemble` gives. */
 export interface Assembled {
@@ -120,11 +120,17 @@ export function assemble(
   // In the sitemap: every post (its feed links to it), and entries that have a page.
   const listed: Array<Page<PostData>> = [...pages]
   const layouts = config.layouts
+  // Layouts see views that record what they read, so the next build can
+  // tell which pages would come out the same without laying them out.
+  const tracer = createTracer(site)
+  const view = tracer.site as Site<PostData>
   if (layouts) {
     for (const page of pages) {
       files.push(
         madeBy(
-          lazyOutput(toOutputPath(page.url), () => serialize(layouts.post(page, site))),
+          tracer.output(toOutputPath(page.url), `post\u0000${page.file.path}`, () =>
+            layouts.post(tracer.page(page), view)
+          ),
           { label: String(page.file.path), file: page.file }
         )
       )
@@ -136,7 +142,9 @@ export function assemble(
     for (const page of list) {
       files.push(
         madeBy(
-          lazyOutput(toOutputPath(page.url), () => serialize(layout(page, site))),
+          tracer.output(toOutputPath(page.url), `entry\u0000${name}\u0000${page.file.path}`, () =>
+            layout(tracer.page(page), view)
+          ),
           { label: String(page.file.path), file: page.file }
         )
       )
@@ -145,19 +153,25 @@ export function assemble(
   }
   if (layouts) {
     for (const { term, pages: numbered } of lists) {
+      const termView = term && tracer.term(term)
       for (const pagination of numbered) {
         const label = term
           ? `the page of ${term.taxonomy} \`${term.name}\``
           : pagination.current > 1
             ? `page ${pagination.current} of the home page`
             : 'the home page'
+        const base = fingerprintOf([
+          term ? termShape(term) : 'index',
+          { ...pagination, items: pagination.items.map((page) => String(page.file.path)) }
+        ])
         files.push(
           madeBy(
-            lazyOutput(toOutputPath(pagination.url), () =>
-              serialize(
-                term ? layouts.tag(term, site, pagination) : layouts.index(site, pagination)
-              )
-            ),
+            tracer.output(toOutputPath(pagination.url), base, () => {
+              const numberedView = tracer.pagination(pagination)
+              return termView
+                ? layouts.tag(termView, view, numberedView)
+                : layouts.index(view, numberedView)
+            }),
             { label }
           )
         )
@@ -165,7 +179,7 @@ export function assemble(
     }
     files.push(
       madeBy(
-        lazyOutput('404.html', () => serialize(layouts.notFound(site))),
+        tracer.output('404.html', '404', () => layouts.notFound(view)),
         { label: 'the 404 page' }
       )
     )

@@ -1,0 +1,230 @@
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import { hash } from './cache.js'
+import { serialize } from './html.js'
+import type { Site, Tag } from './layouts.js'
+import type { Made, OutputFile, OutputTrace } from './output.js'
+import type { Page } from './page.js'
+import type { Pagination } from './paginate.js'
+
+/** Reads of the layout running now (layouts run one at a time, synchronously). */
+let recording: Set<string> | undefined
+
+const renders = new WeakMap<VFile, string>()
+
+/**
+ * Note what a file's render was made from (its cache key and the routes it
+ * looked up), so a page's body counts as unchanged without hashing it.
+ */
+export function noteRender(file: VFile, identity: string): void {
+  renders.set(file, identity)
+}
+
+/** Fields of a page that come from its render, known by the render's identity. */
+const rendered = new Set(['html', 'headings', 'toc', 'excerpt', 'stats'])
+
+/** Lists of the site, by the key their reads get. */
+const lists = { pages: '\u0001pages', terms: '\u0001terms', collections: '\u0001collections' }
+
+/** The views layouts get, and the fingerprints of what they read. */
+export interface Tracer {
+  /** The site as layouts see it: reading its lists is recorded. */
+  site: Site<never>
+  /** A page as layouts see it: reading its fields is recorded. */
+  page<P>(page: Page<P>): Page<P>
+  /** A term as layouts see it (its pages are views). */
+  term<P>(term: Tag<P>): Tag<P>
+  /** A page of a list as layouts see it (its items are views). */
+  pagination<P>(pagination: Pagination<Page<P>>): Pagination<Page<P>>
+  /**
+   * An output file laid out by `make` when its value is read, with a trace.
+   * `base` names what `make` gets besides views (the term and page number).
+   */
+  output(path: string, base: string, make: () => Root): OutputFile
+}
+
+/**
+ * Make the views and fingerprints of one build's site.
+ *
+ * @param site
+ *   The site as `assemble` made it.
+ * @returns
+ *   Tracer.
+ */
+export function createTracer<D>(site: Site<D>): Tracer {
+  const views = new Map<Page<unknown>, Page<unknown>>()
+  const byPath = new Map<string, Page<unknown>>()
+  const tokens = new Map<string, string | undefined>()
+  const idOf = (page: Page<unknown>) => String(page.file.path)
+  const everything = [...site.pages, ...Object.values(site.collections).flat()]
+  for (const page of everything) byPath.set(idOf(page as Page<unknown>), page as Page<unknown>)
+
+  const page = <P>(entry: Page<P>): Page<P> => {
+    let view = views.get(entry as Page<unknown>)
+    if (!view) {
+      const id = idOf(entry as Page<unknown>)
+      const note = (key: string | symbol) => {
+        if (recording && typeof key === 'string') recording.add(`${id}\u0000${key}`)
+      }
+      view = new Proxy(entry as Page<unknown>, {
+        get(target, key, receiver) {
+          note(key)
+          return Reflect.get(target, key, receiver)
+        },
+        has(target, key) {
+          note(key)
+          return Reflect.has(target, key)
+        },
+        getOwnPropertyDescriptor(target, key) {
+          note(key)
+          return Reflect.getOwnPropertyDescriptor(target, key)
+        },
+        ownKeys(target) {
+          const keys = Reflect.ownKeys(target)
+          for (const key of keys) note(key)
+          return keys
+        }
+      })
+      views.set(entry as Page<unknown>, view)
+    }
+    return view as Page<P>
+  }
+  const many = <P>(pages: ReadonlyArray<Page<P>>) => Object.freeze(pages.map(page))
+  const term = <P>(entry: Tag<P>): Tag<P> => ({ ...entry, pages: many(entry.pages) })
+
+  const pages = many(site.pages)
+  const taxonomies = Object.fromEntries(
+    Object.entries(site.taxonomies).map(([name, terms]) => [name, Object.freeze(terms.map(term))])
+  )
+  const tags = taxonomies.tags ?? Object.freeze([])
+  const collections = Object.fromEntries(
+    Object.entries(site.collections).map(([name, list]) => [name, many(list)])
+  )
+  const read = (key: string) => recording?.add(key)
+  const view = {
+    url: site.url,
+    title: site.title,
+    description: site.description,
+    language: site.language,
+    feedUrl: site.feedUrl,
+    get pages() {
+      read(lists.pages)
+      return pages
+    },
+    get tags() {
+      read(lists.terms)
+      return tags
+    },
+    get taxonomies() {
+      read(lists.terms)
+      return taxonomies
+    },
+    get collections() {
+      read(lists.collections)
+      return collections
+    }
+  } as unknown as Site<never>
+  const scalars = fingerprintOf([
+    site.url.href,
+    site.title,
+    site.description,
+    site.language,
+    site.feedUrl
+  ])
+
+  const tokenOf = (key: string): string | undefined => {
+    if (tokens.has(key)) return tokens.get(key)
+    let token: string | undefined
+    if (key === lists.pages) token = fingerprintOf(site.pages.map(idOf))
+    else if (key === lists.terms) {
+      token = fingerprintOf(
+        Object.entries(site.taxonomies).map(([name, terms]) => [name, terms.map(termShape)])
+      )
+    } else if (key === lists.collections) {
+      token = fingerprintOf(
+        Object.entries(site.collections).map(([name, list]) => [name, list.map(idOf)])
+      )
+    } else {
+      const split = key.lastIndexOf('\u0000')
+      const entry = byPath.get(key.slice(0, split))
+      const field = key.slice(split + 1)
+      token = entry ? fieldToken(entry, field) : undefined
+    }
+    tokens.set(key, token)
+    return token
+  }
+
+  const fingerprint = (base: string, reads: ReadonlyArray<string>) =>
+    hash(
+      [scalars, base, ...reads.map((key) => `${key}\u0002${tokenOf(key) ?? '\u0003gone'}`)].join(
+        '\u0001'
+      )
+    )
+
+  return {
+    site: view,
+    page,
+    term,
+    pagination: (list) => ({ ...list, items: many(list.items) }),
+    output(path, base, make) {
+      let made: Made | undefined
+      const trace: OutputTrace = {
+        fingerprint: (reads) => fingerprint(base, reads),
+        get made() {
+          return made
+        }
+      }
+      const output = { path, trace } as OutputFile
+      return Object.defineProperty(output, 'value', {
+        enumerable: true,
+        get() {
+          const outer = recording
+          const seen = new Set<string>()
+          recording = seen
+          let value: string
+          try {
+            value = serialize(make())
+          } finally {
+            recording = outer
+          }
+          const reads = [...seen].sort()
+          made = { reads, fingerprint: fingerprint(base, reads) }
+          return value
+        }
+      })
+    }
+  }
+}
+
+/**
+ * What a term is for a layout that did not read its pages' fields: its
+ * name, page and which posts it lists, in order.
+ */
+export function termShape<D>(term: Tag<D>): unknown[] {
+  return [term.taxonomy, term.name, term.url, term.pages.map((page) => String(page.file.path))]
+}
+
+/** A token for one field of an entry: equal in two builds when the field is. */
+function fieldToken(page: Page<unknown>, field: string): string {
+  const identity = renders.get(page.file)
+  if (identity !== undefined && rendered.has(field)) return identity
+  if (field === 'file') {
+    return fingerprintOf([page.file.path, identity ?? String(page.file.value ?? '')])
+  }
+  return fingerprintOf((page as unknown as Record<string, unknown>)[field])
+}
+
+/** A hash of a JSON-like value (dates as ISO text, files by path). */
+export function fingerprintOf(value: unknown): string {
+  return hash(
+    JSON.stringify(value, (_key, item: unknown) => {
+      if (item === undefined) return '\u0003undefined'
+      if (typeof item === 'function') return `fn:${String(item)}`
+      if (item instanceof URL) return item.href
+      if (item && typeof item === 'object' && 'messages' in item && 'history' in item) {
+        return `file:${String((item as VFile).path)}`
+      }
+      return item
+    }) ?? '\u0003undefined'
+  )
+}
