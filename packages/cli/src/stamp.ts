@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 const lockfiles = [
@@ -38,4 +38,51 @@ export async function dependencyStamp(cwd: string): Promise<string> {
     if (parent === dir) return ''
     dir = parent
   }
+}
+
+const code = /\.(?:[cm]?[jt]s|[jt]sx)$/
+
+/**
+ * A hash of the code a site's layouts may run: the config file and every
+ * script file in the site's folder (and below it, outside `node_modules`,
+ * hidden folders and the folders in `skip`, such as the content and output
+ * folders). A config's layouts import helpers that their own source text
+ * does not show, so an edit to any of these files lays every page out
+ * again; packages count through `dependencyStamp`.
+ *
+ * @param cwd
+ *   Folder of the site.
+ * @param configPath
+ *   The config file, if any (it may live elsewhere).
+ * @param skip
+ *   Folders not to read.
+ * @returns
+ *   Hex digest.
+ */
+export async function codeStamp(
+  cwd: string,
+  configPath: string | undefined,
+  skip: ReadonlyArray<string>
+): Promise<string> {
+  const root = path.resolve(cwd)
+  const skipped = new Set(skip.map((folder) => path.resolve(root, folder)))
+  const found: string[] = configPath ? [path.resolve(configPath)] : []
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.') || skipped.has(full))
+          continue
+        await walk(full)
+      } else if (entry.isFile() && code.test(entry.name)) found.push(full)
+    }
+  }
+  await walk(root)
+  const hash = createHash('sha256')
+  for (const file of [...new Set(found)].sort()) {
+    const text = await readFile(file).catch(() => undefined)
+    if (text) hash.update(`${path.relative(root, file)}\u0000`).update(text)
+  }
+  return hash.digest('hex')
 }

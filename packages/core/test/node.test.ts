@@ -39,6 +39,7 @@ describe('@galley/core/node', () => {
       'loadData',
       'loadSite',
       'manifestName',
+      'recoverOutDir',
       'writeInto',
       'writeSite'
     ])

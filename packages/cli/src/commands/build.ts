@@ -6,6 +6,7 @@ import {
   createContentCache,
   loadSite,
   type OutDirOptions,
+  type WriteSummary,
   writeSite
 } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
@@ -16,7 +17,7 @@ import type { Context } from '../io.js'
 import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
 import { somePlaces, textReport } from '../report.js'
-import { dependencyStamp } from '../stamp.js'
+import { codeStamp, dependencyStamp } from '../stamp.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -129,14 +130,38 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const summary =
     flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
   if (write) {
-    await writeSite(at(outDir), result.outputs, protect)
-    summary.write(
-      `galley: wrote ${result.outputs.length} files to \`${outDir}\` (${result.pages.length} posts)\n`
-    )
+    const done = await writeSite(at(outDir), result.outputs, {
+      ...protect,
+      // What each page was laid out from, kept apart per output folder.
+      records: flags.fresh
+        ? undefined
+        : path.join(
+            context.cwd,
+            '.cache',
+            'galley',
+            'outputs',
+            `${path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'}.json`
+          ),
+      stamp: `${await dependencyStamp(context.cwd)}\u0000${await codeStamp(context.cwd, configPath, [folders.contentDir, folders.publicDir, outDir])}`
+    })
+    summary.write(`galley: ${describe(done, outDir)} (${result.pages.length} posts)\n`)
   } else {
     summary.write(`galley: checked ${files.length} files\n`)
   }
   return 0
+}
+
+/** What a write did, as the closing line says it. */
+function describe(done: WriteSummary, outDir: string): string {
+  const count = (n: number, what: string) =>
+    `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`
+  if (done.written === 0 && done.removed === 0) {
+    return `\`${outDir}\` is up to date (${count(done.kept, 'file')})`
+  }
+  const parts = [`wrote ${count(done.written, 'file')} to \`${outDir}\``]
+  if (done.kept > 0) parts.push(`${done.kept.toLocaleString('en')} unchanged`)
+  if (done.removed > 0) parts.push(`${done.removed.toLocaleString('en')} removed`)
+  return parts.join(', ')
 }
 
 function place(file: VFile, line: number | undefined, column: number | undefined): string {

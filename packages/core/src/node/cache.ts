@@ -7,7 +7,7 @@ import type { CachedRender, ContentCache } from '../cache.js'
 const require = createRequire(import.meta.url)
 
 /** Versions of the packages that render, so an upgrade re-renders everything. */
-function versions(): string {
+export function galleyVersions(): string {
   return ['@galley/core', '@galley/markdown', '@galley/frontmatter', '@galley/links']
     .map((name) => {
       try {
@@ -47,7 +47,7 @@ export function createContentCache(
   options?: Readonly<ContentCacheOptions> | null
 ): ContentCache {
   const root = path.resolve(dir)
-  const salt = `${versions()}\u0000${options?.salt ?? ''}`
+  const salt = `${galleyVersions()}\u0000${options?.salt ?? ''}`
   const where = (key: string) =>
     path.join(root, `${createHash('sha256').update(`${salt}\u0000${key}`).digest('hex')}.json`)
   return {

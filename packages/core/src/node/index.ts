@@ -9,4 +9,10 @@ export {
   type OutDirOptions
 } from './outdir.js'
 export { buildSite, type LoadedSite, loadSite } from './site.js'
-export { writeInto, writeSite } from './write.js'
+export {
+  recoverOutDir,
+  type WriteOptions,
+  type WriteSummary,
+  writeInto,
+  writeSite
+} from './write.js'

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto'
+import { lstatSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** What a build knows of one file it wrote, for the next build. */
+export interface OutputRecord {
+  /** SHA-256 of the bytes. */
+  hash: string
+  /** Size, inode and modification time (ns) of the file as written: a file changed since differs. */
+  size: string
+  ino: string
+  mtime: string
+  /** What laying it out read (see `OutputTrace`), if a layout made it. */
+  reads?: string[] | undefined
+  /** Fingerprint of those inputs then. */
+  fingerprint?: string | undefined
+}
+
+/** The text of the records file: read keys are shared, by index. */
+interface Stored {
+  version: 1
+  stamp: string
+  keys: string[]
+  files: Array<
+    [
+      path: string,
+      hash: string,
+      size: string,
+      ino: string,
+      mtime: string,
+      reads?: number[],
+      fingerprint?: string
+    ]
+  >
+}
+
+/**
+ * The records of the build that wrote an output folder last; none when the
+ * file is missing, damaged, or was made with another `stamp` (other
+ * layout code, another version of Galley).
+ */
+export async function readRecords(file: string, stamp: string): Promise<Map<string, OutputRecord>> {
+  const records = new Map<string, OutputRecord>()
+  let stored: Stored
+  try {
+    stored = JSON.parse(await readFile(file, 'utf8')) as Stored
+  } catch {
+    return records
+  }
+  if (stored?.version !== 1 || stored.stamp !== stamp || !Array.isArray(stored.files)) {
+    return records
+  }
+  const keys = Array.isArray(stored.keys) ? stored.keys : []
+  for (const row of stored.files) {
+    if (!Array.isArray(row) || row.length < 5) continue
+    const [where, hash, size, ino, mtime, reads, fingerprint] = row
+    const named = Array.isArray(reads) ? reads.map((index) => keys[index]) : undefined
+    records.set(String(where), {
+      hash: String(hash),
+      size: String(size),
+      ino: String(ino),
+      mtime: String(mtime),
+      reads:
+        named?.every((key): key is string => typeof key === 'string') === true ? named : undefined,
+      fingerprint: typeof fingerprint === 'string' ? fingerprint : undefined
+    })
+  }
+  return records
+}
+
+/** Keep the records of a build (written whole, then renamed into place). */
+export async function writeRecords(
+  file: string,
+  stamp: string,
+  records: ReadonlyMap<string, OutputRecord>
+): Promise<void> {
+  const keys: string[] = []
+  const index = new Map<string, number>()
+  const at = (key: string) => {
+    let found = index.get(key)
+    if (found === undefined) {
+      found = keys.length
+      keys.push(key)
+      index.set(key, found)
+    }
+    return found
+  }
+  const files: Stored['files'] = []
+  for (const [where, record] of records) {
+    const row: Stored['files'][number] = [where, record.hash, record.size, record.ino, record.mtime]
+    if (record.reads && record.fingerprint) row.push(record.reads.map(at), record.fingerprint)
+    files.push(row)
+  }
+  const stored: Stored = { version: 1, stamp, keys, files }
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, JSON.stringify(stored))
+  await rename(temporary, file)
+}
+
+/** SHA-256 of an output's value. */
+export function digest(value: string | Uint8Array): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/** The record of a file as it is on disk now (without reads), or `undefined`. */
+export function statOf(file: string, hash: string): OutputRecord | undefined {
+  const stats = lstatSync(file, { bigint: true, throwIfNoEntry: false })
+  if (!stats?.isFile()) return undefined
+  return { hash, size: String(stats.size), ino: String(stats.ino), mtime: String(stats.mtimeNs) }
+}
+
+/** Whether `file` is still the file `record` describes. */
+export function unchanged(file: string, record: OutputRecord): boolean {
+  const now = statOf(file, record.hash)
+  return (
+    now !== undefined &&
+    now.size === record.size &&
+    now.ino === record.ino &&
+    now.mtime === record.mtime
+  )
+}
