@@ -37,8 +37,10 @@ interface Stored {
 
 /**
  * The records of the build that wrote an output folder last; none when the
- * file is missing, damaged, or was made with another `stamp` (other
- * layout code, another version of Galley).
+ * file is missing or damaged. Records made with another `stamp` (other
+ * layout code, another version of Galley) keep what each file is, not what
+ * it was laid out from: every page is laid out again, and only files whose
+ * bytes change are written.
  */
 export async function readRecords(file: string, stamp: string): Promise<Map<string, OutputRecord>> {
   const records = new Map<string, OutputRecord>()
@@ -48,14 +50,13 @@ export async function readRecords(file: string, stamp: string): Promise<Map<stri
   } catch {
     return records
   }
-  if (stored?.version !== 1 || stored.stamp !== stamp || !Array.isArray(stored.files)) {
-    return records
-  }
+  if (stored?.version !== 1 || !Array.isArray(stored.files)) return records
+  const same = stored.stamp === stamp
   const keys = Array.isArray(stored.keys) ? stored.keys : []
   for (const row of stored.files) {
     if (!Array.isArray(row) || row.length < 5) continue
     const [where, hash, size, ino, mtime, reads, fingerprint] = row
-    const named = Array.isArray(reads) ? reads.map((index) => keys[index]) : undefined
+    const named = same && Array.isArray(reads) ? reads.map((index) => keys[index]) : undefined
     records.set(String(where), {
       hash: String(hash),
       size: String(size),
@@ -63,7 +64,7 @@ export async function readRecords(file: string, stamp: string): Promise<Map<stri
       mtime: String(mtime),
       reads:
         named?.every((key): key is string => typeof key === 'string') === true ? named : undefined,
-      fingerprint: typeof fingerprint === 'string' ? fingerprint : undefined
+      fingerprint: same && typeof fingerprint === 'string' ? fingerprint : undefined
     })
   }
   return records

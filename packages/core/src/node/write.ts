@@ -152,7 +152,13 @@ export async function writeSite(
       await makeFolder(path.dirname(to))
       await link(path.join(target, where), to).catch(() => copyFile(path.join(target, where), to))
     })
-    await writeFile(path.join(temporary, manifestName), manifestFor([...paths]))
+    // The manifest too is kept when it lists the same files.
+    const manifest = path.join(temporary, manifestName)
+    if (removed === 0 && listed.size === paths.size) {
+      await link(path.join(target, manifestName), manifest).catch(() =>
+        writeFile(manifest, manifestFor([...paths]))
+      )
+    } else await writeFile(manifest, manifestFor([...paths]))
     await swap(target, temporary, suffix)
     if (options?.records) await writeRecords(options.records, stamp, records)
     return { written, kept: kept.length, removed }

@@ -1,0 +1,194 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createGalley, type GalleyConfig, raw } from '@galley/core'
+import { recoverOutDir, writeSite } from '@galley/core/node'
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { VFile } from 'vfile'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+let root: string
+let out: string
+let records: string
+/** Layout calls of the last build, by layout. */
+let calls: Record<string, number>
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'galley-write-'))
+  out = path.join(root, 'dist')
+  records = path.join(root, 'cache/outputs.json')
+  calls = {}
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+const count = (name: string) => {
+  calls[name] = (calls[name] ?? 0) + 1
+}
+
+const layouts = {
+  post(page: { data: { title: string }; html: string }): Root {
+    count('post')
+    return h(null, [h('h1', page.data.title), raw(page.html)]) as Root
+  },
+  index(site: { pages: ReadonlyArray<{ url: string; data: { title: string } }> }): Root {
+    count('index')
+    return h(
+      null,
+      site.pages.map((page) => h('a', { href: page.url }, page.data.title))
+    ) as Root
+  },
+  tag(): Root {
+    count('tag')
+    return h(null, []) as Root
+  },
+  notFound(): Root {
+    count('notFound')
+    return h(null, h('p', 'Not here')) as Root
+  }
+}
+
+const config: GalleyConfig = {
+  site: 'https://b.test/',
+  layouts: layouts as unknown as GalleyConfig['layouts'],
+  feed: false,
+  sitemap: false
+}
+
+function post(name: string, day: number, body = `Body of ${name}.`): VFile {
+  return new VFile({
+    path: `content/${name}.md`,
+    value: `---\ntitle: ${name.toUpperCase()}\ndate: 2020-01-0${day}\n---\n\n${body}\n`
+  })
+}
+
+async function build(files: VFile[], options?: { stamp?: string; layouts?: unknown }) {
+  calls = {}
+  const result = await createGalley({
+    ...config,
+    layouts: (options?.layouts ?? config.layouts) as GalleyConfig['layouts']
+  }).build(files)
+  expect(result.ok).toBe(true)
+  return writeSite(out, result.outputs, { records, stamp: options?.stamp })
+}
+
+/** Inode and modification time of every file: what a rewrite changes. */
+async function identities(dir: string): Promise<Record<string, string>> {
+  const found: Record<string, string> = {}
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const stats = await stat(file, { bigint: true })
+    found[path.relative(dir, file)] = `${stats.ino}:${stats.mtimeNs}`
+  }
+  return found
+}
+
+const site = () => [post('a', 1), post('b', 2), post('c', 3)]
+
+describe('writeSite with records', () => {
+  it('should lay out nothing and write nothing when nothing changed', async () => {
+    expect(await build(site())).toEqual({ written: 5, kept: 0, removed: 0 })
+    const before = await identities(out)
+    const folder = (await stat(out)).ino
+
+    expect(await build(site())).toEqual({ written: 0, kept: 5, removed: 0 })
+    expect(calls).toEqual({})
+    expect(await identities(out)).toEqual(before)
+    expect((await stat(out)).ino).toBe(folder)
+  })
+
+  it('should lay out only the pages that read what changed, and keep the rest as they were', async () => {
+    await build(site())
+    const before = await identities(out)
+
+    // A body edit: the post reads its body; the index reads titles only.
+    const edited = [post('a', 1), post('b', 2, 'A new body.'), post('c', 3)]
+    expect(await build(edited)).toEqual({ written: 1, kept: 4, removed: 0 })
+    expect(calls).toEqual({ post: 1 })
+    const after = await identities(out)
+    expect(after['posts/b/index.html']).not.toBe(before['posts/b/index.html'])
+    expect({ ...after, 'posts/b/index.html': '' }).toEqual({
+      ...before,
+      'posts/b/index.html': ''
+    })
+    expect(await readFile(path.join(out, 'posts/b/index.html'), 'utf8')).toContain('A new body.')
+  })
+
+  it('should lay out the list again when a title changes, and remove the page of a deleted post', async () => {
+    await build(site())
+    const renamed = [post('a', 1), post('c', 3)]
+    renamed[0] = new VFile({
+      path: 'content/a.md',
+      value: '---\ntitle: Renamed\ndate: 2020-01-01\n---\n\nBody of a.\n'
+    })
+    expect(await build(renamed)).toEqual({ written: 2, kept: 2, removed: 1 })
+    expect(calls).toEqual({ post: 1, index: 1 })
+    await expect(stat(path.join(out, 'posts/b/index.html'))).rejects.toThrow()
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Renamed')
+  })
+
+  it('should write a file again that was changed by hand since', async () => {
+    await build(site())
+    await writeFile(path.join(out, 'posts/a/index.html'), 'edited by hand')
+    expect(await build(site())).toEqual({ written: 1, kept: 4, removed: 0 })
+    expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toContain('<h1>A</h1>')
+  })
+
+  it('should lay out everything again when the code changed, and still write only changed bytes', async () => {
+    await build(site(), { stamp: 'v1' })
+    expect(await build(site(), { stamp: 'v2' })).toEqual({ written: 0, kept: 5, removed: 0 })
+    expect(calls).toEqual({ post: 3, index: 1, notFound: 1 })
+  })
+
+  it('should leave the previous site and no staged folder when a layout throws', async () => {
+    await build(site())
+    const before = await identities(out)
+    const failing = {
+      ...layouts,
+      post(page: { data: { title: string }; html: string }) {
+        if (page.data.title === 'C') throw new Error('Layout bug')
+        return layouts.post(page)
+      }
+    }
+    await expect(
+      build([post('a', 1, 'Changed.'), post('b', 2), post('c', 3, 'Changed.')], {
+        layouts: failing
+      })
+    ).rejects.toThrow('Layout bug')
+    expect(await identities(out)).toEqual(before)
+    expect((await readdir(root)).sort()).toEqual(['cache', 'dist'])
+  })
+})
+
+describe('recoverOutDir', () => {
+  it('should put back the old site a build killed between its two renames left, and remove staged folders', async () => {
+    await mkdir(path.join(root, 'dist.galley-old-0123abcd'), { recursive: true })
+    await writeFile(path.join(root, 'dist.galley-old-0123abcd/index.html'), 'old')
+    await mkdir(path.join(root, 'dist.galley-tmp-0123abcd'), { recursive: true })
+    await writeFile(path.join(root, 'dist.galley-tmp-0123abcd/index.html'), 'new')
+    // Not Galley's: another name, another pattern.
+    await mkdir(path.join(root, 'dist.galley-old-mine'), { recursive: true })
+    await mkdir(path.join(root, 'distant.galley-tmp-0123abcd'), { recursive: true })
+
+    await recoverOutDir(out)
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('old')
+    expect((await readdir(root)).sort()).toEqual([
+      'dist',
+      'dist.galley-old-mine',
+      'distant.galley-tmp-0123abcd'
+    ])
+  })
+
+  it('should remove what a killed build staged, and keep the site when it is there', async () => {
+    await mkdir(out, { recursive: true })
+    await writeFile(path.join(out, 'index.html'), 'current')
+    await mkdir(path.join(root, 'dist.galley-tmp-89abcdef'), { recursive: true })
+    await recoverOutDir(out)
+    expect(await readdir(root)).toEqual(['dist'])
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('current')
+  })
+})
