@@ -1,5 +1,6 @@
 export { loadAssets } from './assets.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
+export { type CommitMode, recoverOutDir } from './commit.js'
 export { loadData } from './data.js'
 export { type LoadOptions, loadContent } from './load.js'
 export {
@@ -10,7 +11,6 @@ export {
 } from './outdir.js'
 export { buildSite, type LoadedSite, loadSite } from './site.js'
 export {
-  recoverOutDir,
   type WriteOptions,
   type WriteSummary,
   writeInto,

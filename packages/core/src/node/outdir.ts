@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
+import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 
 /** The file `writeSite` leaves in every output folder: the list of files it wrote. */
@@ -99,7 +100,8 @@ async function foreignFiles(dir: string): Promise<string[]> {
   const stats = await lstat(dir).catch(() => undefined)
   if (!stats) return []
   if (!stats.isDirectory()) return [path.basename(dir)]
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  // Synchronously: Node 20's recursive `readdir` promise is many times slower.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
   const files = entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) =>

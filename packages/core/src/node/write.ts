@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync, linkSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from '../output.js'
 import { galleyVersions } from './cache.js'
+import { commitInPlace, recoverOutDir, stagedName, swap } from './commit.js'
 import {
   checkOutDir,
   manifestFor,
@@ -23,17 +25,17 @@ import {
 /** Configuration for `writeSite`. */
 export interface WriteOptions extends OutDirOptions {
   /**
-   * A file (in a cache folder, such as `.cache/galley/outputs.json`) where
-   * a build keeps what it wrote and what each page was laid out from, so
-   * the next build lays out only pages whose inputs changed and writes only
-   * files whose bytes change (default: none: every file is laid out and
-   * written).
+   * A file (in a cache folder, such as `.cache/galley/outputs/dist.json`)
+   * where a build keeps what it wrote and what each page was laid out
+   * from, so the next build lays out only pages whose inputs changed and
+   * writes only files whose bytes change (default: none: every page is laid
+   * out, and only files whose bytes are known are kept).
    */
   records?: string | null | undefined
   /**
    * Text naming the code layouts run, such as a hash of the config file and
-   * the modules it imports: records kept with another stamp are not used
-   * (default: none).
+   * the modules it imports: pages laid out under another stamp are laid
+   * out again (default: none).
    */
   stamp?: string | null | undefined
 }
@@ -49,18 +51,20 @@ export interface WriteSummary {
 }
 
 /**
- * Write a whole site atomically, and only what changed. The new site is
- * staged in a folder beside `outDir`: files whose bytes change are written
- * there, files that stay the same are hard links to the previous build's
- * (a page whose layout inputs are all unchanged is not even laid out, see
- * `records`), and files no longer built are left out; then the staged
- * folder replaces `outDir` by renaming. When nothing changed, nothing is
- * written at all. If anything fails, the previous `outDir` is left
+ * Write a whole site, only what changed, and atomically. Files whose bytes
+ * change are written into a staged folder beside `outDir`; a page whose
+ * layout inputs are all unchanged (see `records`) is not even laid out, and
+ * a file whose bytes are unchanged is kept. When nothing changed, nothing
+ * is written. Then the build commits (see `CommitMode`): when few files
+ * change, a journal is written and each changed file is renamed over its
+ * old self; when most change, the staged folder (the rest hard-linked)
+ * replaces `outDir`. If anything fails before the commit, `outDir` is left
  * untouched and the staged folder is removed; a build killed at any moment
- * leaves the old site or the new one (between the two renames, the old one
- * beside `outDir`, which the next build, or `recoverOutDir`, puts back).
- * Nothing is ever written outside `outDir` (and its staged sibling): a path
- * that would leave it throws before any write.
+ * leaves the old site, the new one, or — killed inside the commit, which
+ * takes a rename per changed file — a journal that `recoverOutDir` (run
+ * first by every `writeSite`) finishes. Nothing is ever written outside
+ * `outDir` and its staged sibling: a path that would leave it throws
+ * before any write.
  *
  * Nothing that is not Galley's is ever replaced: `checkOutDir` runs first
  * (the folder is not the site's folder or a source, and holds only files a
@@ -87,7 +91,7 @@ export async function writeSite(
   await recoverOutDir(target)
   await checkOutDir(outDir, options)
   const suffix = randomBytes(4).toString('hex')
-  const temporary = `${target}.galley-tmp-${suffix}`
+  const staged = stagedName(target, 'tmp', suffix)
   // Every path is checked before anything is written.
   const planned = files.map((file) => ({ where: relativeInside(file.path), file }))
   const stamp = `${galleyVersions()}\u0000${options?.stamp ?? ''}`
@@ -97,29 +101,20 @@ export async function writeSite(
   const listed = await readManifest(target)
   const records = new Map<string, OutputRecord>()
   const kept: string[] = []
-  let staged: Promise<unknown> | undefined
-  const stage = () => {
-    staged ??= mkdir(temporary, { recursive: true })
-    return staged
-  }
-  const makeFolder = folderMaker(temporary)
+  const written: string[] = []
+  const makeFolder = folderMaker()
 
   try {
-    // Values are read one at a time as they are decided (pages are laid out
-    // then), and only changed ones are written: few are ever in memory.
-    await eachAtOnce(planned, async ({ where, file }) => {
+    // One value at a time: a page is laid out here, if at all, and written
+    // only when its bytes changed, so few are ever in memory.
+    for (const { where, file } of planned) {
       const record = listed.has(file.path) ? previous.get(file.path) : undefined
       const old = record && unchanged(path.join(target, where), record) ? record : undefined
       const trace = file.trace
-      if (
-        old?.reads &&
-        old.fingerprint &&
-        trace &&
-        trace.fingerprint(old.reads) === old.fingerprint
-      ) {
+      if (old?.reads && old.fingerprint && trace?.fingerprint(old.reads) === old.fingerprint) {
         kept.push(where)
         records.set(file.path, old)
-        return
+        continue
       }
       const value = file.value
       const hash = digest(value)
@@ -127,96 +122,71 @@ export async function writeSite(
       if (old && old.hash === hash) {
         kept.push(where)
         records.set(file.path, { ...old, reads: made?.reads, fingerprint: made?.fingerprint })
-        return
+        continue
       }
-      await stage()
-      const to = path.join(temporary, where)
-      await makeFolder(path.dirname(to))
-      await writeFile(to, value)
-      const written = statOf(to, hash)
-      if (written) {
-        records.set(file.path, { ...written, reads: made?.reads, fingerprint: made?.fingerprint })
-      }
-    })
-    const paths = new Set(files.map((file) => file.path))
-    const removed = [...listed].filter((file) => !paths.has(file)).length
-    const written = files.length - kept.length
-    const hasManifest = listed.size > 0 || files.length === 0
-    if (written === 0 && removed === 0 && hasManifest && (await exists(target))) {
-      if (options?.records) await writeRecords(options.records, stamp, records)
-      return { written, kept: kept.length, removed }
+      const to = path.join(staged, where)
+      makeFolder(path.dirname(to))
+      writeFileSync(to, value)
+      written.push(where)
+      const now = statOf(to, hash)
+      if (now)
+        records.set(file.path, { ...now, reads: made?.reads, fingerprint: made?.fingerprint })
     }
-    await stage()
-    await eachAtOnce(kept, async (where) => {
-      const to = path.join(temporary, where)
-      await makeFolder(path.dirname(to))
-      await link(path.join(target, where), to).catch(() => copyFile(path.join(target, where), to))
-    })
-    // The manifest too is kept when it lists the same files.
-    const manifest = path.join(temporary, manifestName)
-    if (removed === 0 && listed.size === paths.size) {
-      await link(path.join(target, manifestName), manifest).catch(() =>
-        writeFile(manifest, manifestFor([...paths]))
-      )
-    } else await writeFile(manifest, manifestFor([...paths]))
-    await swap(target, temporary, suffix)
+    const paths = new Set(files.map((file) => file.path))
+    const removed = [...listed].filter((file) => !paths.has(file))
+    const sameList = removed.length === 0 && listed.size === paths.size
+    const summary = { written: written.length, kept: kept.length, removed: removed.length }
+    const exists = existsSync(target)
+    if (written.length === 0 && sameList && exists && listed.size > 0) {
+      if (options?.records) await writeRecords(options.records, stamp, records)
+      return summary
+    }
+    makeFolder(staged)
+    if (!sameList || !existsSync(path.join(target, manifestName))) {
+      writeFileSync(path.join(staged, manifestName), manifestFor([...paths]))
+      written.push(manifestName)
+    } else kept.push(manifestName)
+
+    if (exists && written.length + removed.length <= kept.length && fits(target, written)) {
+      commitInPlace(target, staged, written, removed.map(relativeInside))
+    } else {
+      for (const where of kept) {
+        const to = path.join(staged, where)
+        makeFolder(path.dirname(to))
+        linkSync(path.join(target, where), to)
+      }
+      swap(target, staged, suffix)
+    }
     if (options?.records) await writeRecords(options.records, stamp, records)
-    return { written, kept: kept.length, removed }
+    return summary
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true })
+    rmSync(staged, { recursive: true, force: true })
     throw error
   }
 }
 
 /**
- * Put the staged folder in the place of `target`: move the old site aside,
- * move the new one in, then remove the old one. Killed between the two
- * renames, the old site waits beside `target` for `recoverOutDir`.
+ * Whether every file can be renamed into place: nothing on its way is a
+ * file or a link, and it is not a folder itself.
  */
-async function swap(target: string, temporary: string, suffix: string): Promise<void> {
-  const old = `${target}.galley-old-${suffix}`
-  const had = await exists(target)
-  if (had) await rename(target, old)
-  try {
-    await rename(temporary, target)
-  } catch (error) {
-    if (had) await rename(old, target)
-    throw error
+function fits(target: string, files: ReadonlyArray<string>): boolean {
+  const checked = new Map<string, boolean>()
+  const isFolder = (folder: string): boolean => {
+    let known = checked.get(folder)
+    if (known === undefined) {
+      const stats = lstatSync(folder, { throwIfNoEntry: false })
+      // A folder not there yet is made as the file moves in.
+      known = stats === undefined ? isFolder(path.dirname(folder)) : stats.isDirectory()
+      checked.set(folder, known)
+    }
+    return known
   }
-  if (had) await rm(old, { recursive: true, force: true })
-}
-
-/**
- * Undo what a killed build left: when `outDir` is missing and the old site
- * waits beside it (killed between `writeSite`'s two renames), put it back;
- * then remove staged and old folders of builds that did not finish.
- * `writeSite` does this first; call it before serving a folder a build may
- * have been killed in.
- *
- * @param outDir
- *   Output folder.
- */
-export async function recoverOutDir(outDir: string): Promise<void> {
-  const target = path.resolve(outDir)
-  const parent = path.dirname(target)
-  const base = path.basename(target)
-  const left = (await readdir(parent, { withFileTypes: true }).catch(() => []))
-    .filter(
-      (entry) =>
-        entry.isDirectory() &&
-        entry.name.startsWith(base) &&
-        /^\.galley-(tmp|old)-[0-9a-f]{8}$/.test(entry.name.slice(base.length))
-    )
-    .map((entry) => ({ name: entry.name, old: entry.name.includes('.galley-old-') }))
-  if (left.length === 0) return
-  const old = left.find((entry) => entry.old)
-  if (old && !(await exists(target))) {
-    await rename(path.join(parent, old.name), target)
-    old.name = ''
-  }
-  for (const entry of left) {
-    if (entry.name) await rm(path.join(parent, entry.name), { recursive: true, force: true })
-  }
+  checked.set(target, true)
+  return files.every((where) => {
+    const to = path.join(target, where)
+    const stats = lstatSync(to, { throwIfNoEntry: false })
+    return (stats === undefined || stats.isFile()) && isFolder(path.dirname(to))
+  })
 }
 
 /**
@@ -266,45 +236,15 @@ export async function writeInto(
   await writeFile(path.join(root, manifestName), manifestFor([...all]))
 }
 
-/**
- * Run `task` on every item, a few at a time: the disk stays busy, and only
- * as many laid-out pages as there are tasks in flight are in memory. Every
- * task settles before a failure is thrown, so none lands after the caller
- * cleans up.
- */
-async function eachAtOnce<T>(items: ReadonlyArray<T>, task: (item: T) => Promise<void>) {
-  let next = 0
-  let failed = false
-  const worker = async () => {
-    while (next < items.length && !failed) await task(items[next++] as T)
-  }
-  const settled = await Promise.allSettled(
-    Array.from({ length: Math.min(concurrency, items.length) }, () =>
-      worker().catch((error: unknown) => {
-        failed = true
-        throw error
-      })
-    )
-  )
-  const rejected = settled.find((result) => result.status === 'rejected')
-  if (rejected) throw rejected.reason
-}
-
-/** Make folders under `root`, each once (`root` is made apart). */
-function folderMaker(root: string): (folder: string) => Promise<unknown> {
-  const made = new Map<string, Promise<unknown>>()
+/** Make folders, each once. */
+function folderMaker(): (folder: string) => void {
+  const made = new Set<string>()
   return (folder) => {
-    let ready = made.get(folder)
-    if (!ready) {
-      ready = folder === root ? Promise.resolve() : mkdir(folder, { recursive: true })
-      made.set(folder, ready)
-    }
-    return ready
+    if (made.has(folder)) return
+    mkdirSync(folder, { recursive: true })
+    made.add(folder)
   }
 }
-
-/** How many files `writeSite` writes at once. */
-const concurrency = 16
 
 function inside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative)
@@ -320,11 +260,4 @@ function inside(root: string, relative: string): string {
 function relativeInside(relative: string): string {
   const root = path.resolve('/galley-out')
   return path.relative(root, inside(root, relative))
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false
-  )
 }
