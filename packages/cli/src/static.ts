@@ -55,7 +55,7 @@ export async function find(
     const resolved = path.resolve(base, candidate)
     if (!resolved.startsWith(base + path.sep)) continue
     const target = await realpath(resolved).catch(() => undefined)
-    if (!target || !target.startsWith(base + path.sep)) continue
+    if (!target?.startsWith(base + path.sep)) continue
     const stats = await stat(target).catch(() => undefined)
     if (stats?.isFile()) return { path: target, size: stats.size }
   }

@@ -256,7 +256,13 @@ async function serve(command: 'dev' | 'preview') {
     port = found ? Number(found) : undefined
   }
   if (!port) throw new Error(`no server: ${stdout.text()}`)
-  return { port, stop: () => (controller.abort(), running) }
+  return {
+    port,
+    stop: () => {
+      controller.abort()
+      return running
+    }
+  }
 }
 
 describe('galley dev and preview', () => {

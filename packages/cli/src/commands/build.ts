@@ -153,14 +153,14 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
 
 /** What a write did, as the closing line says it. */
 function describe(done: WriteSummary, outDir: string): string {
-  const count = (n: number, what: string) =>
-    `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`
+  const count = (n: number) => n.toLocaleString('en')
+  const files = (n: number) => `${count(n)} file${n === 1 ? '' : 's'}`
   if (done.written === 0 && done.removed === 0) {
-    return `\`${outDir}\` is up to date (${count(done.kept, 'file')})`
+    return `\`${outDir}\` is up to date: ${files(done.kept)}`
   }
-  const parts = [`wrote ${count(done.written, 'file')} to \`${outDir}\``]
-  if (done.kept > 0) parts.push(`${done.kept.toLocaleString('en')} unchanged`)
-  if (done.removed > 0) parts.push(`${done.removed.toLocaleString('en')} removed`)
+  const parts = [`wrote ${files(done.written)} to \`${outDir}\``]
+  if (done.kept > 0) parts.push(`kept ${count(done.kept)}`)
+  if (done.removed > 0) parts.push(`removed ${count(done.removed)}`)
   return parts.join(', ')
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { foldersOf } from '@galley/core'
+import { recoverOutDir } from '@galley/core/node'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
@@ -29,6 +30,8 @@ export async function preview(context: Context, flags: PreviewFlags): Promise<nu
   const { config } = await loadConfig(context.cwd, flags.config, undefined)
   const outDir = flags.out ?? foldersOf(config).outDir
   const root = path.resolve(context.cwd, outDir)
+  // A build killed while it committed leaves what it did for this to finish.
+  await recoverOutDir(root)
   if (!(await find(root, '/index.html').catch(() => undefined))) {
     context.stderr.write(`galley: nothing to serve in \`${outDir}\`; run \`galley build\` first\n`)
     return 1

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { main } from '@galley/cli'
+import { recoverOutDir } from '@galley/core/node'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { capture } from './streams.js'
+
+const layouts = fileURLToPath(new URL('fixtures/site/layouts.mjs', import.meta.url))
+const bin = fileURLToPath(new URL('../bin/galley.js', import.meta.url))
+let root: string
+
+beforeEach(async () => {
+  // A tmpfs where there is one: a busy virtual disk makes every file cost milliseconds.
+  root = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'galley-inc-'))
+  await mkdir(path.join(root, 'content'))
+  await writeFile(
+    path.join(root, 'galley.config.mjs'),
+    `import { layouts } from ${JSON.stringify(pathToFileURL(layouts).href)}\nexport default { site: 'https://inc.test/', title: 'Inc', layouts }\n`
+  )
+  for (let index = 1; index <= 30; index++) await writePost(index, `Body ${index}.`)
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+function writePost(index: number, body: string, title = `Post ${index}`) {
+  const day = String((index % 28) + 1).padStart(2, '0')
+  return writeFile(
+    path.join(root, 'content', `p${index}.md`),
+    `---\ntitle: ${title}\ndate: 2021-03-${day}\ntags: [ t${index % 3} ]\n---\n\n${body}\n`
+  )
+}
+
+async function build(...flags: string[]) {
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(['build', '--workers', '1', ...flags], { cwd: root, stdout, stderr })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+/** Every file of a folder with its bytes; `undefined` when there is none. */
+function tree(dir: string): Record<string, string> | undefined {
+  if (!existsSync(dir)) return undefined
+  const found: Array<[string, string]> = []
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    found.push([path.relative(dir, file), readFileSync(file, 'utf8')])
+  }
+  return Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+describe('galley build after the first', () => {
+  it('should write only what changed, and say so', async () => {
+    expect(await build()).toMatchObject({ code: 0, stdout: /^galley: wrote \d+ files to `dist`/ })
+    const all = Object.keys(tree(path.join(root, 'dist')) ?? {}).length - 1
+    expect(await build()).toEqual({
+      code: 0,
+      stdout: `galley: \`dist\` is up to date: ${all} files (30 posts)\n`,
+      stderr: ''
+    })
+    // A body: its page, and the feed of its tag (the site's feeds carry
+    // only the 20 newest posts, and this one is older).
+    await writePost(7, 'A new body.')
+    const edited = await build()
+    expect(edited.stdout).toBe(`galley: wrote 2 files to \`dist\`, kept ${all - 2} (30 posts)\n`)
+    expect(readFileSync(path.join(root, 'dist/tags/t1/rss.xml'), 'utf8')).toContain('A new body.')
+    // A deleted post: its page is removed; the lists and feeds change.
+    await rm(path.join(root, 'content/p30.md'))
+    expect((await build()).stdout).toMatch(
+      /^galley: wrote \d+ files to `dist`, kept \d+, removed 1 \(29 posts\)\n$/
+    )
+    const incremental = tree(path.join(root, 'dist'))
+    expect(await build('--fresh')).toMatchObject({ code: 0 })
+    expect(tree(path.join(root, 'dist'))).toEqual(incremental)
+  })
+})
+
+/** Run `galley build` in a child process; kill it (SIGKILL) `killAfter` ms after it starts. */
+function spawnBuild(killAfter?: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const running = spawn(process.execPath, [bin, 'build', '--workers', '1'], { cwd: root })
+    let errors = ''
+    running.stderr.on('data', (chunk: Buffer) => {
+      errors += String(chunk)
+    })
+    const timer =
+      killAfter === undefined ? undefined : setTimeout(() => running.kill('SIGKILL'), killAfter)
+    running.on('error', reject)
+    running.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`build failed: ${errors}`))
+      else resolve(performance.now() - started)
+    })
+  })
+}
+
+describe('galley build killed at any moment', () => {
+  it('should leave the old site or the new one, and the next build right', async () => {
+    const out = path.join(root, 'dist')
+    await spawnBuild()
+    const old = tree(out)
+    // The change every killed build makes: three bodies, a title, a new post.
+    const change = async (on: boolean) => {
+      await writePost(3, on ? 'Changed three.' : 'Body 3.')
+      await writePost(11, on ? 'Changed eleven.' : 'Body 11.')
+      await writePost(12, 'Body 12.', on ? 'Renamed' : 'Post 12')
+      if (on) await writePost(31, 'A new one.')
+      else await rm(path.join(root, 'content/p31.md'), { force: true })
+    }
+    await change(true)
+    const duration = await spawnBuild()
+    const next = tree(out)
+    expect(next).not.toEqual(old)
+    const outcomes = new Set<string>()
+    const moments = 8
+    for (let index = 0; index < moments; index++) {
+      await change(false)
+      await spawnBuild()
+      expect(tree(out)).toEqual(old)
+      await change(true)
+      await spawnBuild((duration * 1.6 * index) / (moments - 1))
+      let found = tree(out)
+      if (found === undefined || (!equal(found, old) && !equal(found, next))) {
+        // Killed inside the commit: what it left is finished or undone.
+        await recoverOutDir(out)
+        found = tree(out)
+        outcomes.add('recovered')
+      }
+      expect([old, next]).toContainEqual(found)
+      outcomes.add(equal(found, old) ? 'old' : 'new')
+      // Whatever the kill left in the caches, the next build is right.
+      await spawnBuild()
+      expect(tree(out)).toEqual(next)
+    }
+    expect(outcomes).toContain('old')
+    expect(outcomes).toContain('new')
+    expect((await readdir(root)).filter((name) => name.startsWith('dist'))).toEqual(['dist'])
+  }, 120_000)
+})
+
+function equal(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
