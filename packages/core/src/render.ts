@@ -168,10 +168,25 @@ export function createRenderFunction(
   }
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * A digest of the file's text, as a loader read it (`loadContent` sets
+     * it): used for the render's cache key while `value` is still that
+     * text, so the key needs no hash of the whole text.
+     */
+    galleyDigest: { value: string; digest: string }
+  }
+}
+
 /**
  * The cache key of a render: its collection's fingerprint, the file's path
- * and text. The routes it depends on are checked apart (`routesHold`).
+ * and text (by the loader's digest while the text is the one it read). The
+ * routes it depends on are checked apart (`routesHold`).
  */
 export function renderKey(kind: Kind, file: VFile): string {
-  return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${String(file.value ?? '')}`)
+  const text = String(file.value ?? '')
+  const known = file.data.galleyDigest
+  const body = known && known.value === text ? `\u0001${known.digest}` : text
+  return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${body}`)
 }

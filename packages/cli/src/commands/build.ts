@@ -132,6 +132,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   if (write) {
     const done = await writeSite(at(outDir), result.outputs, {
       ...protect,
+      checked: true,
       // What each page was laid out from, kept apart per output folder.
       records: flags.fresh
         ? undefined

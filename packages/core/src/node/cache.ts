@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { CachedRender, ContentCache } from '../cache.js'
@@ -51,9 +52,11 @@ export function createContentCache(
   const where = (key: string) =>
     path.join(root, `${createHash('sha256').update(`${salt}\u0000${key}`).digest('hex')}.json`)
   return {
-    async get(key) {
+    get(key) {
       try {
-        return JSON.parse(await readFile(where(key), 'utf8')) as CachedRender
+        // Synchronously: a warm build reads one entry per file, and Node 20
+        // reads many small files several times faster so.
+        return JSON.parse(readFileSync(where(key), 'utf8')) as CachedRender
       } catch {
         return undefined
       }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { VFile } from 'vfile'
@@ -45,12 +46,13 @@ export async function loadContent(
   const negated = patterns.filter((pattern) => pattern.startsWith('!')).map((p) => p.slice(1))
   const leave = negated.length > 0 ? picomatch(negated, { dot: true }) : () => false
   const walked = await walkFolder(root, (relative) => take(relative) && !leave(relative))
-  const files = await Promise.all(
-    walked.files.map(async ({ absolute }) => {
-      const value = await readFile(absolute, 'utf8')
-      return new VFile({ cwd, path: path.relative(cwd, absolute), value })
-    })
-  )
+  // Synchronously: for many small files, Node 20 reads several times faster so.
+  const files = walked.files.map(({ absolute }) => {
+    const value = readFileSync(absolute, 'utf8')
+    const file = new VFile({ cwd, path: path.relative(cwd, absolute), value })
+    file.data.galleyDigest = { value, digest: createHash('sha256').update(value).digest('hex') }
+    return file
+  })
   for (const refused of walked.refused) {
     const file = new VFile({ cwd, path: path.relative(cwd, path.join(root, refused.relative)) })
     const link = refused.reason !== 'it is not a regular file'

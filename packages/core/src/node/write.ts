@@ -38,6 +38,12 @@ export interface WriteOptions extends OutDirOptions {
    * out again (default: none).
    */
   stamp?: string | null | undefined
+  /**
+   * The caller ran `checkOutDir` with these options before the build (as
+   * the CLI does, to refuse before any work): the folder's files are not
+   * listed again, the rest is checked again (default: `false`).
+   */
+  checked?: boolean | null | undefined
 }
 
 /** What `writeSite` did. */
@@ -89,7 +95,7 @@ export async function writeSite(
 ): Promise<WriteSummary> {
   const target = path.resolve(outDir)
   await recoverOutDir(target)
-  await checkOutDir(outDir, options)
+  await checkOutDir(outDir, options?.checked ? { ...options, force: true } : options)
   const suffix = randomBytes(4).toString('hex')
   const staged = stagedName(target, 'tmp', suffix)
   // Every path is checked before anything is written.
@@ -147,7 +153,10 @@ export async function writeSite(
       written.push(manifestName)
     } else kept.push(manifestName)
 
-    if (exists && written.length + removed.length <= kept.length && fits(target, written)) {
+    // In place only when every file there is Galley's (`force` may have let
+    // others stay, and a build replaces them) and few change.
+    const few = written.length + removed.length <= kept.length
+    if (exists && !options?.force && few && fits(target, written)) {
       commitInPlace(target, staged, written, removed.map(relativeInside))
     } else {
       for (const where of kept) {
