@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createGalley, foldersOf, type GalleyConfig, type Page } from '@galley/core'
-import { loadContent } from '@galley/core/node'
+import { buildSite, loadSite } from '@galley/core/node'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -72,8 +72,9 @@ async function loadAll(
   })
   // The whole content folder, so links to other entries' `.md` files become
   // their URLs; this collection's entries are kept.
-  const all = await loadContent(base, { cwd: root })
-  const result = await galley.build(all)
+  const loaded = await loadSite({ ...config, contentDir: base }, { cwd: root, assets: false })
+  const all = loaded.files
+  const result = await buildSite(galley, loaded)
   const files = all.filter((file) => galley.collectionOf(file.path) === name)
   const pages = (name === 'posts' ? result.pages : (result.entries[name] ?? [])) as Array<
     Page<unknown>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { GalleyConfig } from '@galley/core'
+import { foldersOf, type GalleyConfig } from '@galley/core'
 import { createJiti } from 'jiti'
 
 const names = ['galley.config.ts', 'galley.config.mts', 'galley.config.js', 'galley.config.mjs']
@@ -26,7 +26,7 @@ export async function loadConfig(
   const found = candidates.find((candidate) => existsSync(candidate))
   if (!found) {
     if (given) throw new Error(`Cannot find config file \`${given}\``)
-    return { config: defaultConfig(dir ?? 'content'), path: undefined }
+    return { config: defaultConfig(dir ?? foldersOf(undefined).contentDir), path: undefined }
   }
   const jiti = createJiti(import.meta.url, { moduleCache: false })
   const config = await jiti.import<GalleyConfig>(found, { default: true })

@@ -1,4 +1,3 @@
-import { createBlogSchema } from '@galley/frontmatter'
 import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
@@ -11,14 +10,10 @@ import {
   schemaFingerprint,
   toCached
 } from './cache.js'
-import {
-  type Collection,
-  type ContentCollection,
-  collectionMatcher,
-  createPageSchema
-} from './collections.js'
+import { type ContentCollection, collectionMatcher } from './collections.js'
 import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
 import { foldersOf } from './folders.js'
+import { contentCollections } from './resolve.js'
 
 /** How one content collection is validated, rendered and published. */
 export interface Kind {
@@ -43,49 +38,30 @@ export interface Kinds {
  * collection.
  */
 export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
-  const collections: Record<string, Collection> = { ...config.collections }
-  const explicitPosts = collections.posts
-  if (explicitPosts?.type === 'data') {
-    throw new TypeError('Expected `collections.posts` to be a content collection, not data')
-  }
-  const match = collectionMatcher(collections, foldersOf(config).contentDir)
-  const kinds = new Map<string, Kind>()
-  const markdown = config.markdown || {}
+  const resolved = contentCollections(config)
+  const match = collectionMatcher({ ...config.collections }, foldersOf(config).contentDir)
+  const explicitPosts = config.collections?.posts !== undefined
   const shared = {
     cache: 2,
-    markdown,
+    markdown: config.markdown || {},
     timeZone: config.timeZone,
     unknownKeys: config.unknownKeys
   }
-  const posts = explicitPosts as ContentCollection | undefined
-  const postSchema =
-    posts?.schema || config.schema || createBlogSchema({ timeZone: config.timeZone })
-  const postPermalink = posts?.permalink ?? config.permalink ?? '/posts/:slug/'
-  // The permalink counts: a stored render carries its file's URL.
-  kinds.set('posts', {
-    name: 'posts',
-    schema: postSchema,
-    permalink: postPermalink,
-    // Hashed once here, not with every file: a schema's part can be large.
-    fingerprint: hash(
-      fingerprint({
-        ...shared,
-        permalink: postPermalink,
-        schema: schemaFingerprint(postSchema)
-      })
-    ),
-    collection: posts
-  })
-  for (const [name, collection] of Object.entries(collections)) {
-    if (name === 'posts' || collection.type === 'data') continue
-    const schema = collection.schema || createPageSchema(config.timeZone)
-    const permalink = collection.permalink ?? '/:slug/'
+  const kinds = new Map<string, Kind>()
+  for (const { name, schema, permalink, collection } of resolved) {
     kinds.set(name, {
       name,
       schema,
       permalink,
+      // Hashed once here, not with every file: a schema's part can be large.
+      // The permalink counts: a stored render carries its file's URL.
       fingerprint: hash(
-        fingerprint({ ...shared, name, permalink, schema: schemaFingerprint(schema) })
+        fingerprint({
+          ...shared,
+          ...(name === 'posts' ? {} : { name }),
+          permalink,
+          schema: schemaFingerprint(schema)
+        })
       ),
       collection
     })

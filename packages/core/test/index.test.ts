@@ -24,6 +24,7 @@ const layouts = {
 describe('@galley/core', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/core')).sort()).toEqual([
+      'contentCollections',
       'createFeeds',
       'createGalley',
       'createPageSchema',

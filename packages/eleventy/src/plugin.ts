@@ -2,17 +2,18 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type Collection,
+  contentCollections,
   createFeeds,
   createGalley,
-  createPageSchema,
   type EntryData,
   type Galley,
   type GalleyConfig,
   isPublished,
-  type Page
+  type Page,
+  type PostSchema
 } from '@galley/core'
-import { loadContent, writeInto } from '@galley/core/node'
-import { createBlogSchema, findFrontmatter } from '@galley/frontmatter'
+import { loadSite, writeInto } from '@galley/core/node'
+import { findFrontmatter } from '@galley/frontmatter'
 import { checkLinks } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import { VFile } from 'vfile'
@@ -121,7 +122,10 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
     const skip = [directories.includes, directories.layouts, directories.data]
       .filter((dir): dir is string => typeof dir === 'string')
       .map((dir) => `!${path.relative(path.resolve(directories.input), path.resolve(dir))}/**`)
-    const found = await loadContent(contentDir, { cwd, patterns: ['**/*.md', ...skip] })
+    const { files: found } = await loadSite(
+      { ...config, contentDir },
+      { cwd, assets: false, patterns: ['**/*.md', ...skip] }
+    )
     for (const file of found) {
       if (!galley.collectionOf(file.path)) continue
       const page = await galley.processFile(file)
@@ -263,21 +267,15 @@ function eleventyAware(
   options: Readonly<Options>,
   resolveLink: (path: string) => string | undefined
 ): Options {
+  // Each content collection's schema as `createGalley` would choose it.
+  const schemas = new Map(
+    contentCollections(options).map(({ name, schema }) => [name, withEleventyKeys(schema)])
+  )
   const collections: Record<string, Collection> = {}
   for (const [name, collection] of Object.entries(options.collections ?? {})) {
     // own-key: collection names come from the config.
     collections[name] =
-      collection.type === 'data'
-        ? collection
-        : {
-            ...collection,
-            schema: withEleventyKeys(
-              collection.schema ??
-                (name === 'posts'
-                  ? (options.schema ?? createBlogSchema({ timeZone: options.timeZone }))
-                  : createPageSchema(options.timeZone))
-            )
-          }
+      collection.type === 'data' ? collection : { ...collection, schema: schemas.get(name) }
   }
   const markdown = options.markdown ?? {}
   return {
@@ -286,7 +284,7 @@ function eleventyAware(
       ...markdown,
       resolveLink: (link, file) => markdown.resolveLink?.(link, file) ?? resolveLink(link)
     },
-    schema: withEleventyKeys(options.schema ?? createBlogSchema({ timeZone: options.timeZone })),
+    schema: schemas.get('posts') as PostSchema | undefined,
     collections
   }
 }

@@ -1,5 +1,4 @@
-import type { GalleyConfig, PostSchema } from '@galley/core'
-import { createBlogSchema } from '@galley/frontmatter'
+import { contentCollections, type GalleyConfig, type PostSchema } from '@galley/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 
 type Json = Record<string, unknown>
@@ -89,13 +88,10 @@ function outputSchema(schema: StandardSchemaV1): unknown {
  *   Text of a `.d.ts` file.
  */
 export function collectionTypes(config: Readonly<GalleyConfig<PostSchema>>): string {
-  const collections: Record<string, StandardSchemaV1 | undefined> = {
-    posts: config.schema ?? createBlogSchema({ timeZone: config.timeZone })
-  }
-  for (const [name, collection] of Object.entries(config.collections ?? {})) {
-    // own-key: collection names come from the config.
-    if (collection.type !== 'data') collections[name] = collection.schema ?? undefined
-  }
+  // The schemas `createGalley` validates with, defaults included.
+  const collections = Object.fromEntries(
+    contentCollections(config).map(({ name, schema }) => [name, schema])
+  )
   const blocks = Object.entries(collections).map(([name, schema]) => {
     const data = schema ? toTypeScript(outputSchema(schema), '  ') : 'Record<string, unknown>'
     return `declare module 'virtual:galley/collection/${name}' {

@@ -84,3 +84,25 @@ export const wrong: string = posts[0]!.frontmatter.titel
     expect(check(dts)).toEqual([expect.stringContaining("Property 'titel' does not exist")])
   })
 })
+
+describe('collectionTypes', () => {
+  it('should type each collection with the schema the build validates it with', async () => {
+    const { collectionTypes } = await import('../src/dts.js')
+    const text = collectionTypes({
+      site: 'https://blog.test/',
+      // A top-level schema loses to `collections.posts`, as in `createGalley`.
+      schema: z.object({ title: z.string(), date: z.coerce.date(), ignored: z.string() }),
+      collections: {
+        posts: { glob: 'posts/*.md', schema: z.object({ title: z.string(), rating: z.number() }) },
+        notes: { glob: 'notes/*.md' }
+      }
+    })
+    const posts = text.slice(text.indexOf("'virtual:galley/collection/posts'"))
+    expect(posts.slice(0, posts.indexOf('export const'))).toContain('rating: number')
+    expect(text).not.toContain('ignored')
+    // A collection without a schema gets the page schema: a title, a date.
+    const notes = text.slice(text.indexOf("'virtual:galley/collection/notes'"))
+    expect(notes).toMatch(/title\??: string/)
+    expect(notes).not.toContain('Record<string, unknown>')
+  })
+})

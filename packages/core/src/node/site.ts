@@ -24,24 +24,30 @@ export interface LoadedSite {
 /**
  * Read a site as every host reads it: the content folder, `public/` and the
  * data collections, from the folders `foldersOf(config)` resolves against
- * `cwd`. The CLI (`build`, `check`, `dev`) and the unplugin use it.
+ * `cwd`. The CLI (`build`, `check`, `dev`), the unplugin, the Eleventy
+ * plugin and the Astro loader use it.
  *
  * @param config
  *   Configuration.
  * @param options
- *   `cwd` (default: `process.cwd()`), and `assets: false` to leave
- *   `public/` unread (a bundler copies it itself).
+ *   `cwd` (default: `process.cwd()`), `assets: false` to leave
+ *   `public/` unread (a bundler or another generator copies it itself),
+ *   and `patterns` of the Markdown files to take (as `loadContent`).
  * @returns
  *   What was read.
  */
 export async function loadSite(
   config: Readonly<GalleyConfig<PostSchema>>,
-  options?: { cwd?: string | null | undefined; assets?: boolean | null | undefined } | null
+  options?: {
+    cwd?: string | null | undefined
+    assets?: boolean | null | undefined
+    patterns?: ReadonlyArray<string> | null | undefined
+  } | null
 ): Promise<LoadedSite> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
   const folders = foldersOf(config)
   const [files, assets, loaded] = await Promise.all([
-    loadContent(folders.contentDir, { cwd }),
+    loadContent(folders.contentDir, { cwd, patterns: options?.patterns }),
     options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
     loadData(config, { cwd })
   ])
