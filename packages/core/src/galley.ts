@@ -98,11 +98,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   const site = toSite(config.site)
   const settings = config as unknown as GalleyConfig<PostSchema>
   const kinds = kindsOf(settings)
-  // Filled by `build` before rendering: links to other entries' `.md` files
-  // become their final URLs.
-  const routes = new Map<string, string>()
-  const renderHere = createRenderers(settings, routes)
-  let pool: RenderPool | undefined
+  // Nothing here changes between calls: each build has its own routes and
+  // pool (see `Run`), so two builds at once never mix.
+  const renderHere = createRenderers(settings)
 
   const urlOf = (file: VFile, kind: Kind, data: PostData) => {
     const slug = data.slug || slugOf(file.path ?? 'index.md')
@@ -118,8 +116,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   /** Render on this thread, or in the pool (whose result is already stored data). */
-  async function renderFresh(file: VFile, kind: Kind): Promise<Rendered> {
-    if (!pool) return { result: await renderHere(file, kind), stored: undefined }
+  async function renderFresh(file: VFile, kind: Kind, run: Run): Promise<Rendered> {
+    const pool = run.pool
+    if (!pool) return { result: await renderHere(file, kind, run.routes), stored: undefined }
     const stored = await pool.render({ path: file.path ?? '', value: String(file.value ?? '') })
     fromCached(file, stored)
     return { result: stored, stored }
@@ -131,15 +130,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   /** A stored render that still holds: every route it linked to has the same URL now. */
-  function holding(cached: CachedRender | undefined): CachedRender | undefined {
-    return cached && routesHold(cached, routes) ? cached : undefined
+  function holding(cached: CachedRender | undefined, run: Run): CachedRender | undefined {
+    return cached && routesHold(cached, run.routes) ? cached : undefined
   }
 
   async function render(
     file: VFile,
     kind: Kind,
     cached: CachedRender | undefined,
-    inBuild: boolean
+    run: Run
   ): Promise<Rendered['result']> {
     const key = renderKey(kind, file)
     if (cached) {
@@ -147,12 +146,12 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       noteRender(file, hash(`${key}\u0000${JSON.stringify(cached.routes)}`))
       return cached
     }
-    const { result, stored } = await renderFresh(file, kind)
+    const { result, stored } = await renderFresh(file, kind, run)
     const entry = stored ?? toCached(file, result)
     // The body is what the file, the config and the routes it read made.
     noteRender(file, hash(`${key}\u0000${JSON.stringify(entry.routes)}`))
     // In a build the routes are complete: the file's own is known to be right.
-    const route = inBuild ? (routes.get(normalPath(file)) ?? null) : undefined
+    const route = run.inBuild ? (run.routes.get(normalPath(file)) ?? null) : undefined
     await config.cache?.set(key, { ...entry, route })
     return result
   }
@@ -161,9 +160,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     file: VFile,
     kind: Kind,
     cached: CachedRender | undefined,
-    inBuild: boolean
+    run: Run
   ): Promise<Page<D> | undefined> {
-    const result = await render(file, kind, cached, inBuild)
+    const result = await render(file, kind, cached, run)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
     let where: { slug: string; url: string }
@@ -200,7 +199,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       // A file that already failed (a loader refused it) is not rendered.
       if (file.messages.some((message) => message.fatal)) return undefined
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
-      return processEntry(file, kind, holding(await fetchStored(file, kind)), false)
+      // Alone, a file knows no other entry's route.
+      const run: Run = { routes: new Map(), pool: undefined, inBuild: false }
+      return processEntry(file, kind, holding(await fetchStored(file, kind), run), run)
     },
     async build(input, options) {
       const assets = [...(options?.assets ?? [])]
@@ -212,7 +213,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         // A file that already failed (a loader refused it) is reported, not rendered.
         if (kind && !file.messages.some((message) => message.fatal)) work.push({ file, kind })
       }
-      routes.clear()
+      const routes = new Map<string, string>()
+      const run: Run = { routes, pool: undefined, inBuild: true }
       const found = await Promise.all(work.map(({ file, kind }) => fetchStored(file, kind)))
       for (const [index, { file, kind }] of work.entries()) {
         // A stored render knows its file's URL; for the rest, front matter
@@ -232,15 +234,16 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
           if (!(error instanceof PermalinkError)) throw error
         }
       }
-      const stored = found.map(holding)
+      const stored = found.map((item) => holding(item, run))
       const misses = stored.filter((item) => item === undefined).length
-      pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
+      run.pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
+      const pool = run.pool
       const rendered: Array<Page<D> | undefined> = []
       let done = 0
       const one = async (index: number) => {
         const { file, kind } = work[index] as (typeof work)[number]
         // own-key: `index` is an index.
-        rendered[index] = await processEntry(file, kind, stored[index], true)
+        rendered[index] = await processEntry(file, kind, stored[index], run)
         done++
         options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
       }
@@ -251,7 +254,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         else for (let index = 0; index < work.length; index++) await one(index)
       } finally {
         await pool?.close()
-        pool = undefined
       }
       const all = rendered.filter((page) => page !== undefined)
       const checked = config.references
@@ -284,6 +286,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
     }
   }
+}
+
+/** What one call renders with: its routes, its pool, whether it is a build. */
+interface Run {
+  routes: Map<string, string>
+  pool: RenderPool | undefined
+  inBuild: boolean
 }
 
 interface Rendered {

@@ -76,28 +76,35 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   }
 }
 
+/** The routes each file is rendered with (its build's), for `resolveLink`. */
+const routesOf = new WeakMap<VFile, ReadonlyMap<string, string>>()
+
 /**
  * The Markdown processors of a config, one per content collection, built on
  * first use. Links to other entries' `.md` files become their URLs through
- * `routes`.
+ * the `routes` a file is rendered with (its build's own: renders of two
+ * builds at once never mix).
  *
  * @returns
  *   Function rendering a file of a collection.
  */
 export function createRenderers(
-  config: Readonly<GalleyConfig<PostSchema>>,
+  config: Readonly<GalleyConfig<PostSchema>>
+): (
+  file: VFile,
+  kind: Kind,
   routes: ReadonlyMap<string, string>
-): (file: VFile, kind: Kind) => ReturnType<MarkdownRenderer['render']> {
+) => ReturnType<MarkdownRenderer['render']> {
   const markdown = config.markdown || {}
   const processors = new Map<string, MarkdownRenderer>()
-  return (file, kind) => {
+  return (file, kind, routes) => {
     let processor = processors.get(kind.name)
     if (!processor) {
       processor = createMarkdownProcessor({
         ...markdown,
         frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
         resolveLink: (path, from) => {
-          const url = routes.get(path)
+          const url = routesOf.get(from)?.get(path)
           // The render depends on this route only: see `routesHold`.
           noteRoute(from, path, url)
           return url ?? markdown.resolveLink?.(path, from)
@@ -107,6 +114,7 @@ export function createRenderers(
       })
       processors.set(kind.name, processor)
     }
+    routesOf.set(file, routes)
     return processor.render(file)
   }
 }
@@ -135,11 +143,12 @@ export function createRenderFunction(
   routes: Iterable<readonly [string, string]>
 ): (input: RenderInput) => Promise<CachedRender> {
   const kinds = kindsOf(config)
-  const render = createRenderers(config, new Map(routes))
+  const render = createRenderers(config)
+  const known = new Map(routes)
   return async (input) => {
     const file = new VFile({ path: input.path, value: input.value })
     const kind = kinds.of(input.path) ?? kinds.get('posts')
-    const result = await render(file, kind as Kind)
+    const result = await render(file, kind as Kind, known)
     return toCached(file, result)
   }
 }

@@ -255,3 +255,25 @@ describe('content cache', () => {
     expect(seen).toHaveLength(6)
   })
 })
+
+describe('one pipeline, two builds at once', () => {
+  it('should give each build its own routes, as if it ran alone', async () => {
+    // In A, `b.md` is at `/posts/b/`; in B, the post with that file has another slug.
+    const siteA = () => [
+      post('content/a.md', 'title: A\ndate: 2020-01-01', 'See [b](./b.md).\n'),
+      post('content/b.md', 'title: B\ndate: 2020-01-02')
+    ]
+    const siteB = () => [
+      post('content/a.md', 'title: A\ndate: 2020-01-01', 'See [b](./b.md).\n'),
+      post('content/b.md', 'title: B\ndate: 2020-01-02\nslug: renamed')
+    ]
+    const config = { site: 'https://b.test/', feed: false as const, sitemap: false as const }
+    const shared = createGalley(config)
+    const [a, b] = await Promise.all([shared.build(siteA()), shared.build(siteB())])
+    const alone = async (files: VFile[]) =>
+      (await createGalley(config).build(files)).pages.map((page) => page.html)
+    expect(a.pages.map((page) => page.html)).toEqual(await alone(siteA()))
+    expect(b.pages.map((page) => page.html)).toEqual(await alone(siteB()))
+    expect(b.pages.find((page) => page.url === '/posts/a/')?.html).toContain('/posts/renamed/')
+  })
+})
