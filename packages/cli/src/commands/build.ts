@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { createGalley, foldersOf } from '@galley/core'
 import {
@@ -5,6 +6,7 @@ import {
   checkOutDir,
   createContentCache,
   loadSite,
+  manifestName,
   type OutDirOptions,
   type WriteSummary,
   writeSite
@@ -60,7 +62,10 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     sources: [at(folders.contentDir), at(folders.publicDir), ...(configPath ? [configPath] : [])],
     force: flags.force ?? config.emptyOutDir ?? false
   }
-  if (write) await checkOutDir(at(outDir), protect)
+  // A folder a build wrote is looked through for others' files when the
+  // write would touch it (`writeSite` does); one never built, now.
+  const built = existsSync(path.join(at(outDir), manifestName))
+  if (write) await checkOutDir(at(outDir), { ...protect, force: protect.force || built })
   const galley = createGalley({
     ...config,
     cache: flags.fresh
@@ -132,7 +137,6 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   if (write) {
     const done = await writeSite(at(outDir), result.outputs, {
       ...protect,
-      checked: true,
       // What each page was laid out from, kept apart per output folder.
       records: flags.fresh
         ? undefined

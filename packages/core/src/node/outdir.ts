@@ -80,15 +80,29 @@ export async function checkOutDir(
     if (within(out, resolved)) refuse(`it is inside ${shown(source)}, which the build reads`)
   }
   if (options?.force) return
-  const foreign = await foreignFiles(out)
+  await refuseForeign(outDir, options)
+}
+
+/**
+ * Throw an `OutDirError` when `outDir` holds files Galley did not write
+ * (none, or not listed in its manifest): a build would delete them.
+ */
+export async function refuseForeign(
+  outDir: string,
+  options?: Readonly<Pick<OutDirOptions, 'root'>> | null
+): Promise<void> {
+  const foreign = await foreignFiles(await real(outDir))
   if (foreign.length === 0) return
+  const base = options?.root ? path.resolve(options.root) : undefined
+  const absolute = path.resolve(outDir)
+  const shown = `\`${base ? path.relative(base, absolute) || '.' : absolute}\``
   const some = foreign
     .slice(0, 3)
     .map((file) => `\`${file}\``)
     .join(', ')
   const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''
   throw new OutDirError(
-    `Refusing to replace ${shown(outDir)}: it holds files Galley did not write (${some}${more}), which a build would delete; move them away (files to publish belong in \`public/\`), or pass \`--force\` (\`emptyOutDir: true\`) to replace the folder anyway`
+    `Refusing to replace ${shown}: it holds files Galley did not write (${some}${more}), which a build would delete; move them away (files to publish belong in \`public/\`), or pass \`--force\` (\`emptyOutDir: true\`) to replace the folder anyway`
   )
 }
 

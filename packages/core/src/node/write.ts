@@ -11,7 +11,8 @@ import {
   manifestName,
   OutDirError,
   type OutDirOptions,
-  readManifest
+  readManifest,
+  refuseForeign
 } from './outdir.js'
 import {
   digest,
@@ -38,12 +39,6 @@ export interface WriteOptions extends OutDirOptions {
    * out again (default: none).
    */
   stamp?: string | null | undefined
-  /**
-   * The caller ran `checkOutDir` with these options before the build (as
-   * the CLI does, to refuse before any work): the folder's files are not
-   * listed again, the rest is checked again (default: `false`).
-   */
-  checked?: boolean | null | undefined
 }
 
 /** What `writeSite` did. */
@@ -73,8 +68,10 @@ export interface WriteSummary {
  * before any write.
  *
  * Nothing that is not Galley's is ever replaced: `checkOutDir` runs first
- * (the folder is not the site's folder or a source, and holds only files a
- * previous build wrote, unless `force`), and the site gets a manifest,
+ * (the folder is not the site's folder or a source), and before anything
+ * is written the folder must hold only files a previous build wrote,
+ * unless `force` (a build that changes nothing touches nothing, and does
+ * not look); the site gets a manifest,
  * `.galley-manifest.json`, listing what was written, for the next build to
  * check against.
  *
@@ -95,7 +92,8 @@ export async function writeSite(
 ): Promise<WriteSummary> {
   const target = path.resolve(outDir)
   await recoverOutDir(target)
-  await checkOutDir(outDir, options?.checked ? { ...options, force: true } : options)
+  // Others' files are looked for only when this build is to write (below).
+  await checkOutDir(outDir, { ...options, force: true })
   const suffix = randomBytes(4).toString('hex')
   const staged = stagedName(target, 'tmp', suffix)
   // Every path is checked before anything is written.
@@ -147,6 +145,9 @@ export async function writeSite(
       if (options?.records) await writeRecords(options.records, stamp, records)
       return summary
     }
+    // Nothing that is not Galley's is ever replaced or deleted, whichever
+    // way the build commits.
+    if (!options?.force) await refuseForeign(target, options)
     makeFolder(staged)
     if (!sameList || !existsSync(path.join(target, manifestName))) {
       writeFileSync(path.join(staged, manifestName), manifestFor([...paths]))
