@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { foldersOf, type GalleyConfig } from '@galley/core'
+import type { GalleyConfig } from '@galley/core'
+import { foldersOf } from '@galley/core/node'
 import { createJiti } from 'jiti'
 
 const names = ['galley.config.ts', 'galley.config.mts', 'galley.config.js', 'galley.config.mjs']

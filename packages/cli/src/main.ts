@@ -1,8 +1,4 @@
 import { parseArgs } from 'node:util'
-import { build } from './commands/build.js'
-import { dev } from './commands/dev.js'
-import { newPost } from './commands/new.js'
-import { preview } from './commands/preview.js'
 import { commandHelp, help } from './help.js'
 import { type Io, toContext } from './io.js'
 
@@ -60,6 +56,9 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
             )
             return 1
           }
+          // Each command is loaded when run: a build with nothing to do
+          // never loads the dev server, nor the Markdown pipeline.
+          const { build } = await import('./commands/build.js')
           return await build(
             context,
             { ...values, workers, format: values.json ? 'json' : values.format, dir: rest[0] },
@@ -72,6 +71,7 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
           context.stderr.write(`galley: expected \`galley new post "Title"\`\n\n${help}`)
           return 1
         }
+        const { newPost } = await import('./commands/new.js')
         return await newPost(context, title, values)
       }
       case 'dev':
@@ -84,6 +84,7 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
           return 1
         }
         if (command === 'dev') {
+          const { dev } = await import('./commands/dev.js')
           return await dev(context, {
             config: values.config,
             port,
@@ -91,6 +92,7 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
             dir: rest[0]
           })
         }
+        const { preview } = await import('./commands/preview.js')
         return await preview(context, {
           config: values.config,
           out: values.out,

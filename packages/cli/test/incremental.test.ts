@@ -37,9 +37,18 @@ function writePost(index: number, body: string, title = `Post ${index}`) {
 }
 
 async function build(...flags: string[]) {
+  return buildAt(new Date('2021-06-01T00:00:00Z'), ...flags)
+}
+
+async function buildAt(now: Date, ...flags: string[]) {
   const stdout = capture()
   const stderr = capture()
-  const code = await main(['build', '--workers', '1', ...flags], { cwd: root, stdout, stderr })
+  const code = await main(['build', '--workers', '1', ...flags], {
+    cwd: root,
+    stdout,
+    stderr,
+    now
+  })
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 
@@ -78,6 +87,66 @@ describe('galley build after the first', () => {
     const incremental = tree(path.join(root, 'dist'))
     expect(await build('--fresh')).toMatchObject({ code: 0 })
     expect(tree(path.join(root, 'dist'))).toEqual(incremental)
+  })
+})
+
+describe('galley build with nothing to do', () => {
+  it('should give the same report again, and fail again with --frail', async () => {
+    await writeFile(
+      path.join(root, 'content/p5.md'),
+      '---\ntitle: Post 5\ndate: 2021-03-06\ncolour: blue\n---\n\nBody 5.\n'
+    )
+    const first = await build()
+    expect(first.code).toBe(0)
+    expect(first.stderr).toContain('Unexpected unknown key `colour`')
+    const again = await build()
+    expect(again.stdout).toMatch(/is up to date/)
+    expect(again.stderr).toBe(first.stderr)
+    const frail = await build('--frail')
+    expect(frail.code).toBe(1)
+    expect(frail.stderr).toContain('content/p5.md:4:1')
+  })
+
+  it('should build again once the clock reaches a scheduled post', async () => {
+    await writeFile(
+      path.join(root, 'content/p5.md'),
+      '---\ntitle: Later\ndate: 2021-03-06\npublishDate: 2021-07-01\n---\n\nBody 5.\n'
+    )
+    expect((await buildAt(new Date('2021-06-01T00:00:00Z'))).stdout).toMatch(/\(29 posts\)/)
+    expect((await buildAt(new Date('2021-06-30T00:00:00Z'))).stdout).toMatch(/is up to date/)
+    const published = await buildAt(new Date('2021-07-02T00:00:00Z'))
+    expect(published.stdout).toMatch(/^galley: wrote .* \(30 posts\)\n$/)
+    expect(existsSync(path.join(root, 'dist/posts/p5/index.html'))).toBe(true)
+  })
+
+  it('should build again when a value of the config changes, or a file of the site was edited', async () => {
+    await writeFile(
+      path.join(root, 'galley.config.mjs'),
+      `import { layouts } from ${JSON.stringify(pathToFileURL(layouts).href)}\nexport default { site: 'https://inc.test/', title: process.env.GALLEY_TEST_TITLE, layouts }\n`
+    )
+    // In a process of its own each time, as a shell runs it (in this one, the
+    // config module would be evaluated once).
+    const run = (title: string) =>
+      new Promise<string>((resolve, reject) => {
+        let stdout = ''
+        const child = spawn(process.execPath, [bin, 'build', '--workers', '1'], {
+          cwd: root,
+          env: { ...process.env, GALLEY_TEST_TITLE: title }
+        })
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += String(chunk)
+        })
+        child.on('error', reject)
+        child.on('exit', () => resolve(stdout))
+      })
+    await run('One')
+    expect(await run('One')).toMatch(/is up to date/)
+    expect(await run('Two')).toMatch(/^galley: wrote /)
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('Two')
+    await run('One')
+    await writeFile(path.join(root, 'dist/index.html'), 'edited by hand')
+    expect(await run('One')).toMatch(/^galley: wrote 1 file to `dist`/)
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<title>')
   })
 })
 

@@ -34,11 +34,13 @@ describe('@galley/core/node', () => {
       'buildSite',
       'checkOutDir',
       'createContentCache',
+      'foldersOf',
       'loadAssets',
       'loadContent',
       'loadData',
       'loadSite',
       'manifestName',
+      'outputsIntact',
       'recoverOutDir',
       'writeInto',
       'writeSite'

@@ -1,21 +1,22 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { createGalley, foldersOf } from '@galley/core'
 import {
   buildSite,
   checkOutDir,
   createContentCache,
+  foldersOf,
   loadSite,
   manifestName,
   type OutDirOptions,
+  outputsIntact,
   type WriteSummary,
   writeSite
 } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
-import { checkExternalLinks } from '@galley/links/node'
 import type { VFile } from 'vfile'
 import { loadConfig } from '../config.js'
 import type { Context } from '../io.js'
+import { filesOf, inputsKey, memoOf, nextBoundary, readMemo, writeMemo } from '../memo.js'
 import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
 import { somePlaces, textReport } from '../report.js'
@@ -66,20 +67,52 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // write would touch it (`writeSite` does); one never built, now.
   const built = existsSync(path.join(at(outDir), manifestName))
   if (write) await checkOutDir(at(outDir), { ...protect, force: protect.force || built })
+  const dependencies = await dependencyStamp(context.cwd)
+  const cacheDir = path.join(context.cwd, '.cache', 'galley')
+  const loaded = await loadSite(config, { cwd: context.cwd })
+  const files = loaded.files
+  const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''
+  // Kept apart per output folder: what each page was laid out from, and
+  // what the last build read and reported.
+  const name = `${path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'}.json`
+  const records = path.join(cacheDir, 'outputs', name)
+  const memoFile = path.join(cacheDir, 'builds', name)
+  const stamp = `${dependencies}\u0000${await codeStamp(context.cwd, configPath, [folders.contentDir, folders.publicDir, outDir])}`
+  const now = config.now ?? context.now
+  const key = inputsKey(
+    `${stamp}\u0000${JSON.stringify([flags.drafts, flags.future, flags.expired, flags.dir])}`,
+    config,
+    loaded
+  )
+  // The same inputs, the same clock side of every date, the folder as
+  // written: the same build. Its report is given again, and nothing done.
+  const memo = write && !flags.fresh && !flags.external ? await readMemo(memoFile) : undefined
+  if (
+    memo?.key === key &&
+    (memo.validUntil === null || now.getTime() < memo.validUntil) &&
+    (await outputsIntact(at(outDir), records))
+  ) {
+    const stored = filesOf(memo, context.cwd)
+    if (!reported(context, flags, stored, true, write, outDir, none)) return 1
+    const summary =
+      flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
+    summary.write(
+      `galley: ${describe({ written: 0, kept: memo.outputs, removed: 0 }, outDir)} (${memo.posts} posts)\n`
+    )
+    return 0
+  }
+  // Loaded here, after the config: the pipeline is the CLI's largest part.
+  const { createGalley } = await import('@galley/core')
   const galley = createGalley({
     ...config,
     cache: flags.fresh
       ? undefined
-      : createContentCache(path.join(context.cwd, '.cache', 'galley', 'render'), {
-          salt: await dependencyStamp(context.cwd)
-        }),
+      : createContentCache(path.join(cacheDir, 'render'), { salt: dependencies }),
     drafts: flags.drafts ?? config.drafts,
     now: config.now ?? context.now,
     future: flags.future ?? config.future,
     expired: flags.expired ?? config.expired
   })
-  const loaded = await loadSite(config, { cwd: context.cwd })
-  const files = loaded.files
   const result = await buildSite(galley, loaded, {
     onProgress: renderProgress(context, files.length),
     pool: workerPool(
@@ -90,6 +123,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // Only `--external` turns the network on; the config's `links.external` holds options.
   if (flags.external && config.links !== false) {
     const configured = config.links?.external
+    // Loaded only here: the network checker (undici) is the CLI's largest part.
+    const { checkExternalLinks } = await import('@galley/links/node')
     const report = await checkExternalLinks(
       [...result.pages, ...Object.values(result.entries).flat()].map((page) => page.file),
       {
@@ -105,31 +140,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     }
   }
 
-  if (flags.format === 'json') {
-    context.stdout.write(`${JSON.stringify(toJsonReport(result.files), null, 2)}\n`)
-  } else if (flags.format === 'sarif') {
-    context.stdout.write(`${JSON.stringify(toSarif(result.files), null, 2)}\n`)
-  } else {
-    const report = textReport(result.files, { color: context.color, verbose: flags.verbose })
-    if (report) context.stderr.write(`${report}\n`)
-  }
-
-  const failing = result.files.flatMap((file) =>
-    file.messages
-      .filter((message) => message.fatal || (flags.frail && message.fatal === false))
-      .map((message) => place(file, message.line, message.column))
-  )
-  if (files.length === 0) {
-    context.stderr.write(`galley: no posts found in \`${folders.contentDir}\`\n`)
-  }
-
-  if (!result.ok || failing.length > 0) {
-    const what = write ? `not built; \`${outDir}\` was left as it was` : 'check failed'
-    context.stderr.write(
-      `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length.toLocaleString('en')} problems`} at ${somePlaces(failing)}\n`
-    )
-    return 1
-  }
+  if (!reported(context, flags, result.files, result.ok, write, outDir, none)) return 1
 
   // With a machine-readable format, standard output holds only the report.
   const summary =
@@ -137,23 +148,54 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   if (write) {
     const done = await writeSite(at(outDir), result.outputs, {
       ...protect,
-      // What each page was laid out from, kept apart per output folder.
-      records: flags.fresh
-        ? undefined
-        : path.join(
-            context.cwd,
-            '.cache',
-            'galley',
-            'outputs',
-            `${path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'}.json`
-          ),
-      stamp: `${await dependencyStamp(context.cwd)}\u0000${await codeStamp(context.cwd, configPath, [folders.contentDir, folders.publicDir, outDir])}`
+      records,
+      fresh: flags.fresh,
+      stamp
     })
+    if (!flags.external) {
+      await writeMemo(memoFile, memoOf(key, nextBoundary(result.files, now), result))
+    }
     summary.write(`galley: ${describe(done, outDir)} (${result.pages.length} posts)\n`)
   } else {
     summary.write(`galley: checked ${files.length} files\n`)
   }
   return 0
+}
+
+/**
+ * Print the report of a build's files in the format asked for; when
+ * anything fails (an error, or a warning with `frail`), say so and where,
+ * and give `false`.
+ */
+function reported(
+  context: Context,
+  flags: BuildFlags,
+  files: VFile[],
+  ok: boolean,
+  write: boolean,
+  outDir: string,
+  note = ''
+): boolean {
+  if (flags.format === 'json') {
+    context.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`)
+  } else if (flags.format === 'sarif') {
+    context.stdout.write(`${JSON.stringify(toSarif(files), null, 2)}\n`)
+  } else {
+    const report = textReport(files, { color: context.color, verbose: flags.verbose })
+    if (report) context.stderr.write(`${report}\n`)
+  }
+  const failing = files.flatMap((file) =>
+    file.messages
+      .filter((message) => message.fatal || (flags.frail && message.fatal === false))
+      .map((message) => place(file, message.line, message.column))
+  )
+  context.stderr.write(note)
+  if (ok && failing.length === 0) return true
+  const what = write ? `not built; \`${outDir}\` was left as it was` : 'check failed'
+  context.stderr.write(
+    `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length.toLocaleString('en')} problems`} at ${somePlaces(failing)}\n`
+  )
+  return false
 }
 
 /** What a write did, as the closing line says it. */

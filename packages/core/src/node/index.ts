@@ -1,3 +1,6 @@
+// The one resolver of folders, here too: a host that only reads and writes
+// files need not load the pipeline.
+export { foldersOf } from '../folders.js'
 export { loadAssets } from './assets.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { type CommitMode, recoverOutDir } from './commit.js'
@@ -9,6 +12,7 @@ export {
   OutDirError,
   type OutDirOptions
 } from './outdir.js'
+export { outputsIntact } from './records.js'
 export { buildSite, type LoadedSite, loadSite } from './site.js'
 export {
   type WriteOptions,

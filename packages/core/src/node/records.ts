@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { readManifest } from './outdir.js'
 
 /** What a build knows of one file it wrote, for the next build. */
 export interface OutputRecord {
@@ -121,4 +122,28 @@ export function unchanged(file: string, record: OutputRecord): boolean {
     now.ino === record.ino &&
     now.mtime === record.mtime
   )
+}
+
+/**
+ * Whether the output folder still holds exactly what the build that kept
+ * `records` wrote: every file its manifest lists is there as written (size,
+ * inode, modification time), and none is missing.
+ *
+ * @param outDir
+ *   Output folder.
+ * @param file
+ *   The records file `writeSite` kept for it.
+ * @returns
+ *   Whether nothing in the folder changed since.
+ */
+export async function outputsIntact(outDir: string, file: string): Promise<boolean> {
+  const target = path.resolve(outDir)
+  const records = await readRecords(file, '')
+  const listed = await readManifest(target)
+  if (listed.size === 0 || listed.size !== records.size) return false
+  for (const where of listed) {
+    const record = records.get(where)
+    if (!record || !unchanged(path.join(target, where), record)) return false
+  }
+  return true
 }

@@ -39,6 +39,11 @@ export interface WriteOptions extends OutDirOptions {
    * out again (default: none).
    */
   stamp?: string | null | undefined
+  /**
+   * Lay out and compare everything as if there were no records, and keep
+   * new ones (`galley build --fresh`) (default: `false`).
+   */
+  fresh?: boolean | null | undefined
 }
 
 /** What `writeSite` did. */
@@ -99,9 +104,10 @@ export async function writeSite(
   // Every path is checked before anything is written.
   const planned = files.map((file) => ({ where: relativeInside(file.path), file }))
   const stamp = `${galleyVersions()}\u0000${options?.stamp ?? ''}`
-  const previous = options?.records
-    ? await readRecords(options.records, stamp)
-    : new Map<string, OutputRecord>()
+  const previous =
+    options?.records && !options.fresh
+      ? await readRecords(options.records, stamp)
+      : new Map<string, OutputRecord>()
   const listed = await readManifest(target)
   const records = new Map<string, OutputRecord>()
   const kept: string[] = []
