@@ -103,6 +103,10 @@ for (const size of sizes) {
   if (hasHugo) results.Hugo = { ...runHugo(dir), pages: await pages('dist-hugo') }
   results['Astro 5 cold'] = { ...run(dir, 'astro'), pages: await pages('dist-astro') }
   results['Astro 5 warm'] = { ...run(dir, 'astro'), pages: await pages('dist-astro') }
+  // Ratios within this run only: the machine is shared, so a number from
+  // another run says little.
+  const floor = results['plain unified (floor)'].ms
+  const cold = results['Galley cold'].ms
   for (const [name, result] of Object.entries(results)) {
     rows.push({
       posts: size,
@@ -110,6 +114,8 @@ for (const size of sizes) {
       'HTML pages': result.pages,
       renders: result.renders ?? '',
       ms: result.ms.toFixed(0),
+      '× floor': (result.ms / floor).toFixed(2),
+      '× Galley cold': (result.ms / cold).toFixed(3),
       'files/s': Math.round((size / result.ms) * 1000),
       'peak RSS MiB': (result.maxRss / 1024).toFixed(0)
     })

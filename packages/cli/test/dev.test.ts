@@ -93,4 +93,61 @@ describe('galley dev', () => {
     controller.abort()
     expect(await running).toBe(0)
   })
+
+  it('should lay out a page only when it is asked for and something it read changed', {
+    timeout: 20_000
+  }, async () => {
+    await writeFile(
+      path.join(root, 'galley.config.mjs'),
+      config
+        .replace(
+          'post: (post) => page(',
+          'post: (post) => (globalThis.galleyDevLayouts = (globalThis.galleyDevLayouts ?? 0) + 1, page('
+        )
+        .replace("[{ type: 'raw', value: post.html }]),", "[{ type: 'raw', value: post.html }])),")
+    )
+    for (const name of ['b', 'c']) {
+      await writeFile(
+        path.join(root, `content/${name}.md`),
+        `---\ntitle: ${name.toUpperCase()}\ndate: 2020-01-02\n---\n\nBody ${name}.\n`
+      )
+    }
+    const layouts = () => (globalThis as { galleyDevLayouts?: number }).galleyDevLayouts ?? 0
+    const before = layouts()
+    const controller = new AbortController()
+    const stdout = capture()
+    const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], {
+      cwd: root,
+      stdout,
+      stderr: capture(),
+      signal: controller.signal,
+      now: new Date('2026-01-01T00:00:00Z')
+    })
+    const origin = await until(
+      async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
+      'the server to start'
+    )
+    const get = async (pathname: string) => (await fetch(`${origin}${pathname}`)).text()
+    // Three posts built, none laid out until asked for.
+    expect(layouts() - before).toBe(0)
+    expect(await get('/posts/a/')).toContain('First version.')
+    expect(layouts() - before).toBe(1)
+
+    await writeFile(
+      path.join(root, 'content/b.md'),
+      '---\ntitle: B\ndate: 2020-01-02\n---\n\nBody b, edited.\n'
+    )
+    await until(
+      async () => (stdout.text().match(/galley: built/g)?.length === 2 ? true : undefined),
+      'the rebuild'
+    )
+    // `a` read nothing that changed: served as it was.
+    expect(await get('/posts/a/')).toContain('First version.')
+    expect(layouts() - before).toBe(1)
+    expect(await get('/posts/b/')).toContain('Body b, edited.')
+    expect(layouts() - before).toBe(2)
+
+    controller.abort()
+    expect(await running).toBe(0)
+  })
 })

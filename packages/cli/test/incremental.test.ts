@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { main } from '@galley/cli'
 import { recoverOutDir } from '@galley/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { treeOf } from '../../../test-support/tree.js'
 import { capture } from './streams.js'
 
 const layouts = fileURLToPath(new URL('fixtures/site/layouts.mjs', import.meta.url))
@@ -52,22 +53,10 @@ async function buildAt(now: Date, ...flags: string[]) {
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 
-/** Every file of a folder with its bytes; `undefined` when there is none. */
-function tree(dir: string): Record<string, string> | undefined {
-  if (!existsSync(dir)) return undefined
-  const found: Array<[string, string]> = []
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    found.push([path.relative(dir, file), readFileSync(file, 'utf8')])
-  }
-  return Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
 describe('galley build after the first', () => {
   it('should write only what changed, and say so', async () => {
     expect(await build()).toMatchObject({ code: 0, stdout: /^galley: wrote \d+ files to `dist`/ })
-    const all = Object.keys(tree(path.join(root, 'dist')) ?? {}).length - 1
+    const all = Object.keys(treeOf(path.join(root, 'dist')) ?? {}).length - 1
     expect(await build()).toEqual({
       code: 0,
       stdout: `galley: \`dist\` is up to date: ${all} files (30 posts)\n`,
@@ -84,9 +73,9 @@ describe('galley build after the first', () => {
     expect((await build()).stdout).toMatch(
       /^galley: wrote \d+ files to `dist`, kept \d+, removed 1 \(29 posts\)\n$/
     )
-    const incremental = tree(path.join(root, 'dist'))
+    const incremental = treeOf(path.join(root, 'dist'))
     expect(await build('--fresh')).toMatchObject({ code: 0 })
-    expect(tree(path.join(root, 'dist'))).toEqual(incremental)
+    expect(treeOf(path.join(root, 'dist'))).toEqual(incremental)
   })
 })
 
@@ -174,7 +163,7 @@ describe('galley build killed at any moment', () => {
   it('should leave the old site or the new one, and the next build right', async () => {
     const out = path.join(root, 'dist')
     await spawnBuild()
-    const old = tree(out)
+    const old = treeOf(out)
     // The change every killed build makes: three bodies, a title, a new post.
     const change = async (on: boolean) => {
       await writePost(3, on ? 'Changed three.' : 'Body 3.')
@@ -185,28 +174,28 @@ describe('galley build killed at any moment', () => {
     }
     await change(true)
     const duration = await spawnBuild()
-    const next = tree(out)
+    const next = treeOf(out)
     expect(next).not.toEqual(old)
     const outcomes = new Set<string>()
     const moments = 8
     for (let index = 0; index < moments; index++) {
       await change(false)
       await spawnBuild()
-      expect(tree(out)).toEqual(old)
+      expect(treeOf(out)).toEqual(old)
       await change(true)
       await spawnBuild((duration * 1.6 * index) / (moments - 1))
-      let found = tree(out)
+      let found = treeOf(out)
       if (found === undefined || (!equal(found, old) && !equal(found, next))) {
         // Killed inside the commit: what it left is finished or undone.
         await recoverOutDir(out)
-        found = tree(out)
+        found = treeOf(out)
         outcomes.add('recovered')
       }
       expect([old, next]).toContainEqual(found)
       outcomes.add(equal(found, old) ? 'old' : 'new')
       // Whatever the kill left in the caches, the next build is right.
       await spawnBuild()
-      expect(tree(out)).toEqual(next)
+      expect(treeOf(out)).toEqual(next)
     }
     expect(outcomes).toContain('old')
     expect(outcomes).toContain('new')

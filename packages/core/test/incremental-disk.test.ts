@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGalley, type GalleyConfig, type Page, raw, type Site } from '@galley/core'
@@ -9,6 +9,7 @@ import { h } from 'hastscript'
 import { VFile } from 'vfile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { treeOf } from '../../../test-support/tree.js'
 
 /** One post of the model site. */
 interface Post {
@@ -108,18 +109,6 @@ const files = (state: State) =>
     ([name, post]) =>
       new VFile({ path: `content/${name}.md`, value: source(name, post, state.site) })
   )
-
-/** Every file of a folder, with its bytes. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const found: Record<string, string> = {}
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    found[path.relative(dir, file)] = await readFile(file, 'utf8')
-  }
-  return found
-}
 
 const messagesOf = (result: { files: VFile[] }) =>
   result.files.flatMap((file) =>
@@ -251,9 +240,7 @@ describe('incremental builds on disk', () => {
             expect(warm.ok).toBe(fresh.ok)
             if (!fresh.ok) continue
             await writeSite(path.join(here, 'fresh'), fresh.outputs, { force: true })
-            expect(await tree(path.join(here, 'incremental'))).toEqual(
-              await tree(path.join(here, 'fresh'))
-            )
+            expect(treeOf(path.join(here, 'incremental'))).toEqual(treeOf(path.join(here, 'fresh')))
           }
           await rm(here, { recursive: true, force: true })
         }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { recoverOutDir } from '@galley/core/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { treeOf } from '../../../test-support/tree.js'
 
 const child = fileURLToPath(new URL('support/write-child.js', import.meta.url))
 
@@ -52,18 +53,6 @@ function write(out: string, version: string, killAfter?: number): Promise<number
   })
 }
 
-/** Every file of a folder with its bytes; `undefined` when there is no folder. */
-async function tree(dir: string): Promise<Record<string, string> | undefined> {
-  if (!existsSync(dir)) return undefined
-  const found: Array<[string, string]> = []
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    found.push([path.relative(dir, file), readFileSync(file, 'utf8')])
-  }
-  return Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
 /** Whether a killed write left something for `recoverOutDir` to finish or undo. */
 async function pending(out: string): Promise<boolean> {
   const names = await readdir(path.dirname(out))
@@ -84,7 +73,7 @@ describe('a write killed at any moment', () => {
     const trees: Record<string, Record<string, string> | undefined> = {}
     for (const version of ['A', 'B', 'C']) {
       await write(path.join(root, version), version)
-      trees[version] = await tree(path.join(root, version))
+      trees[version] = treeOf(path.join(root, version))
     }
     const seen: Record<string, number> = {}
     // B changes a third of the pages (committed in place), C all of them (swapped in).
@@ -95,9 +84,9 @@ describe('a write killed at any moment', () => {
       const moments = 10
       for (let index = 0; index < moments; index++) {
         await write(out, 'A')
-        expect(await tree(out)).toEqual(trees.A)
+        expect(treeOf(out)).toEqual(trees.A)
         await write(out, version, (duration * 1.3 * index) / (moments - 1))
-        let found = await tree(out)
+        let found = treeOf(out)
         let outcome = found && JSON.stringify(found) === JSON.stringify(trees.A) ? 'old' : 'new'
         if (
           found === undefined ||
@@ -106,7 +95,7 @@ describe('a write killed at any moment', () => {
           // Killed inside the commit: what it left is finished or undone.
           expect(await pending(out)).toBe(true)
           await recoverOutDir(out)
-          found = await tree(out)
+          found = treeOf(out)
           outcome =
             JSON.stringify(found) === JSON.stringify(trees.A) ? 'recovered old' : 'recovered new'
         }
@@ -117,7 +106,7 @@ describe('a write killed at any moment', () => {
       expect(Object.keys(seen).filter((key) => key.startsWith(version)).length).toBeGreaterThan(1)
     }
     await write(out, 'A')
-    expect(await tree(out)).toEqual(trees.A)
+    expect(treeOf(out)).toEqual(trees.A)
     expect((await readdir(root)).filter((name) => name.startsWith('dist'))).toEqual(['dist'])
   }, 120_000)
 })

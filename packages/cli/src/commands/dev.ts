@@ -1,7 +1,13 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import { type CachedRender, createGalley, foldersOf, type OutputFile } from '@galley/core'
+import {
+  type CachedRender,
+  createGalley,
+  foldersOf,
+  type Made,
+  type OutputFile
+} from '@galley/core'
 import { buildSite, loadSite } from '@galley/core/node'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
@@ -31,7 +37,8 @@ const client = `<script type="module">new EventSource(${JSON.stringify(events)})
  *   Exit code.
  */
 export async function dev(context: Context, flags: DevFlags): Promise<number> {
-  let site = new Map<string, string | Uint8Array>()
+  let site = new Map<string, OutputFile>()
+  const serve = servedOutputs()
   let problems = ''
   const listeners = new Set<ServerResponse>()
   // Renders are kept in memory: a rebuild renders only the posts that changed.
@@ -54,7 +61,9 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     const report = textReport(result.files, { color: false })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report
-    if (result.ok || site.size === 0) site = toMap(result.outputs)
+    // Pages are laid out when asked for, not on every rebuild.
+    if (result.ok || site.size === 0)
+      site = new Map(result.outputs.map((file) => [file.path, file]))
     context.stdout.write(
       `galley: ${result.ok ? 'built' : 'build failed'} (${result.pages.length} posts)\n`
     )
@@ -77,7 +86,10 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }
     const found = lookup(site, pathname)
     const status = found ? 200 : 404
-    const [file, value] = found ?? ['404.html', site.get('404.html') ?? 'Not found']
+    const missing = site.get('404.html')
+    const [file, value] = found
+      ? [found[0], serve(found[1])]
+      : ['404.html', missing ? serve(missing) : 'Not found']
     const type = contentType(file)
     let body = value
     if (type.startsWith('text/html')) body = inject(String(value), problems)
@@ -129,14 +141,26 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   return 0
 }
 
-function toMap(outputs: ReadonlyArray<OutputFile>): Map<string, string | Uint8Array> {
-  return new Map(outputs.map((file) => [file.path, file.value]))
+/**
+ * The value of an output, laid out on the first request and kept: a page
+ * laid out in an earlier build is served again as it was while everything
+ * its layout read is unchanged (its trace), so an edit lays out only the
+ * pages that read what changed, and only when they are asked for.
+ */
+function servedOutputs(): (file: OutputFile) => string | Uint8Array {
+  const laidOut = new Map<string, { value: string | Uint8Array; made: Made | undefined }>()
+  return (file) => {
+    const before = laidOut.get(file.path)
+    if (before?.made && file.trace?.fingerprint(before.made.reads) === before.made.fingerprint) {
+      return before.value
+    }
+    const value = file.value
+    laidOut.set(file.path, { value, made: file.trace?.made })
+    return value
+  }
 }
 
-function lookup(
-  site: Map<string, string | Uint8Array>,
-  pathname: string
-): [string, string | Uint8Array] | undefined {
+function lookup(site: Map<string, OutputFile>, pathname: string): [string, OutputFile] | undefined {
   const clean = pathname.replace(/^\/+/, '')
   for (const candidate of [
     clean,

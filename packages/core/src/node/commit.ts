@@ -1,5 +1,6 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -91,8 +92,10 @@ function apply(target: string, staged: string, journal: Journal): void {
     renameSync(from, to)
   }
   for (const where of journal.removed) {
-    rmSync(path.join(target, where), { force: true })
-    pruneEmpty(target, path.dirname(path.join(target, where)))
+    const file = path.join(target, where)
+    // Files only: a manifest that names a folder (edited by hand) removes nothing.
+    if (lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === false) rmSync(file)
+    pruneEmpty(target, path.dirname(file))
   }
   rmSync(staged, { recursive: true, force: true })
 }
