@@ -1,50 +1,7 @@
 import type { LinkIndex } from '@galley/links'
-import type { Excerpt, Heading, Stats, TocEntry } from '@galley/markdown'
 import type { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-
-/** Everything a render produced, as JSON-safe data. */
-export interface CachedRender {
-  html: string
-  headings: Heading[]
-  toc: TocEntry[]
-  excerpt: Excerpt
-  stats: Stats
-  /** `file.data` keys: `matter`, `galleyFrontmatter` (dates marked), `galleyLinks`. */
-  data: string
-  /**
-   * Every `.md` path the render looked up in the build's routes, with the
-   * URL it got (`null`: no entry there then). The render is reused only
-   * while each still gets the same URL, so a new post re-renders only the
-   * posts that link to it.
-   */
-  routes: Array<[string, string | null]>
-  /**
-   * The file's own URL in the build that rendered it (`null`: none), so a
-   * warm build needs no front-matter pass to know it; absent when rendered
-   * outside `build` (`processFile`).
-   */
-  route?: string | null | undefined
-  messages: Array<{
-    reason: string
-    place: VFileMessage['place']
-    ruleId: string | undefined
-    source: string | undefined
-    fatal: boolean | null | undefined
-    expected: string[] | undefined
-  }>
-}
-
-/**
- * Where renders are kept between builds. `@galley/core/node` has one on
- * disk (`createContentCache`); any object with these two methods works.
- */
-export interface ContentCache {
-  /** The render stored under `key`, if any. */
-  get(key: string): Promise<CachedRender | undefined> | CachedRender | undefined
-  /** Store a render under `key`. */
-  set(key: string, value: CachedRender): Promise<void> | void
-}
+import type { CachedRender } from './types.js'
 
 /**
  * A fingerprint of everything a render depends on besides the file: options,

@@ -1,10 +1,9 @@
-import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { feedPaths, writeFeeds } from './feeds.js'
 import type { OutputFile } from './output.js'
-import type { Page } from './page.js'
 import { isPublished } from './publish.js'
 import { sortNewestFirst } from './site.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
+import type { GalleyConfig, Page, PostData, PostSchema } from './types.js'
 
 /**
  * The feeds of a site whose pages another tool laid out (Eleventy, Astro):

@@ -1,8 +1,6 @@
 import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
-import type { FeedConfig, PostData } from './config.js'
-import type { Tag } from './layouts.js'
 import { type OutputFile, toOutputPath } from './output.js'
-import type { Page } from './page.js'
+import type { FeedConfig, Page, PostData, Tag } from './types.js'
 
 /** Where the feeds go, with defaults applied; `undefined` when there are none. */
 export interface FeedPaths {

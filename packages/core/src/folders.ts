@@ -1,4 +1,4 @@
-import type { GalleyConfig, PostSchema } from './config.js'
+import type { GalleyConfig, PostSchema } from './types.js'
 
 type Folders = Pick<Readonly<GalleyConfig<PostSchema>>, 'contentDir' | 'outDir' | 'publicDir'>
 

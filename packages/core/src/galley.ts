@@ -1,19 +1,18 @@
 import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { type CachedRender, fromCached, hash, routesHold, toCached } from './cache.js'
+import { fromCached, hash, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
-import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { foldersOf } from './folders.js'
 import type { OutputFile } from './output.js'
-import type { Page } from './page.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
-import { checkReferences, type DataEntry } from './references.js'
+import { checkReferences } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
 import { assemble } from './site.js'
 import { source } from './source.js'
 import { noteRender } from './trace.js'
+import type { CachedRender, DataEntry, GalleyConfig, Page, PostData, PostSchema } from './types.js'
 
 /** What a build gives: pages, files to write, and every file with its messages. */
 export interface BuildResult<D> {

@@ -1,6 +1,5 @@
-import type { PostData } from './config.js'
-import type { Page, PageLink } from './page.js'
 import { termsOf } from './taxonomies.js'
+import type { Page, PageLink, PostData } from './types.js'
 
 /**
  * Link each post to its older and newer neighbour and to up to three related

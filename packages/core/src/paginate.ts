@@ -1,18 +1,4 @@
-/** One page of a list: the home page or a term's page, split by `paginate`. */
-export interface Pagination<T> {
-  /** The items on this page. */
-  items: ReadonlyArray<T>
-  /** Number of this page, from 1. */
-  current: number
-  /** Number of pages (at least 1). */
-  total: number
-  /** URL path of this page: the list's own URL for page 1, else `<list>page/<n>/`. */
-  url: string
-  /** URL path of the page before, if any. */
-  previous: string | undefined
-  /** URL path of the page after, if any. */
-  next: string | undefined
-}
+import type { Pagination } from './types.js'
 
 /**
  * Split a list into pages of `size` items (all on one page without a size).

@@ -1,4 +1,4 @@
-import type { PermalinkContext } from './config.js'
+import type { PermalinkContext } from './types.js'
 
 /**
  * A permalink the content makes impossible: a date token for an undated

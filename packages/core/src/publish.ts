@@ -1,5 +1,4 @@
-import type { EntryData } from './collections.js'
-import type { GalleyConfig, PostSchema } from './config.js'
+import type { EntryData, GalleyConfig, PostSchema } from './types.js'
 
 /**
  * Whether a post is published under the site's rules, as Hugo decides:

@@ -1,15 +1,6 @@
-import type { PostData } from './config.js'
-import type { Page } from './page.js'
 import { placeOf } from './place.js'
 import { source } from './source.js'
-
-/** An entry of a data collection: an author, a series. */
-export interface DataEntry {
-  /** Id that front matter refers to: the file name without extension (`ann` for `authors/ann.yaml`). */
-  id: string
-  /** The entry's data. */
-  data: unknown
-}
+import type { DataEntry, Page, PostData } from './types.js'
 
 /**
  * Check `references` (front-matter key → data collection) once every entry is

@@ -2,18 +2,17 @@ import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import {
-  type CachedRender,
-  fingerprint,
-  hash,
-  noteRoute,
-  schemaFingerprint,
-  toCached
-} from './cache.js'
-import { type ContentCollection, collectionMatcher } from './collections.js'
-import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
+import { fingerprint, hash, noteRoute, schemaFingerprint, toCached } from './cache.js'
+import { collectionMatcher } from './collections.js'
 import { foldersOf } from './folders.js'
 import { contentCollections } from './resolve.js'
+import type {
+  CachedRender,
+  ContentCollection,
+  GalleyConfig,
+  PermalinkContext,
+  PostSchema
+} from './types.js'
 
 /** How one content collection is validated, rendered and published. */
 export interface Kind {

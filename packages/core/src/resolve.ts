@@ -1,7 +1,7 @@
 import { createBlogSchema } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { type ContentCollection, createPageSchema } from './collections.js'
-import type { GalleyConfig, PermalinkContext, PostSchema } from './config.js'
+import { createPageSchema } from './collections.js'
+import type { ContentCollection, GalleyConfig, PermalinkContext, PostSchema } from './types.js'
 
 /** A content collection as every host sees it: its defaults decided here, once. */
 export interface ResolvedCollection {

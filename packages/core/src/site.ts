@@ -1,12 +1,8 @@
 import { checkLinks } from '@galley/links'
-import type { ContentCollection } from './collections.js'
 import { madeBy } from './collisions.js'
-import type { GalleyConfig, PostData, PostSchema } from './config.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
-import type { Site } from './layouts.js'
 import { linkNeighbours } from './neighbours.js'
 import { type OutputFile, toOutputPath } from './output.js'
-import type { Page } from './page.js'
 import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
@@ -14,6 +10,7 @@ import { sitemap } from './sitemap.js'
 import { source } from './source.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
 import { createTracer, fingerprintOf, termShape } from './trace.js'
+import type { ContentCollection, GalleyConfig, Page, PostData, PostSchema, Site } from './types.js'
 
 /** What `assemble` gives. */
 export interface Assembled {

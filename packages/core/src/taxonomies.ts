@@ -1,16 +1,5 @@
 import { slug as slugify } from 'github-slugger'
-import type { PostData } from './config.js'
-import type { Tag } from './layouts.js'
-import type { Page } from './page.js'
-
-/** A taxonomy: a front-matter key whose values group posts (`tags`, `categories`, `series`). */
-export interface TaxonomyConfig {
-  /** URL of a term's page, with `:term` (default: `'/<key>/:term/'`). */
-  permalink?: string | null | undefined
-}
-
-/** Terms by taxonomy. */
-export type Taxonomies<D> = Record<string, Array<Tag<D>>>
+import type { Page, PostData, Tag, Taxonomies, TaxonomyConfig } from './types.js'
 
 /**
  * The taxonomies of a config: `tags` unless configured otherwise.

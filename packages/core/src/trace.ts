@@ -2,10 +2,8 @@ import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { hash } from './cache.js'
 import { serialize } from './html.js'
-import type { Site, Tag } from './layouts.js'
 import type { Made, OutputFile, OutputTrace } from './output.js'
-import type { Page } from './page.js'
-import type { Pagination } from './paginate.js'
+import type { Page, Pagination, Site, Tag } from './types.js'
 
 /** Reads of the layout running now (layouts run one at a time, synchronously). */
 let recording: Set<string> | undefined

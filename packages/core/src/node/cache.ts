@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { CachedRender, ContentCache } from '../cache.js'
+import type { CachedRender, ContentCache } from '../types.js'
 
 const require = createRequire(import.meta.url)
 

@@ -3,10 +3,8 @@ import path from 'node:path'
 import { type Format, parseData, validateFrontmatter } from '@galley/frontmatter'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import type { DataCollection } from '../collections.js'
-import type { GalleyConfig, PostSchema } from '../config.js'
 import { foldersOf } from '../folders.js'
-import type { DataEntry } from '../references.js'
+import type { DataCollection, DataEntry, GalleyConfig, PostSchema } from '../types.js'
 
 const formats: Readonly<Record<string, Format>> = {
   '.yaml': 'yaml',

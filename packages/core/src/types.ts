@@ -1,0 +1,390 @@
+import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
+import type {
+  Excerpt,
+  Heading,
+  Options as MarkdownOptions,
+  Stats,
+  TocEntry
+} from '@galley/markdown'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+// The data shapes the core's modules share, with no import of any of them,
+// so no two modules depend on each other through their types.
+
+/** What a post's validated front matter must at least hold for Galley to publish it. */
+export interface PostData {
+  title: string
+  date: Date
+  tags?: ReadonlyArray<string> | undefined
+  draft?: boolean | undefined
+  description?: string | undefined
+  /** Date of the last real change. */
+  updated?: Date | undefined
+  /** Not published before this date (default: `date`). */
+  publishDate?: Date | undefined
+  /** Not published after this date. */
+  expiryDate?: Date | undefined
+  /** Old URL paths that redirect to the post. */
+  aliases?: ReadonlyArray<string> | undefined
+  /** Replaces the slug taken from the file name. */
+  slug?: string | undefined
+}
+
+/** A schema whose output Galley can publish: any Standard Schema giving at least `PostData`. */
+export type PostSchema = StandardSchemaV1<unknown, PostData>
+
+/** Feed settings. */
+export interface FeedConfig {
+  /** Title of the feed (default: the site's `title`). */
+  title?: string | null | undefined
+  /** Description of the feed (default: the site's `description`, else its title). */
+  description?: string | null | undefined
+  /** Where the RSS feed is written (default: `'/rss.xml'`). */
+  path?: string | null | undefined
+  /** Where the Atom feed is written, or `false` for none (default: `'/atom.xml'`). */
+  atomPath?: string | false | null | undefined
+  /** Where the JSON Feed is written, or `false` for none (default: `'/feed.json'`). */
+  jsonPath?: string | false | null | undefined
+  /** Authors of the feed. */
+  authors?: ReadonlyArray<{ name: string; email?: string; url?: string }> | null | undefined
+  /** Put each post's full HTML in the feeds (default: `true`). */
+  content?: boolean | null | undefined
+  /**
+   * Write an RSS feed per term of each taxonomy, beside its page, such as
+   * `/tags/<slug>/rss.xml` (default: `true`).
+   */
+  perTag?: boolean | null | undefined
+  /** How many of the newest posts the feed holds (default: `20`). */
+  limit?: number | null | undefined
+}
+
+/** Configuration of a Galley site. */
+export interface GalleyConfig<S extends PostSchema = PostSchema> {
+  /** Absolute URL of the site, such as `'https://example.com/'` (required: feeds need it). */
+  site: string | URL
+  /** Title of the site (default: the site's host name). */
+  title?: string | null | undefined
+  /** One-sentence description of the site. */
+  description?: string | null | undefined
+  /** Language of the content, such as `'en'`. */
+  language?: string | null | undefined
+  /** Schema for post front matter: any Standard Schema (default: `blogSchema` of `@galley/frontmatter`, in `timeZone`). */
+  schema?: S | null | undefined
+  /**
+   * IANA time zone of the site, such as `'America/New_York'` (default:
+   * `'UTC'`): date-only front-matter dates are midnight there, and permalink
+   * dates are read there.
+   */
+  timeZone?: string | null | undefined
+  /** What to do with front-matter keys the schema does not declare (default: `'warn'`). */
+  unknownKeys?: 'error' | 'ignore' | 'warn' | null | undefined
+  /**
+   * Where each post is published: a pattern with `:slug`, `:year`, `:month`
+   * and `:day`, or a function (default: `'/posts/:slug/'`).
+   */
+  permalink?: string | ((post: PermalinkContext) => string) | null | undefined
+  /** Whether drafts (`draft: true`) are published (default: `false`). */
+  drafts?: boolean | null | undefined
+  /** Whether posts whose `publishDate` (else `date`) is after `now` are published (default: `false`). */
+  future?: boolean | null | undefined
+  /** Whether posts whose `expiryDate` is before `now` are published (default: `false`). */
+  expired?: boolean | null | undefined
+  /** The moment publishing rules compare with (default: the time `build` starts; pass one in tests). */
+  now?: Date | null | undefined
+  /**
+   * Keep renders between builds: a file is rendered again only when its
+   * content, the options, a plugin's source or another post's URL changed
+   * (default: none; `@galley/core/node`'s `createContentCache(dir)` keeps them on disk).
+   */
+  cache?: ContentCache | null | undefined
+  /**
+   * Taxonomies: front-matter keys whose values group posts, each with term
+   * pages (`layouts.tag`) and a feed per term, such as
+   * `{ tags: {}, categories: { permalink: '/c/:term/' } }` (default:
+   * `{ tags: {} }`, at `/tags/:term/`).
+   */
+  taxonomies?: Readonly<Record<string, TaxonomyConfig>> | null | undefined
+  /**
+   * Posts a page on the home page and on term pages: page 1 at the list's
+   * URL, page `n` at `<list>page/<n>/` (default: all on one page).
+   */
+  paginate?: number | null | undefined
+  /** Write `sitemap.xml` (default: `true`). */
+  sitemap?: boolean | null | undefined
+  /** Markdown options: plugins, GFM, raw HTML. */
+  markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
+  /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
+  links?:
+    | (Omit<LinksOptions, 'toUrl' | 'site'> & {
+        /**
+         * Options for checking links to other sites over the network, read
+         * by hosts that do it after `build` (`galley build --external`):
+         * `build` itself never touches the network (default: none).
+         */
+        external?: ExternalOptions | boolean | null | undefined
+      })
+    | false
+    | null
+    | undefined
+  /** The RSS feed, or `false` for none (default: `/rss.xml`). */
+  feed?: FeedConfig | false | null | undefined
+  /** Page layouts; without them `build` writes no HTML pages, only the feed. */
+  layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
+  /**
+   * Folder of content, for `@galley/core/node` and the CLI (default:
+   * `'content'`); collection globs are relative to it.
+   */
+  contentDir?: string | null | undefined
+  /**
+   * Collections besides the posts, by name: pages and other Markdown entries
+   * (`defineCollection({ glob: 'pages/*.md', layout })`) and data files
+   * (`defineCollection({ type: 'data', glob: 'authors/*.yaml', schema })`).
+   * Posts are the Markdown files no other collection takes, unless
+   * `collections.posts` gives their own glob (default: none).
+   */
+  collections?:
+    | Readonly<Record<string, Collection<StandardSchemaV1.InferOutput<S>>>>
+    | null
+    | undefined
+  /**
+   * Front-matter keys that name entries of a data collection, such as
+   * `{ author: 'authors' }` (a string or a list of strings), in posts and
+   * every content collection: checked after every entry is loaded
+   * (default: none).
+   */
+  references?: Readonly<Record<string, string>> | null | undefined
+  /** Folder of files copied into the site as they are, for the CLI (default: `'public'`). */
+  publicDir?: string | null | undefined
+  /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
+  outDir?: string | null | undefined
+  /**
+   * Let a build replace an output folder that holds files Galley did not
+   * write (default: `false`: such a build is refused, naming the files).
+   * The CLI's `--force`.
+   */
+  emptyOutDir?: boolean | null | undefined
+}
+
+/** What a permalink function gets. */
+export interface PermalinkContext<D = PostData> {
+  /** Slug of the post (from its file name, or front matter). */
+  slug: string
+  /** Path of the post's file, as loaded (`content/posts/a.md`). */
+  path: string
+  /** Time zone that `:year`, `:month` and `:day` are read in. */
+  timeZone?: string | undefined
+  /** Validated front matter. */
+  data: D
+}
+
+/** Front matter that every entry of a content collection may have: a post's, all optional. */
+export type EntryData = Partial<PostData>
+
+/**
+ * A collection of Markdown entries other than the posts: pages such as
+ * “About”, docs, recipes. Each entry is validated by `schema`, rendered,
+ * link-checked, published at `permalink` with `layout`, and listed in the
+ * sitemap; feeds, tags and previous/next stay with the posts.
+ */
+export interface ContentCollection<S extends StandardSchemaV1 = StandardSchemaV1, D = PostData> {
+  /** `'content'` (the default) for Markdown entries. */
+  type?: 'content' | undefined
+  /** Glob patterns of the entries, relative to `contentDir`, such as `'pages/**\/*.md'`. */
+  glob: string | ReadonlyArray<string>
+  /** Schema of the front matter (default: `title`, `description`, `draft`, `slug`, `updated`, `aliases`). */
+  schema?: S | null | undefined
+  /** Where each entry is published: a pattern or a function (default: `'/:slug/'`). */
+  permalink?:
+    | string
+    | ((entry: PermalinkContext<StandardSchemaV1.InferOutput<S>>) => string)
+    | null
+    | undefined
+  /** Layout of one entry's page; without one, the entries are checked but not written. */
+  layout?: ((page: Page<StandardSchemaV1.InferOutput<S>>, site: Site<D>) => Root) | null | undefined
+}
+
+/**
+ * A collection of data files (YAML, JSON or TOML): authors, series. Each file
+ * is one entry, its id the file name without extension, validated by
+ * `schema`; `references` in the config point into it.
+ */
+export interface DataCollection<S extends StandardSchemaV1 = StandardSchemaV1> {
+  type: 'data'
+  /** Glob patterns of the files, relative to `contentDir`, such as `'authors/*.yaml'`. */
+  glob: string | ReadonlyArray<string>
+  /** Schema of each file's data (default: anything). */
+  schema?: S | null | undefined
+}
+
+/** A collection of entries or of data files. */
+export type Collection<D = PostData> =
+  // biome-ignore lint/suspicious/noExplicitAny: each collection has its own schema
+  | ContentCollection<any, D>
+  // biome-ignore lint/suspicious/noExplicitAny: each collection has its own schema
+  | DataCollection<any>
+
+/** A term of a taxonomy (a tag, a category) and the posts that have it, newest first. */
+export interface Tag<D> {
+  /** Term as written in front matter. */
+  name: string
+  /** Front-matter key of the taxonomy, such as `tags`. */
+  taxonomy: string
+  /** URL path of the term's page, such as `/tags/fedora/`. */
+  url: string
+  /** Posts with this tag, newest first. */
+  pages: ReadonlyArray<Page<D>>
+}
+
+/** The whole site, as layouts see it. */
+export interface Site<D> {
+  /** Absolute URL of the site. */
+  url: URL
+  /** Title of the site. */
+  title: string
+  /** Description of the site, if any. */
+  description: string | undefined
+  /** Language of the content, if any. */
+  language: string | undefined
+  /** Published posts, newest first. */
+  pages: ReadonlyArray<Page<D>>
+  /** Tags, by name (the terms of the `tags` taxonomy). */
+  tags: ReadonlyArray<Tag<D>>
+  /** Terms of every taxonomy, by taxonomy, each sorted by name. */
+  taxonomies: Readonly<Record<string, ReadonlyArray<Tag<D>>>>
+  /** Published entries of the other content collections, by collection. */
+  collections: Readonly<Record<string, ReadonlyArray<Page<unknown>>>>
+  /** URL path of the RSS feed, if there is one. */
+  feedUrl: string | undefined
+}
+
+/**
+ * Layouts turn data into HTML syntax trees (hast), so text is escaped by
+ * construction; `raw(page.html)` inserts a post's rendered body.
+ */
+export interface Layouts<D> {
+  /** One post's page. */
+  post(page: Page<D>, site: Site<D>): Root
+  /** The home page listing posts, once per page of `paginate` posts. */
+  index(site: Site<D>, pagination: Pagination<Page<D>>): Root
+  /** One term's page (of `tags` or another taxonomy), once per page of `paginate` posts. */
+  tag(tag: Tag<D>, site: Site<D>, pagination: Pagination<Page<D>>): Root
+  /** The page for missing URLs, written as `404.html`. */
+  notFound(site: Site<D>): Root
+}
+
+/** A rendered post. */
+export interface Page<D> {
+  /** The file, carrying its messages. */
+  file: VFile
+  /** Collection the entry belongs to: `posts`, or another content collection. */
+  collection: string
+  /** Slug, from the file name (`index.md` takes its folder's name). */
+  slug: string
+  /** URL path the post is published at, such as `/posts/hello/`. */
+  url: string
+  /** Validated front matter. */
+  data: D
+  /** Rendered body. */
+  html: string
+  /** Headings, with the ids they have in `html`. */
+  headings: ReadonlyArray<Heading>
+  /** HTML before `<!--more-->`, else the first paragraph, and its plain text. */
+  excerpt: Excerpt
+  /** Word count and reading time. */
+  stats: Stats
+  /** Headings nested into a table of contents. */
+  toc: ReadonlyArray<TocEntry>
+  /** The next older published post, set by `build`. */
+  previous?: PageLink | undefined
+  /** The next newer published post, set by `build`. */
+  next?: PageLink | undefined
+  /** Up to three posts sharing the most terms (of every taxonomy), nearest in date among equals, set by `build`. */
+  related?: ReadonlyArray<PageLink> | undefined
+  /** Data entries that `references` resolved, by front-matter key, set by `build`. */
+  references?: Readonly<Record<string, DataEntry | ReadonlyArray<DataEntry>>> | undefined
+}
+
+/** A link to another post. */
+export interface PageLink {
+  url: string
+  title: string
+}
+
+/** An entry of a data collection: an author, a series. */
+export interface DataEntry {
+  /** Id that front matter refers to: the file name without extension (`ann` for `authors/ann.yaml`). */
+  id: string
+  /** The entry's data. */
+  data: unknown
+}
+
+/** A taxonomy: a front-matter key whose values group posts (`tags`, `categories`, `series`). */
+export interface TaxonomyConfig {
+  /** URL of a term's page, with `:term` (default: `'/<key>/:term/'`). */
+  permalink?: string | null | undefined
+}
+
+/** Terms by taxonomy. */
+export type Taxonomies<D> = Record<string, Array<Tag<D>>>
+
+/** One page of a list: the home page or a term's page, split by `paginate`. */
+export interface Pagination<T> {
+  /** The items on this page. */
+  items: ReadonlyArray<T>
+  /** Number of this page, from 1. */
+  current: number
+  /** Number of pages (at least 1). */
+  total: number
+  /** URL path of this page: the list's own URL for page 1, else `<list>page/<n>/`. */
+  url: string
+  /** URL path of the page before, if any. */
+  previous: string | undefined
+  /** URL path of the page after, if any. */
+  next: string | undefined
+}
+
+/** Everything a render produced, as JSON-safe data. */
+export interface CachedRender {
+  html: string
+  headings: Heading[]
+  toc: TocEntry[]
+  excerpt: Excerpt
+  stats: Stats
+  /** `file.data` keys: `matter`, `galleyFrontmatter` (dates marked), `galleyLinks`. */
+  data: string
+  /**
+   * Every `.md` path the render looked up in the build's routes, with the
+   * URL it got (`null`: no entry there then). The render is reused only
+   * while each still gets the same URL, so a new post re-renders only the
+   * posts that link to it.
+   */
+  routes: Array<[string, string | null]>
+  /**
+   * The file's own URL in the build that rendered it (`null`: none), so a
+   * warm build needs no front-matter pass to know it; absent when rendered
+   * outside `build` (`processFile`).
+   */
+  route?: string | null | undefined
+  messages: Array<{
+    reason: string
+    place: VFileMessage['place']
+    ruleId: string | undefined
+    source: string | undefined
+    fatal: boolean | null | undefined
+    expected: string[] | undefined
+  }>
+}
+
+/**
+ * Where renders are kept between builds. `@galley/core/node` has one on
+ * disk (`createContentCache`); any object with these two methods works.
+ */
+export interface ContentCache {
+  /** The render stored under `key`, if any. */
+  get(key: string): Promise<CachedRender | undefined> | CachedRender | undefined
+  /** Store a render under `key`. */
+  set(key: string, value: CachedRender): Promise<void> | void
+}
