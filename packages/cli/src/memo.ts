@@ -55,7 +55,12 @@ export function inputsKey(
     ) ?? ''
   )
   for (const file of [...loaded.files, ...loaded.dataFiles]) {
-    hash.update(`\u0000${file.path}\u0000`).update(String(file.value ?? ''))
+    // The loader's digest while the text is the one it read: no second pass over it.
+    const text = String(file.value ?? '')
+    const known = file.data.galleyDigest
+    hash
+      .update(`\u0000${file.path}\u0000`)
+      .update(known && known.value === text ? `\u0001${known.digest}` : text)
     hash.update(`\u0000${file.messages.length}`)
   }
   for (const asset of loaded.assets) hash.update(`\u0000${asset.path}\u0000`).update(asset.value)
