@@ -47,6 +47,43 @@ const suggestionBudget = 2_000_000
  *   Configuration (optional).
  */
 export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Options> | null): void {
+  const checker = createLinkChecker(files, options)
+  for (const file of files) checker.check(file)
+}
+
+/** Checks the links of files against one site: see `createLinkChecker`. */
+export interface LinkChecker {
+  /**
+   * Check the links and ids of one file, adding warnings to it. The file
+   * is one of the site's files or a new version of one (same URL, same ids:
+   * the site is as it was when the checker was made).
+   */
+  check(file: VFile): void
+  /**
+   * Whether every “did you mean” so far was made: false once suggestions
+   * ran past their budget (then checking the files again in another order
+   * could word messages differently).
+   */
+  readonly complete: boolean
+}
+
+/**
+ * Index the pages and ids of a site once, to check its files' links one by
+ * one: `checkLinks` checks them all; a host that re-renders one file whose
+ * URL and ids stay the same checks only that file again, and gets the
+ * messages a check of the whole site would give it.
+ *
+ * @param files
+ *   Rendered files (the site's pages).
+ * @param options
+ *   Configuration (optional), as `checkLinks`.
+ * @returns
+ *   Checker.
+ */
+export function createLinkChecker(
+  files: ReadonlyArray<VFile>,
+  options?: Readonly<Options> | null
+): LinkChecker {
   const settings = options || emptyOptions
   const site = toSiteUrl(settings.site)
   const toUrl = settings.toUrl || defaultToUrl
@@ -61,13 +98,11 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
     written.set(pageKey(pathname), pathname)
   }
 
-  const documents: Array<{ file: VFile; url: URL; index: LinkIndex }> = []
   for (const file of files) {
     const url = new URL(toUrl(file), site)
     const index = file.data.galleyLinks ?? { ids: [], links: [] }
     pages.set(pageKey(url.pathname), new Set(index.ids.map((target) => target.id)))
     written.set(pageKey(url.pathname), url.pathname)
-    documents.push({ file, url, index })
   }
 
   // Many links can point at one missing page: suggest once for each.
@@ -76,6 +111,7 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
   // many broken links that is quadratic, so the work has a budget; past it,
   // messages come without “did you mean”.
   let budget = suggestionBudget
+  let complete = true
   const suggestPage = (key: string) => {
     let hint = pageSuggestions.get(key)
     if (hint === undefined) {
@@ -83,13 +119,15 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
       if (budget >= pages.size) {
         budget -= pages.size
         hint = didYouMean(suggest(key, pages.keys()).map((found) => written.get(found) ?? found))
-      }
+      } else complete = false
       pageSuggestions.set(key, hint)
     }
     return hint
   }
 
-  for (const { file, url, index } of documents) {
+  const check = (file: VFile) => {
+    const url = new URL(toUrl(file), site)
+    const index = file.data.galleyLinks ?? { ids: [], links: [] }
     const seen = new Set<string>()
     for (const target of index.ids) {
       if (seen.has(target.id)) {
@@ -151,6 +189,13 @@ export function checkLinks(files: ReadonlyArray<VFile>, options?: Readonly<Optio
       )
       message.actual = `#${fragment}`
       message.expected = suggestions
+    }
+  }
+
+  return {
+    check,
+    get complete() {
+      return complete
     }
   }
 }

@@ -1,4 +1,4 @@
-import { checkLinks, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
+import { checkLinks, createLinkChecker, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -19,6 +19,7 @@ describe('@galley/links', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('@galley/links')).sort()).toEqual([
       'checkLinks',
+      'createLinkChecker',
       'rehypeGalleyLinks',
       'remarkGalleyDefinitions',
       'toJsonReport',
@@ -78,6 +79,29 @@ describe('@galley/links', () => {
       'posts/b.md:5:19-5:37: Cannot find heading for `#b` on `/posts/a/`; did you mean `#a`',
       'posts/b.md:5:38-5:71: Cannot find page `/missing/`'
     ])
+  })
+
+  it('should check a new version of one file against the site as a whole check does', async () => {
+    const documents = {
+      'posts/a.md': '# A\n\n## Setup\n',
+      'posts/b.md': '# B\n\n[ok](/posts/a/#setup)\n'
+    }
+    const files = await site(documents)
+    const checker = createLinkChecker(files, { site: 'https://blog.test' })
+    for (const file of files) checker.check(file)
+    expect(files.flatMap((file) => file.messages)).toEqual([])
+    // `b` is edited: a link to a missing anchor and one to a missing page.
+    const edited = '# B\n\n[bad](/posts/a/#set-up) [bad](/posts/c/)\n'
+    const [again] = await site({ 'posts/b.md': edited })
+    checker.check(again as VFile)
+    const whole = await site({ ...documents, 'posts/b.md': edited })
+    checkLinks(whole, { site: 'https://blog.test' })
+    expect(again?.messages.map(String)).toEqual(whole[1]?.messages.map(String))
+    expect(again?.messages.map(String)).toEqual([
+      'posts/b.md:3:1-3:24: Cannot find heading for `#set-up` on `/posts/a/`; did you mean `#setup`',
+      'posts/b.md:3:25-3:41: Cannot find page `/posts/c/`; did you mean `/posts/a/` or `/posts/b/`'
+    ])
+    expect(checker.complete).toBe(true)
   })
 
   it('should match percent-encoded fragments against ids', async () => {
