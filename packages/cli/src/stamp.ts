@@ -42,6 +42,11 @@ export async function dependencyStamp(cwd: string): Promise<string> {
 
 const code = /\.(?:[cm]?[jt]s|[jt]sx)$/
 
+/** Whether a file name is site code (a config, layouts, a schema): what `codeStamp` reads and `galley dev` reloads on. */
+export function isSiteCode(name: string): boolean {
+  return code.test(name)
+}
+
 /**
  * A hash of the code a site's layouts may run: the config file and every
  * script file in the site's folder (and below it, outside `node_modules`,

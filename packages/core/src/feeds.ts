@@ -1,5 +1,5 @@
 import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
-import { type OutputFile, toOutputPath } from './output.js'
+import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import type { FeedConfig, Page, PostData, Tag } from './types.js'
 
 /** Where the feeds go, with defaults applied; `undefined` when there are none. */
@@ -71,31 +71,26 @@ export function writeFeeds<D extends PostData>(
   const title = config.title || site.title
   // Each post's content is cleaned once, for every feed it is in.
   const options = { memo: createFeedMemo() }
+  // Each feed is written when it is first read.
   const files: OutputFile[] = [
-    { path: toOutputPath(paths.rss), value: rss(model(title, pages, paths.rss), options) }
+    lazyOutput(toOutputPath(paths.rss), () => rss(model(title, pages, paths.rss), options))
   ]
-  if (paths.atom) {
-    files.push({
-      path: toOutputPath(paths.atom),
-      value: atom(model(title, pages, paths.atom), options)
-    })
+  const { atom: atomPath, json: jsonPath } = paths
+  if (atomPath) {
+    files.push(
+      lazyOutput(toOutputPath(atomPath), () => atom(model(title, pages, atomPath), options))
+    )
   }
-  if (paths.json) {
-    files.push({
-      path: toOutputPath(paths.json),
-      value: jsonFeed(model(title, pages, paths.json), options)
-    })
+  if (jsonPath) {
+    files.push(
+      lazyOutput(toOutputPath(jsonPath), () => jsonFeed(model(title, pages, jsonPath), options))
+    )
   }
   if (paths.perTag) {
     for (const tag of tags) {
       const path = `${tag.url}rss.xml`
-      files.push({
-        path: toOutputPath(path),
-        value: rss(
-          model(`${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`, tag.pages, path),
-          options
-        )
-      })
+      const name = `${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`
+      files.push(lazyOutput(toOutputPath(path), () => rss(model(name, tag.pages, path), options)))
     }
   }
   return files

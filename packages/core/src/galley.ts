@@ -7,12 +7,15 @@ import { foldersOf } from './folders.js'
 import type { OutputFile } from './output.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
+import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
-import { assemble } from './site.js'
+import { type Arranged, assemble, layOut } from './site.js'
 import { source } from './source.js'
+import { taxonomyPatterns } from './taxonomies.js'
 import { noteRender } from './trace.js'
 import type { CachedRender, DataEntry, GalleyConfig, Page, PostData, PostSchema } from './types.js'
+import { replaceEntry, sameShape } from './update.js'
 
 /** What a build gives: pages, files to write, and every file with its messages. */
 export interface BuildResult<D> {
@@ -79,6 +82,23 @@ export interface Galley<D> {
   collectionOf(path: string): string | undefined
   /** Process every post, check links across them, and assemble pages and the feed. */
   build(files: Iterable<VFile>, options?: Readonly<BuildOptions> | null): Promise<BuildResult<D>>
+  /**
+   * Build again after some files changed, doing only what they need: each
+   * changed file is rendered (or taken from the cache) and put in place of
+   * its old version, its links are checked, and the site is laid out again
+   * (layouts run when an output's value is read). The result, messages
+   * included, is what `build` would give for the same files.
+   *
+   * That holds only while the site keeps its shape: every changed file was
+   * in `previous` and keeps its URL, collection, date, terms, aliases,
+   * heading ids and whether it is published, and no entry's publishing
+   * changes with the clock (see `sameShape`). Otherwise — or when
+   * `previous` has errors, did not come from this pipeline, or the config
+   * has `references` — it gives `undefined`, and the host calls `build`
+   * with fresh files. Either way `previous` and `files` are spent: pages of
+   * `previous` may have been changed in place.
+   */
+  update(previous: BuildResult<D>, files: Iterable<VFile>): Promise<BuildResult<D> | undefined>
 }
 
 /**
@@ -100,6 +120,36 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   // Nothing here changes between calls: each build has its own routes and
   // pool (see `Run`), so two builds at once never mix.
   const renderHere = createRenderers(settings)
+  // What `update` needs of each result this pipeline gave.
+  const states = new WeakMap<BuildResult<D>, BuildState>()
+  const taxonomies = [...taxonomyPatterns(settings.taxonomies).keys()]
+
+  /**
+   * The result of an arranged site, remembered for `update`. `same`: the
+   * outputs are at the paths of a result that had no collision (an update
+   * keeps every URL), so none is looked for.
+   */
+  function finish(state: BuildState, same = false): BuildResult<D> {
+    const { arranged } = state
+    const all = [
+      ...state.assets.map((asset) => {
+        const copied = `${foldersOf(settings).publicDir}/${asset.path}`
+        return madeBy(asset, { label: `\`${copied}\``, path: copied })
+      }),
+      ...layOut(arranged, settings)
+    ]
+    const written = same ? all : refuseCollisions(all, state.files)
+    const ok = state.files.every((file) => !file.messages.some((message) => message.fatal))
+    const result: BuildResult<D> = {
+      pages: arranged.pages as unknown as Array<Page<D>>,
+      entries: arranged.entries as Record<string, Array<Page<unknown>>>,
+      outputs: written,
+      files: state.files,
+      ok
+    }
+    states.set(result, state)
+    return result
+  }
 
   const urlOf = (file: VFile, kind: Kind, data: PostData) => {
     const slug = data.slug || slugOf(file.path ?? 'index.md')
@@ -259,32 +309,79 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         ? checkReferences(all, config.references, options?.data ?? {})
         : all
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
-      const outputs = assemble(
+      const { arranged } = assemble(
         checked as unknown as Array<Page<PostData>>,
         settings,
         site,
         assets.map((asset) => `/${asset.path}`)
       )
-      const written = refuseCollisions(
-        [
-          ...assets.map((asset) => {
-            const copied = `${foldersOf(settings).publicDir}/${asset.path}`
-            return madeBy(asset, { label: `\`${copied}\``, path: copied })
-          }),
-          ...outputs.files
-        ],
-        files
-      )
-      const ok = files.every((file) => !file.messages.some((message) => message.fatal))
-      return {
-        pages: outputs.pages as unknown as Array<Page<D>>,
-        entries: outputs.entries as Record<string, Array<Page<unknown>>>,
-        outputs: written,
+      return finish({
+        routes,
+        work,
+        rendered: rendered as unknown as Array<Page<PostData> | undefined>,
         files,
-        ok
+        assets,
+        arranged
+      })
+    },
+    async update(previous, input) {
+      const state = states.get(previous)
+      if (!state || !previous.ok || config.references) return undefined
+      const { arranged } = state
+      if (arranged.checker && !arranged.checker.complete) return undefined
+      const now = config.now ?? new Date()
+      // The clock moved: an entry published then may not be now, or the reverse.
+      if (!config.now) {
+        const published = new Set(arranged.everything)
+        for (const page of state.rendered) {
+          if (page && isPublished(page.data, settings, now) !== published.has(page))
+            return undefined
+        }
       }
+      const run: Run = { routes: state.routes, pool: undefined, inBuild: true }
+      const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
+      const changes: Array<{ index: number; page: Page<PostData> }> = []
+      for (const file of input) {
+        const index = byPath.get(normalPath(file))
+        const old = index === undefined ? undefined : state.rendered[index]
+        if (index === undefined || !old || file.messages.some((message) => message.fatal)) {
+          return undefined
+        }
+        const { kind } = state.work[index] as (typeof state.work)[number]
+        if (kinds.of(file.path ?? '') !== kind) return undefined
+        const cached = holding(await fetchStored(file, kind), run)
+        const page = (await processEntry(file, kind, cached, run)) as Page<PostData> | undefined
+        if (!page || !sameShape(old, page, settings, taxonomies, now)) return undefined
+        changes.push({ index, page })
+      }
+      const files = [...state.files]
+      const rendered = [...state.rendered]
+      for (const { index, page } of changes) {
+        const old = rendered[index] as Page<PostData>
+        const at = files.indexOf(old.file)
+        // own-key: `at` is an index.
+        if (at !== -1) files[at] = page.file
+        const published = arranged.everything.includes(old)
+        replaceEntry(old, page, arranged.pages)
+        if (published) arranged.checker?.check(page.file)
+      }
+      if (arranged.checker && !arranged.checker.complete) return undefined
+      return finish({ ...state, files, rendered }, true)
     }
   }
+}
+
+/** What a build gave, kept for `update`. */
+interface BuildState {
+  routes: Map<string, string>
+  /** Files to render, with their collection, in input order. */
+  work: Array<{ file: VFile; kind: Kind }>
+  /** The entry each of `work` gave (`undefined` when it failed). */
+  rendered: Array<Page<PostData> | undefined>
+  /** Every input file, with messages. */
+  files: VFile[]
+  assets: OutputFile[]
+  arranged: Arranged
 }
 
 /** What one call renders with: its routes, its pool, whether it is a build. */

@@ -69,3 +69,26 @@ export interface OutputTrace {
   /** What laying out read; set once the file's `value` has been read. */
   readonly made: Made | undefined
 }
+
+/**
+ * An output whose value is made when it is first read, then kept: a host
+ * that serves pages on request (`galley dev`) never makes the feeds and the
+ * sitemap of a rebuild nobody asks for.
+ *
+ * @param path
+ *   Path inside the output folder.
+ * @param make
+ *   Makes the value.
+ * @returns
+ *   Output file.
+ */
+export function lazyOutput(path: string, make: () => string): OutputFile {
+  let value: string | undefined
+  return Object.defineProperty({ path } as OutputFile, 'value', {
+    enumerable: true,
+    get() {
+      if (value === undefined) value = make()
+      return value
+    }
+  })
+}

@@ -1,8 +1,8 @@
-import { checkLinks } from '@galley/links'
+import { createLinkChecker, type LinkChecker } from '@galley/links'
 import { madeBy } from './collisions.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { linkNeighbours } from './neighbours.js'
-import { type OutputFile, toOutputPath } from './output.js'
+import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
@@ -17,6 +17,33 @@ export interface Assembled {
   pages: Array<Page<PostData>>
   entries: Record<string, Array<Page<PostData>>>
   files: OutputFile[]
+  /** The site as `arrange` made it, for `layOut` after an update. */
+  arranged: Arranged
+}
+
+/**
+ * A site arranged: its entries published, sorted, linked to their
+ * neighbours and grouped into terms, its links checked; what `layOut` turns
+ * into files.
+ */
+export interface Arranged {
+  pages: Array<Page<PostData>>
+  entries: Record<string, Array<Page<PostData>>>
+  /** Posts, then the other collections' entries. */
+  everything: Array<Page<PostData>>
+  site: Site<PostData>
+  terms: Array<Site<PostData>['tags'][number]>
+  lists: Array<{
+    term: Site<PostData>['tags'][number] | undefined
+    pages: ReturnType<typeof paginate<Page<PostData>>>
+  }>
+  redirects: Array<{ from: string; to: string; page: Page<PostData>; index: number }>
+  /** The link checker of this site (`undefined` with `links: false`). */
+  checker: LinkChecker | undefined
+  /** The moment the publishing rules were applied at. */
+  now: Date
+  /** `toOutputPath`, remembered for the URLs of this site (which `update` keeps). */
+  outputPath(url: string): string
 }
 
 /**
@@ -34,6 +61,28 @@ export function assemble(
   url: URL,
   assets: ReadonlyArray<string>
 ): Assembled {
+  const arranged = arrange(rendered, config, url, assets)
+  return {
+    pages: arranged.pages,
+    entries: arranged.entries,
+    files: layOut(arranged, config),
+    arranged
+  }
+}
+
+/**
+ * The first half of `assemble`: publish, sort, refuse two entries at one
+ * URL, link neighbours, gather terms, check links.
+ *
+ * @returns
+ *   The arranged site.
+ */
+export function arrange(
+  rendered: ReadonlyArray<Page<PostData>>,
+  config: Readonly<GalleyConfig<PostSchema>>,
+  url: URL,
+  assets: ReadonlyArray<string>
+): Arranged {
   const byUrl = new Map<string, Page<PostData>>()
   const pages: Array<Page<PostData>> = []
   const entries: Record<string, Array<Page<PostData>>> = {}
@@ -92,6 +141,7 @@ export function assemble(
     ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
   ]
 
+  let checker: LinkChecker | undefined
   if (config.links !== false) {
     const routes = [
       '/404.html',
@@ -101,17 +151,42 @@ export function assemble(
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
     if (paths) routes.push(...feedRoutes(paths, terms))
-    const urls = new Map(everything.map((page) => [page.file, page.url]))
-    checkLinks(
-      everything.map((page) => page.file),
-      {
-        skip: config.links?.skip,
-        site: url,
-        routes: [...routes, ...(config.links?.routes ?? [])],
-        toUrl: (file) => urls.get(file) ?? '/'
-      }
-    )
+    const urls = new Map(everything.map((page) => [String(page.file.path), page.url]))
+    const files = everything.map((page) => page.file)
+    checker = createLinkChecker(files, {
+      skip: config.links?.skip,
+      site: url,
+      routes: [...routes, ...(config.links?.routes ?? [])],
+      toUrl: (file) => urls.get(String(file.path)) ?? '/'
+    })
+    for (const file of files) checker.check(file)
   }
+  const outputPaths = new Map<string, string>()
+  const outputPath = (url: string) => {
+    let found = outputPaths.get(url)
+    if (found === undefined) {
+      found = toOutputPath(url)
+      outputPaths.set(url, found)
+    }
+    return found
+  }
+  return { pages, entries, everything, site, terms, lists, redirects, checker, now, outputPath }
+}
+
+/**
+ * The second half of `assemble`: lay out pages and paginated lists (when
+ * their value is read), write redirects for aliases, the feeds and a sitemap.
+ *
+ * @returns
+ *   Files to write.
+ */
+export function layOut(
+  arranged: Readonly<Arranged>,
+  config: Readonly<GalleyConfig<PostSchema>>
+): OutputFile[] {
+  const { pages, entries, site, terms, lists, redirects } = arranged
+  const url = site.url
+  const paths = feedPaths(config.feed)
 
   const files: OutputFile[] = []
   // In the sitemap: every post (its feed links to it), and entries that have a page.
@@ -125,7 +200,7 @@ export function assemble(
     for (const page of pages) {
       files.push(
         madeBy(
-          tracer.output(toOutputPath(page.url), `post\u0000${page.file.path}`, () =>
+          tracer.output(arranged.outputPath(page.url), `post\u0000${page.file.path}`, () =>
             layouts.post(tracer.page(page), view)
           ),
           { label: String(page.file.path), file: page.file }
@@ -139,8 +214,10 @@ export function assemble(
     for (const page of list) {
       files.push(
         madeBy(
-          tracer.output(toOutputPath(page.url), `entry\u0000${name}\u0000${page.file.path}`, () =>
-            layout(tracer.page(page), view)
+          tracer.output(
+            arranged.outputPath(page.url),
+            `entry\u0000${name}\u0000${page.file.path}`,
+            () => layout(tracer.page(page), view)
           ),
           { label: String(page.file.path), file: page.file }
         )
@@ -150,23 +227,28 @@ export function assemble(
   }
   if (layouts) {
     for (const { term, pages: numbered } of lists) {
-      const termView = term && tracer.term(term)
+      let termView: typeof term
+      const viewOf = (given: NonNullable<typeof term>) => {
+        if (!termView) termView = tracer.term(given)
+        return termView
+      }
       for (const pagination of numbered) {
         const label = term
           ? `the page of ${term.taxonomy} \`${term.name}\``
           : pagination.current > 1
             ? `page ${pagination.current} of the home page`
             : 'the home page'
-        const base = fingerprintOf([
-          term ? termShape(term) : 'index',
-          { ...pagination, items: pagination.items.map((page) => String(page.file.path)) }
-        ])
+        const base = () =>
+          fingerprintOf([
+            term ? termShape(term) : 'index',
+            { ...pagination, items: pagination.items.map((page) => String(page.file.path)) }
+          ])
         files.push(
           madeBy(
-            tracer.output(toOutputPath(pagination.url), base, () => {
+            tracer.output(arranged.outputPath(pagination.url), base, () => {
               const numberedView = tracer.pagination(pagination)
-              return termView
-                ? layouts.tag(termView, view, numberedView)
+              return term
+                ? layouts.tag(viewOf(term), view, numberedView)
                 : layouts.index(view, numberedView)
             }),
             { label }
@@ -196,19 +278,26 @@ export function assemble(
     }
   }
   if (config.sitemap !== false) {
-    const map: Array<{ url: string; lastmod?: Date | undefined }> = listed.map((page) => ({
-      url: new URL(page.url, url).href,
-      lastmod: page.data.updated ?? page.data.date
-    }))
-    if (layouts) {
-      map.push({ url: url.href, lastmod: pages[0]?.data.date })
-      for (const term of terms)
-        map.push({ url: new URL(term.url, url).href, lastmod: term.pages[0]?.data.date })
+    const entries = () => {
+      const map: Array<{ url: string; lastmod?: Date | undefined }> = listed.map((page) => ({
+        url: new URL(page.url, url).href,
+        lastmod: page.data.updated ?? page.data.date
+      }))
+      if (layouts) {
+        map.push({ url: url.href, lastmod: pages[0]?.data.date })
+        for (const term of terms)
+          map.push({ url: new URL(term.url, url).href, lastmod: term.pages[0]?.data.date })
+      }
+      return map
     }
-    files.push(madeBy({ path: 'sitemap.xml', value: sitemap(map) }, { label: 'the sitemap' }))
+    files.push(
+      madeBy(
+        lazyOutput('sitemap.xml', () => sitemap(entries())),
+        { label: 'the sitemap' }
+      )
+    )
   }
-
-  return { pages, entries, files }
+  return files
 }
 
 /** Newest first by `date`, then by URL: the order of posts everywhere. */

@@ -36,9 +36,10 @@ export interface Tracer {
   pagination<P>(pagination: Pagination<Page<P>>): Pagination<Page<P>>
   /**
    * An output file laid out by `make` when its value is read, with a trace.
-   * `base` names what `make` gets besides views (the term and page number).
+   * `base` names what `make` gets besides views (the term and page number);
+   * a function is called once, when a fingerprint is first needed.
    */
-  output(path: string, base: string, make: () => Root): OutputFile
+  output(path: string, base: string | (() => string), make: () => Root): OutputFile
 }
 
 /**
@@ -90,13 +91,22 @@ export function createTracer<D>(site: Site<D>): Tracer {
   const many = <P>(pages: ReadonlyArray<Page<P>>) => Object.freeze(pages.map(page))
   const term = <P>(entry: Tag<P>): Tag<P> => ({ ...entry, pages: many(entry.pages) })
 
-  const pages = many(site.pages)
-  const taxonomies = Object.fromEntries(
-    Object.entries(site.taxonomies).map(([name, terms]) => [name, Object.freeze(terms.map(term))])
+  // The site's lists as views, made when a layout first reads them.
+  const once = <T>(make: () => T): (() => T) => {
+    let made: { value: T } | undefined
+    return () => {
+      if (!made) made = { value: make() }
+      return made.value
+    }
+  }
+  const pages = once(() => many(site.pages))
+  const taxonomies = once(() =>
+    Object.fromEntries(
+      Object.entries(site.taxonomies).map(([name, terms]) => [name, Object.freeze(terms.map(term))])
+    )
   )
-  const tags = taxonomies.tags ?? Object.freeze([])
-  const collections = Object.fromEntries(
-    Object.entries(site.collections).map(([name, list]) => [name, many(list)])
+  const collections = once(() =>
+    Object.fromEntries(Object.entries(site.collections).map(([name, list]) => [name, many(list)]))
   )
   const read = (key: string) => recording?.add(key)
   const view = {
@@ -107,19 +117,19 @@ export function createTracer<D>(site: Site<D>): Tracer {
     feedUrl: site.feedUrl,
     get pages() {
       read(lists.pages)
-      return pages
+      return pages()
     },
     get tags() {
       read(lists.terms)
-      return tags
+      return taxonomies().tags ?? Object.freeze([])
     },
     get taxonomies() {
       read(lists.terms)
-      return taxonomies
+      return taxonomies()
     },
     get collections() {
       read(lists.collections)
-      return collections
+      return collections()
     }
   } as unknown as Site<never>
   const scalars = fingerprintOf([
@@ -164,10 +174,11 @@ export function createTracer<D>(site: Site<D>): Tracer {
     page,
     term,
     pagination: (list) => ({ ...list, items: many(list.items) }),
-    output(path, base, make) {
+    output(path, given, make) {
       let made: Made | undefined
+      const base = typeof given === 'string' ? () => given : once(given)
       const trace: OutputTrace = {
-        fingerprint: (reads) => fingerprint(base, reads),
+        fingerprint: (reads) => fingerprint(base(), reads),
         get made() {
           return made
         }
@@ -186,7 +197,7 @@ export function createTracer<D>(site: Site<D>): Tracer {
             recording = outer
           }
           const reads = [...seen].sort()
-          made = { reads, fingerprint: fingerprint(base, reads) }
+          made = { reads, fingerprint: fingerprint(base(), reads) }
           return value
         }
       })

@@ -34,6 +34,7 @@ describe('@galley/core/node', () => {
       'buildSite',
       'checkOutDir',
       'createContentCache',
+      'createLiveSite',
       'foldersOf',
       'loadAssets',
       'loadContent',
@@ -41,6 +42,7 @@ describe('@galley/core/node', () => {
       'loadSite',
       'manifestName',
       'outputsIntact',
+      'readContentFile',
       'recoverOutDir',
       'writeInto',
       'writeSite'

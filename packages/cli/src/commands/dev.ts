@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import {
@@ -8,12 +7,14 @@ import {
   type Made,
   type OutputFile
 } from '@galley/core'
-import { buildSite, loadSite } from '@galley/core/node'
+import { createLiveSite, type LiveSite } from '@galley/core/node'
+import { watch } from 'chokidar'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
 import { textReport } from '../report.js'
 import { listen, untilStopped } from '../serve.js'
+import { isSiteCode } from '../stamp.js'
 import { contentType } from '../types.js'
 
 /** Flags of `galley dev`. */
@@ -29,9 +30,11 @@ const client = `<script type="module">new EventSource(${JSON.stringify(events)})
 
 /**
  * `galley dev`: build in memory (drafts and scheduled posts included), serve,
- * watch content, `public/` and the config, rebuild on change and reload the
- * browser. While a build has errors, the last good pages are served with the
- * errors shown on top, as in the terminal.
+ * watch content, `public/` and the site's code, rebuild on change and reload
+ * the browser. A saved post whose edit keeps the site's shape is read and
+ * rendered alone and put in place (`createLiveSite`); pages are laid out
+ * when they are asked for. While a build has errors, the last good pages
+ * are served with the errors shown on top, as in the terminal.
  *
  * @returns
  *   Exit code.
@@ -48,30 +51,85 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     set: (key: string, value: CachedRender) => void renders.set(key, value)
   }
 
+  let live: LiveSite<unknown> | undefined
+  let folders = foldersOf(undefined)
+  const configure = async () => {
+    const loaded = (await loadConfig(context.cwd, flags.config, flags.dir)).config
+    const galley = createGalley({ ...loaded, cache, drafts: true, future: true, now: context.now })
+    live = createLiveSite(galley as never, loaded, { cwd: context.cwd })
+    // The watcher watches the whole site folder, so moved folders are seen too.
+    folders = foldersOf(loaded)
+  }
+
   const rebuild = async () => {
-    const { config } = await loadConfig(context.cwd, flags.config, flags.dir)
-    const galley = createGalley({
-      ...config,
-      cache,
-      drafts: true,
-      future: true,
-      now: context.now
-    })
-    const result = await buildSite(galley, await loadSite(config, { cwd: context.cwd }))
+    if (!live) return
+    const { result, full } = await live.build()
     const report = textReport(result.files, { color: false })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report
     // Pages are laid out when asked for, not on every rebuild.
     if (result.ok || site.size === 0)
       site = new Map(result.outputs.map((file) => [file.path, file]))
+    const how = full ? '' : ', changed posts only'
     context.stdout.write(
-      `galley: ${result.ok ? 'built' : 'build failed'} (${result.pages.length} posts)\n`
+      `galley: ${result.ok ? 'built' : 'build failed'} (${result.pages.length} posts${how})\n`
     )
     for (const listener of listeners) listener.write('event: reload\ndata: now\n\n')
-    return config
   }
 
-  const config = await rebuild()
+  await configure()
+  // Rebuild once for a burst of changes (editors write files in several steps).
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  let reconfigure = false
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        try {
+          if (reconfigure) {
+            reconfigure = false
+            await configure()
+          }
+          await rebuild()
+        } catch (error) {
+          context.stderr.write(`galley: ${(error as Error).message}\n`)
+        }
+      })
+    }, 20)
+  }
+  // One watcher per folder (not one per file, as Node 20's recursive
+  // `fs.watch` has on Linux), which also sees editors that save by renaming.
+  const root = path.resolve(context.cwd)
+  const inside = (folder: string, file: string) => {
+    const relative = path.relative(path.resolve(root, folder), file)
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  }
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (file) => {
+      if (file === root) return false
+      const name = path.basename(file)
+      return name === 'node_modules' || name.startsWith('.') || inside(folders.outDir, file)
+    }
+  })
+  watcher.on('all', (_event, file) => {
+    if (inside(folders.contentDir, file) || inside(folders.publicDir, file)) {
+      live?.changed([file])
+    } else if (isSiteCode(path.basename(file))) {
+      // The config, or code it imports (layouts, a schema).
+      reconfigure = true
+    } else return
+    schedule()
+  })
+  // Watching before the first build: a save made while it runs is built next.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  try {
+    await rebuild()
+  } catch (error) {
+    await watcher.close()
+    throw error
+  }
 
   const host = flags.host ?? 'localhost'
   const server = createServer((request, response) => {
@@ -100,41 +158,9 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   const origin = await listen(server, flags)
   context.stdout.write(`galley: dev server at ${origin}/ (Ctrl+C to stop)\n`)
 
-  // Rebuild once for a burst of changes (editors write files in several steps).
-  let timer: NodeJS.Timeout | undefined
-  let running = Promise.resolve()
-  const schedule = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      running = running.then(() =>
-        rebuild().then(
-          () => undefined,
-          (error: unknown) => {
-            context.stderr.write(`galley: ${(error as Error).message}\n`)
-          }
-        )
-      )
-    }, 50)
-  }
-  const watchers: FSWatcher[] = []
-  const folders = foldersOf(config)
-  for (const target of [folders.contentDir, folders.publicDir, '.']) {
-    try {
-      const absolute = path.resolve(context.cwd, target)
-      const recursive = target !== '.'
-      watchers.push(
-        watch(absolute, { recursive }, (_event, name) => {
-          if (recursive || /^galley\.config\.[cm]?[jt]s$/.test(String(name))) schedule()
-        })
-      )
-    } catch {
-      // A folder that does not exist (no `public/`) is not watched.
-    }
-  }
-
   await untilStopped(context, server, () => {
     clearTimeout(timer)
-    for (const watcher of watchers) watcher.close()
+    void watcher.close()
     for (const listener of listeners) listener.end()
   })
   await running

@@ -5,7 +5,8 @@ export { loadAssets } from './assets.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { type CommitMode, recoverOutDir } from './commit.js'
 export { loadData } from './data.js'
-export { type LoadOptions, loadContent } from './load.js'
+export { createLiveSite, type LiveBuild, type LiveSite } from './live.js'
+export { type LoadOptions, loadContent, readContentFile } from './load.js'
 export {
   checkOutDir,
   manifestName,
