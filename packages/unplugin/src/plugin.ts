@@ -50,8 +50,8 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
     built = true
     return builder.get(root, drafts())
   }
-  const invalidate = () => {
-    builder.invalidate()
+  const invalidate = (file?: string) => {
+    builder.invalidate(file)
     reported = new WeakSet()
   }
 
@@ -116,7 +116,7 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
     },
 
     watchChange(id) {
-      if (inContent(path.resolve(id))) invalidate()
+      if (inContent(path.resolve(id))) invalidate(path.resolve(id))
     },
 
     async buildEnd() {
@@ -147,19 +147,20 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
     vite: {
       // Before Vite transforms a changed post again: drop the site build.
       handleHotUpdate(context) {
-        if (inContent(path.resolve(context.file))) invalidate()
+        if (inContent(path.resolve(context.file))) invalidate(path.resolve(context.file))
       },
       configResolved(config) {
         root = path.resolve(config.root, options.root ?? '.')
         serving = config.command === 'serve'
       },
       configureServer(server) {
-        // A post added, changed or deleted: build the site again and update
-        // the collection modules and the post's own module, in every
+        // A post added, changed or deleted: build the site again (a changed
+        // post alone, when the site keeps its shape) and update the
+        // collection modules and the post's own module, in every
         // environment (client and SSR).
         const update = async (file: string) => {
           if (!inContent(path.resolve(file))) return
-          invalidate()
+          invalidate(path.resolve(file))
           const ids = [
             ...['posts', ...Object.keys(options.collections ?? {})].map((name) => resolved + name),
             path.resolve(file)

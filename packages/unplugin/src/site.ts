@@ -7,7 +7,7 @@ import {
   type OutputFile,
   type Page
 } from '@galley/core'
-import { loadSite } from '@galley/core/node'
+import { createLiveSite, type LiveBuild, type LiveSite } from '@galley/core/node'
 import type { VFile } from 'vfile'
 import type { Options } from './options.js'
 
@@ -27,8 +27,10 @@ export interface SiteBuild {
 }
 
 /**
- * Build the whole content folder once, on demand; `invalidate()` drops it
- * after a content file changes, so the next request builds again.
+ * Build the content folder on demand, and again after a change: the first
+ * build reads and renders everything; after `invalidate(file)` of a post,
+ * the next build reads that post alone and puts it in place when the site
+ * keeps its shape (`createLiveSite`), else builds everything again.
  *
  * @param options
  *   Plugin options.
@@ -37,10 +39,12 @@ export interface SiteBuild {
  */
 export function siteBuilder(options: Readonly<Options>): {
   get(root: string, drafts: boolean): Promise<SiteBuild>
-  invalidate(): void
+  /** A file changed (`undefined`: something else did, build everything again). */
+  invalidate(file?: string | undefined): void
 } {
   let pending: Promise<SiteBuild> | undefined
   let key = ''
+  let live: LiveSite<unknown> | undefined
   // Renders kept between builds: after an edit, only that file renders again.
   const renders = new Map<string, CachedRender>()
   const cache: ContentCache = {
@@ -50,24 +54,28 @@ export function siteBuilder(options: Readonly<Options>): {
   return {
     get(root, drafts) {
       const next = `${root}\u0000${drafts}`
-      if (!pending || key !== next) {
+      if (!live || key !== next) {
         key = next
-        pending = build(options, root, drafts, cache)
+        live = liveSite(options, root, drafts, cache)
+        pending = undefined
       }
+      if (!pending) pending = live.build().then((built) => toSiteBuild(built, root))
       return pending
     },
-    invalidate() {
+    invalidate(file) {
       pending = undefined
+      if (file === undefined) live?.reload()
+      else live?.changed([file])
     }
   }
 }
 
-async function build(
+function liveSite(
   options: Readonly<Options>,
   root: string,
   drafts: boolean,
   cache: ContentCache
-): Promise<SiteBuild> {
+): LiveSite<unknown> {
   const galley = createGalley({
     ...options,
     drafts,
@@ -76,20 +84,21 @@ async function build(
     layouts: undefined
   })
   // `public/` is the bundler's to copy.
-  const loaded = await loadSite(options, { cwd: root, assets: false })
-  const files = loaded.files
-  const result = await galley.build(files, { data: loaded.data })
+  return createLiveSite(galley as never, options, { cwd: root, assets: false })
+}
+
+function toSiteBuild({ result, site }: LiveBuild<unknown>, root: string): SiteBuild {
   const byFile = new Map<string, Page<unknown>>()
   for (const page of [...result.pages, ...Object.values(result.entries).flat()]) {
     byFile.set(path.resolve(root, page.file.path), page as Page<unknown>)
   }
-  const all = [...result.files, ...loaded.dataFiles]
+  const all = [...new Set([...result.files, ...site.dataFiles])]
   return {
-    result: result as BuildResult<unknown>,
+    result,
     fileOf: new Map(all.map((file) => [path.resolve(root, file.path), file])),
     byFile,
     files: all,
-    watched: [...files, ...loaded.dataFiles].map((file) => path.resolve(root, file.path)),
+    watched: [...site.files, ...site.dataFiles].map((file) => path.resolve(root, file.path)),
     // Without layouts, what is not a redirect page is a feed or the sitemap.
     assets: result.outputs.filter((output) => !output.path.endsWith('.html'))
   }
