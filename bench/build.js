@@ -95,6 +95,19 @@ for (const size of sizes) {
     corpus[9].replace('Post 9', 'Post new')
   )
   results['Galley add a post'] = await galleyRun()
+  // From saving a post to `galley dev` serving its new page (median of 10
+  // edits), after the builds above left the render cache warm.
+  const dev = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [path.join(here, 'dev.js'), dir, 'content/posts/post-7.md', '/posts/post-7/', '10'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
+    )
+      .trim()
+      .split('\n')
+      .at(-1)
+  )
+  results['Galley dev, save to served'] = { ms: dev.ms, maxRss: dev.maxRss, pages: '' }
   results['Galley cold, one thread'] = {
     ...run(dir, 'galley', '--fresh', '--workers', '1'),
     pages: await pages('dist-galley')

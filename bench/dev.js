@@ -1,7 +1,7 @@
 // Time `galley dev` from saving a post to its new HTML being served: start
 // the dev server on a site, wait for its first build, then save an edit to
 // one post N times (one after another) and poll its page until the edit is
-// there. Prints a JSON line `{ ms: median, all: [...], first: ms }`.
+// there. Prints a JSON line `{ ms: median, all: [...], first: ms, maxRss: KiB }`.
 // Usage: node bench/dev.js <site dir> <post path> <page path> [edits]
 import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -30,6 +30,7 @@ const origin = await new Promise((resolve, reject) => {
 const first = performance.now() - start
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const times = []
+let maxRss = 0
 try {
   for (let index = 0; index < Number(count); index++) {
     const marker = `Edit number ${index} of the dev bench.`
@@ -45,9 +46,15 @@ try {
     await sleep(300)
   }
 } finally {
+  // Peak memory of the dev server, from the kernel (Linux).
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '')
+  maxRss = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
   child.kill()
   await writeFile(file, original)
 }
 const sorted = [...times].sort((a, b) => a - b)
-const median = (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2
-console.log(JSON.stringify({ ms: median, all: times.map(Math.round), first: Math.round(first) }))
+const median =
+  (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2
+console.log(
+  JSON.stringify({ ms: median, all: times.map(Math.round), first: Math.round(first), maxRss })
+)

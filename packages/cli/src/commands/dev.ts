@@ -2,19 +2,21 @@ import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import {
   type CachedRender,
+  type ContentCache,
   createGalley,
   foldersOf,
   type Made,
   type OutputFile
 } from '@galley/core'
-import { createLiveSite, type LiveSite } from '@galley/core/node'
+import { createContentCache, createLiveSite, type LiveSite } from '@galley/core/node'
 import { watch } from 'chokidar'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
+import { workerPool } from '../pool.js'
 import { textReport } from '../report.js'
 import { listen, untilStopped } from '../serve.js'
-import { isSiteCode } from '../stamp.js'
+import { dependencyStamp, isSiteCode } from '../stamp.js'
 import { contentType } from '../types.js'
 
 /** Flags of `galley dev`. */
@@ -44,19 +46,35 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   const serve = servedOutputs()
   let problems = ''
   const listeners = new Set<ServerResponse>()
-  // Renders are kept in memory: a rebuild renders only the posts that changed.
+  // Renders are kept in memory, over the render cache `galley build` keeps
+  // on disk: a site built before starts without rendering, and a rebuild
+  // renders only the posts that changed.
   const renders = new Map<string, CachedRender>()
-  const cache = {
-    get: (key: string) => renders.get(key),
-    set: (key: string, value: CachedRender) => void renders.set(key, value)
+  const disk = createContentCache(path.join(context.cwd, '.cache', 'galley', 'render'), {
+    salt: await dependencyStamp(context.cwd)
+  })
+  const cache: ContentCache = {
+    get: (key) => renders.get(key) ?? disk.get(key),
+    set(key, value) {
+      renders.set(key, value)
+      // Not waited for: a save is served from memory. A write that fails
+      // (atomic: a temporary file, renamed) only means a render next time.
+      Promise.resolve(disk.set(key, value)).catch(() => undefined)
+    }
   }
 
   let live: LiveSite<unknown> | undefined
   let folders = foldersOf(undefined)
   const configure = async () => {
-    const loaded = (await loadConfig(context.cwd, flags.config, flags.dir)).config
+    const { config: loaded, path: configPath } = await loadConfig(
+      context.cwd,
+      flags.config,
+      flags.dir
+    )
     const galley = createGalley({ ...loaded, cache, drafts: true, future: true, now: context.now })
-    live = createLiveSite(galley as never, loaded, { cwd: context.cwd })
+    // A full build renders in workers, as `galley build` does.
+    const pool = workerPool({ cwd: context.cwd, config: configPath, dir: flags.dir }, 'auto')
+    live = createLiveSite(galley as never, loaded, { cwd: context.cwd, build: { pool } })
     // The watcher watches the whole site folder, so moved folders are seen too.
     folders = foldersOf(loaded)
   }
