@@ -146,13 +146,17 @@ function reviveDates(value: unknown): unknown {
 
 /** Put a stored render back on a file: its data and its messages. */
 export function fromCached(file: VFile, cached: CachedRender): void {
-  const data = reviveDates(JSON.parse(cached.data)) as {
+  const data = JSON.parse(cached.data) as {
     matter?: Record<string, unknown>
     galleyFrontmatter?: unknown
     galleyLinks?: LinkIndex
   }
-  if (data.matter) file.data.matter = data.matter
-  if (data.galleyFrontmatter !== undefined) file.data.galleyFrontmatter = data.galleyFrontmatter
+  // Dates are only in front matter: the link index (most of the data) has
+  // fixed keys and no dates, so it is not walked.
+  if (data.matter) file.data.matter = reviveDates(data.matter) as Record<string, unknown>
+  if (data.galleyFrontmatter !== undefined) {
+    file.data.galleyFrontmatter = reviveDates(data.galleyFrontmatter)
+  }
   if (data.galleyLinks) file.data.galleyLinks = data.galleyLinks
   for (const stored of cached.messages) {
     const message = new VFileMessage(stored.reason, {

@@ -331,7 +331,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (arranged.checker && !arranged.checker.complete) return undefined
       const now = config.now ?? new Date()
       // The clock moved: an entry published then may not be now, or the reverse.
-      if (!config.now) {
+      if (now.getTime() !== arranged.now.getTime()) {
         const published = new Set(arranged.everything)
         for (const page of state.rendered) {
           if (page && isPublished(page.data, settings, now) !== published.has(page))
