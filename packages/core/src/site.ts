@@ -228,6 +228,12 @@ export function layOut(
   if (layouts) {
     for (const { term, pages: numbered } of lists) {
       let termView: typeof term
+      // The term's shape (every post it lists) is hashed once for all its pages.
+      let shaped: string | undefined
+      const shape = () => {
+        if (shaped === undefined) shaped = term ? fingerprintOf(termShape(term)) : 'index'
+        return shaped
+      }
       const viewOf = (given: NonNullable<typeof term>) => {
         if (!termView) termView = tracer.term(given)
         return termView
@@ -240,7 +246,7 @@ export function layOut(
             : 'the home page'
         const base = () =>
           fingerprintOf([
-            term ? termShape(term) : 'index',
+            shape(),
             { ...pagination, items: pagination.items.map((page) => String(page.file.path)) }
           ])
         files.push(

@@ -18,7 +18,11 @@ export function noteRender(file: VFile, identity: string): void {
   renders.set(file, identity)
 }
 
-/** Fields of a page that come from its render, known by the render's identity. */
+/**
+ * Fields of a page that come from its render, known by the render's identity.
+ * Not `data`: a body edit makes a new render, and lists that read only
+ * titles must stay as they were without being laid out.
+ */
 const rendered = new Set(['html', 'headings', 'toc', 'excerpt', 'stats'])
 
 /** Lists of the site, by the key their reads get. */

@@ -131,6 +131,21 @@ describe('writeSite with records', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Renamed')
   })
 
+  it('should refuse a file dropped into a folder of the site since the last build, though it lists only changed folders', async () => {
+    await build(site())
+    // The next build commits in place, looking only into folders whose stamps moved.
+    await writeFile(path.join(out, 'posts/b/notes.txt'), 'mine')
+    const edited = [post('a', 1, 'New body of a.'), post('b', 2), post('c', 3)]
+    await expect(build(edited)).rejects.toThrow('files Galley did not write (`posts/b/notes.txt`)')
+    await rm(path.join(out, 'posts/b/notes.txt'))
+    await mkdir(path.join(out, 'posts/c/extra'), { recursive: true })
+    await writeFile(path.join(out, 'posts/c/extra/deep.txt'), 'mine')
+    await expect(build(edited)).rejects.toThrow('`posts/c/extra/deep.txt`')
+    await rm(path.join(out, 'posts/c/extra'), { recursive: true })
+    expect((await build(edited)).written).toBe(1)
+    expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toContain('New body of a.')
+  })
+
   it('should write a file again that was changed by hand since', async () => {
     await build(site())
     await writeFile(path.join(out, 'posts/a/index.html'), 'edited by hand')

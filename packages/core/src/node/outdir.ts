@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { lstatSync, readdirSync } from 'node:fs'
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -89,9 +89,10 @@ export async function checkOutDir(
  */
 export async function refuseForeign(
   outDir: string,
-  options?: Readonly<Pick<OutDirOptions, 'root'>> | null
+  options?: Readonly<Pick<OutDirOptions, 'root'>> | null,
+  folders?: ReadonlyMap<string, string> | undefined
 ): Promise<void> {
-  const foreign = await foreignFiles(await real(outDir))
+  const foreign = await foreignFiles(await real(outDir), folders)
   if (foreign.length === 0) return
   const base = options?.root ? path.resolve(options.root) : undefined
   const absolute = path.resolve(outDir)
@@ -108,23 +109,48 @@ export async function refuseForeign(
 
 /**
  * Files in `dir` that its manifest does not list (every file, when there
- * is no manifest); nothing when `dir` does not exist or is empty.
+ * is no manifest); nothing when `dir` does not exist or is empty. With the
+ * `folders` stamps of the last build (`folderStamps`), a folder whose stamp
+ * is the same is not listed again: its entries are the ones that build
+ * left, all Galley's, so only its subfolders are looked into.
  */
-async function foreignFiles(dir: string): Promise<string[]> {
+async function foreignFiles(
+  dir: string,
+  folders?: ReadonlyMap<string, string> | undefined
+): Promise<string[]> {
   const stats = await lstat(dir).catch(() => undefined)
   if (!stats) return []
   if (!stats.isDirectory()) return [path.basename(dir)]
-  // Synchronously: Node 20's recursive `readdir` promise is many times slower.
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-  const files = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) =>
-      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
-    )
-    .filter((file) => file !== manifestName)
-    .sort()
   const listed = await readManifest(dir)
-  return files.filter((file) => !listed.has(file))
+  // Subfolders of each folder, as the manifest's paths give them.
+  const children = new Map<string, string[]>()
+  if (folders) {
+    for (const folder of folders.keys()) {
+      if (folder === '') continue
+      const parent = path.posix.dirname(folder)
+      const key = parent === '.' ? '' : parent
+      const list = children.get(key) ?? []
+      list.push(folder)
+      children.set(key, list)
+    }
+  }
+  const files: string[] = []
+  // Synchronously: Node 20's `readdir` promise is many times slower.
+  const visit = (folder: string) => {
+    const absolute = path.join(dir, folder)
+    const known = folders?.get(folder)
+    if (known !== undefined && known === folderStamp(absolute)) {
+      for (const child of children.get(folder) ?? []) visit(child)
+      return
+    }
+    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name
+      if (entry.isDirectory()) visit(relative)
+      else if (relative !== manifestName) files.push(relative)
+    }
+  }
+  visit('')
+  return files.filter((file) => !listed.has(file)).sort()
 }
 
 /** The files a manifest lists; none when it is missing or damaged. */
@@ -163,4 +189,39 @@ function within(child: string, parent: string): boolean {
   return (
     child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
   )
+}
+
+/**
+ * The stamp of a folder: its modification and change times (ns), which
+ * adding, removing or renaming an entry in it moves; `undefined` when it is
+ * not a folder.
+ */
+export function folderStamp(folder: string): string | undefined {
+  const stats = lstatSync(folder, { bigint: true, throwIfNoEntry: false })
+  return stats?.isDirectory() ? `${stats.mtimeNs}:${stats.ctimeNs}` : undefined
+}
+
+/**
+ * The stamps of the output folder and of every folder that holds one of
+ * `files` (paths inside it), taken right after a build wrote it: while a
+ * folder's stamp is the same, its entries are the ones the build left.
+ *
+ * @returns
+ *   Folder (`''` for `outDir`) → stamp.
+ */
+export function folderStamps(outDir: string, files: Iterable<string>): Map<string, string> {
+  const folders = new Set([''])
+  for (const file of files) {
+    let folder = path.posix.dirname(file)
+    while (folder !== '.' && !folders.has(folder)) {
+      folders.add(folder)
+      folder = path.posix.dirname(folder)
+    }
+  }
+  const stamps = new Map<string, string>()
+  for (const folder of [...folders].sort()) {
+    const stamp = folderStamp(path.join(outDir, folder))
+    if (stamp) stamps.set(folder, stamp)
+  }
+  return stamps
 }

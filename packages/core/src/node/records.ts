@@ -22,6 +22,8 @@ export interface OutputRecord {
 interface Stored {
   version: 1
   stamp: string
+  /** Each folder of the output folder (`''` for itself) and its stamp, when it was known to hold only Galley's files. */
+  folders?: Array<[folder: string, stamp: string]>
   keys: string[]
   files: Array<
     [
@@ -44,14 +46,30 @@ interface Stored {
  * bytes change are written.
  */
 export async function readRecords(file: string, stamp: string): Promise<Map<string, OutputRecord>> {
+  return (await readRecordsFile(file, stamp)).records
+}
+
+/** What a records file holds: the records, and the folders' stamps (see `folderStamps`). */
+export async function readRecordsFile(
+  file: string,
+  stamp: string
+): Promise<{ records: Map<string, OutputRecord>; folders: Map<string, string> | undefined }> {
   const records = new Map<string, OutputRecord>()
   let stored: Stored
   try {
     stored = JSON.parse(await readFile(file, 'utf8')) as Stored
   } catch {
-    return records
+    return { records, folders: undefined }
   }
-  if (stored?.version !== 1 || !Array.isArray(stored.files)) return records
+  if (stored?.version !== 1 || !Array.isArray(stored.files)) return { records, folders: undefined }
+  const folders = Array.isArray(stored.folders)
+    ? new Map(
+        stored.folders.filter(
+          (row): row is [string, string] =>
+            Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string'
+        )
+      )
+    : undefined
   const same = stored.stamp === stamp
   const keys = Array.isArray(stored.keys) ? stored.keys : []
   for (const row of stored.files) {
@@ -68,14 +86,15 @@ export async function readRecords(file: string, stamp: string): Promise<Map<stri
       fingerprint: same && typeof fingerprint === 'string' ? fingerprint : undefined
     })
   }
-  return records
+  return { records, folders }
 }
 
 /** Keep the records of a build (written whole, then renamed into place). */
 export async function writeRecords(
   file: string,
   stamp: string,
-  records: ReadonlyMap<string, OutputRecord>
+  records: ReadonlyMap<string, OutputRecord>,
+  folders?: ReadonlyMap<string, string> | undefined
 ): Promise<void> {
   const keys: string[] = []
   const index = new Map<string, number>()
@@ -95,6 +114,7 @@ export async function writeRecords(
     files.push(row)
   }
   const stored: Stored = { version: 1, stamp, keys, files }
+  if (folders) stored.folders = [...folders]
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, JSON.stringify(stored))

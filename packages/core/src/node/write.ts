@@ -7,6 +7,7 @@ import { galleyVersions } from './cache.js'
 import { commitInPlace, recoverOutDir, stagedName, swap } from './commit.js'
 import {
   checkOutDir,
+  folderStamps,
   manifestFor,
   manifestName,
   OutDirError,
@@ -17,7 +18,7 @@ import {
 import {
   digest,
   type OutputRecord,
-  readRecords,
+  readRecordsFile,
   statOf,
   unchanged,
   writeRecords
@@ -104,10 +105,11 @@ export async function writeSite(
   // Every path is checked before anything is written.
   const planned = files.map((file) => ({ where: relativeInside(file.path), file }))
   const stamp = `${galleyVersions()}\u0000${options?.stamp ?? ''}`
-  const previous =
+  const stored =
     options?.records && !options.fresh
-      ? await readRecords(options.records, stamp)
-      : new Map<string, OutputRecord>()
+      ? await readRecordsFile(options.records, stamp)
+      : { records: new Map<string, OutputRecord>(), folders: undefined }
+  const previous = stored.records
   const listed = await readManifest(target)
   const records = new Map<string, OutputRecord>()
   const kept: string[] = []
@@ -148,12 +150,10 @@ export async function writeSite(
     const summary = { written: written.length, kept: kept.length, removed: removed.length }
     const exists = existsSync(target)
     if (written.length === 0 && sameList && exists && listed.size > 0) {
-      if (options?.records) await writeRecords(options.records, stamp, records)
+      // The folders' stamps stay those of the build that last wrote.
+      if (options?.records) await writeRecords(options.records, stamp, records, stored.folders)
       return summary
     }
-    // Nothing that is not Galley's is ever replaced or deleted, whichever
-    // way the build commits.
-    if (!options?.force) await refuseForeign(target, options)
     makeFolder(staged)
     if (!sameList || !existsSync(path.join(target, manifestName))) {
       writeFileSync(path.join(staged, manifestName), manifestFor([...paths]))
@@ -163,7 +163,13 @@ export async function writeSite(
     // In place only when every file there is Galley's (`force` may have let
     // others stay, and a build replaces them) and few change.
     const few = written.length + removed.length <= kept.length
-    if (exists && !options?.force && few && fits(target, written)) {
+    const inPlace = exists && !options?.force && few && fits(target, written)
+    // Nothing that is not Galley's is ever replaced or deleted, whichever
+    // way the build commits. In place, folders unchanged since the last
+    // build wrote them are not listed again (and only Galley's own files
+    // are touched); a swap replaces the folder, so every folder is listed.
+    if (!options?.force) await refuseForeign(target, options, inPlace ? stored.folders : undefined)
+    if (inPlace) {
       commitInPlace(target, staged, written, removed.map(relativeInside))
     } else {
       for (const where of kept) {
@@ -173,7 +179,11 @@ export async function writeSite(
       }
       swap(target, staged, suffix)
     }
-    if (options?.records) await writeRecords(options.records, stamp, records)
+    if (options?.records) {
+      // Now the folder holds Galley's files only: what the next build compares with.
+      const folders = folderStamps(target, paths)
+      await writeRecords(options.records, stamp, records, folders)
+    }
     return summary
   } catch (error) {
     rmSync(staged, { recursive: true, force: true })
