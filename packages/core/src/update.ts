@@ -49,10 +49,11 @@ export function replaceEntry(
   pages: ReadonlyArray<Page<PostData>>
 ): void {
   const retitled = before.data.title !== after.data.title
+  const target = before as unknown as Record<string, unknown>
   for (const key of Object.keys(after) as Array<keyof Page<PostData>>) {
     if (key === 'previous' || key === 'next' || key === 'related') continue
     // own-key: `key` is an own key of a page that Galley made.
-    ;(before as unknown as Record<string, unknown>)[key] = after[key]
+    target[key] = after[key]
   }
   if (!retitled) return
   const retitle = (link: PageLink | undefined) => {

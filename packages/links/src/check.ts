@@ -1,5 +1,4 @@
 import type { VFile } from 'vfile'
-import type { LinkIndex } from './collect.js'
 import { didYouMean, suggest } from './suggest.js'
 import { fragmentOf, pageKey, toSiteUrl } from './url.js'
 

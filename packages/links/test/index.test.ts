@@ -1,4 +1,9 @@
-import { checkLinks, createLinkChecker, rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
+import {
+  checkLinks,
+  createLinkChecker,
+  rehypeGalleyLinks,
+  remarkGalleyDefinitions
+} from '@galley/links'
 import { createMarkdownProcessor } from '@galley/markdown'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
