@@ -92,9 +92,9 @@ export interface Galley<D> {
    * That holds only while the site keeps its shape: every changed file was
    * in `previous` and keeps its URL, collection, date, terms, aliases,
    * heading ids and whether it is published, and no entry's publishing
-   * changes with the clock (see `sameShape`). Otherwise — or when
-   * `previous` has errors, did not come from this pipeline, or the config
-   * has `references` — it gives `undefined`, and the host calls `build`
+   * changes with the clock (see `sameShape`), and its references resolve.
+   * Otherwise — or when `previous` has errors or did not come from this
+   * pipeline — it gives `undefined`, and the host calls `build`
    * with fresh files. Either way `previous` and `files` are spent: pages of
    * `previous` may have been changed in place.
    */
@@ -321,12 +321,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         rendered: rendered as unknown as Array<Page<PostData> | undefined>,
         files,
         assets,
+        data: options?.data ?? {},
         arranged
       })
     },
     async update(previous, input) {
       const state = states.get(previous)
-      if (!state || !previous.ok || config.references) return undefined
+      if (!state || !previous.ok) return undefined
       const { arranged } = state
       if (arranged.checker && !arranged.checker.complete) return undefined
       const now = config.now ?? new Date()
@@ -351,7 +352,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (kinds.of(file.path ?? '') !== kind) return undefined
         const cached = holding(await fetchStored(file, kind), run)
         const page = (await processEntry(file, kind, cached, run)) as Page<PostData> | undefined
-        if (!page || !sameShape(old, page, settings, taxonomies, now)) return undefined
+        if (!page) return undefined
+        // References resolve page by page, as `build` resolves them.
+        if (
+          config.references &&
+          checkReferences([page], config.references, state.data).length === 0
+        ) {
+          return undefined
+        }
+        if (!sameShape(old, page, settings, taxonomies, now)) return undefined
         changes.push({ index, page })
       }
       const files = [...state.files]
@@ -381,6 +390,8 @@ interface BuildState {
   /** Every input file, with messages. */
   files: VFile[]
   assets: OutputFile[]
+  /** The data collections `references` point into. */
+  data: Readonly<Record<string, ReadonlyArray<DataEntry>>>
   arranged: Arranged
 }
 

@@ -1,10 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type CachedRender, createGalley, type GalleyConfig } from '@galley/core'
+import { type CachedRender, createGalley, type GalleyConfig, raw } from '@galley/core'
 import { buildSite, createLiveSite, type LiveSite, loadSite } from '@galley/core/node'
 import fc from 'fast-check'
+import { h } from 'hastscript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import {
   config,
   initialState,
@@ -146,5 +148,46 @@ describe('createLiveSite', () => {
     expect(outputsOf(result)).toEqual(outputsOf(fresh))
     // The older neighbour's page names it as next, the newer one's as previous.
     expect(outputsOf(result)['posts/c/index.html']).toContain('Title four')
+  })
+
+  it('should resolve the references of a post put in place, and build everything when one is missing', async () => {
+    const here = path.join(root, 'references')
+    await mkdir(path.join(here, 'content/authors'), { recursive: true })
+    await writeFile(path.join(here, 'content/authors/ann.yaml'), 'name: Ann\n')
+    const post = (author: string, body: string) =>
+      `---\ntitle: A\ndate: 2020-01-01\nauthor: ${author}\n---\n\n${body}\n`
+    await writeFile(path.join(here, 'content/a.md'), post('ann', 'One.'))
+    const settings: GalleyConfig = {
+      site: 'https://b.test/',
+      now: new Date('2026-01-01T00:00:00Z'),
+      collections: {
+        authors: { type: 'data', glob: 'authors/*.yaml', schema: z.object({ name: z.string() }) }
+      },
+      references: { author: 'authors' },
+      layouts: {
+        post: (page) => h(null, [h('h1', page.data.title), raw(page.html)]) as never,
+        index: () => h(null, []) as never,
+        tag: () => h(null, []) as never,
+        notFound: () => h(null, []) as never
+      }
+    }
+    const live = createLiveSite(createGalley(settings), settings, { cwd: here })
+    await live.build()
+    const fresh = async () =>
+      buildSite(createGalley(settings), await loadSite(settings, { cwd: here }))
+    await writeFile(path.join(here, 'content/a.md'), post('ann', 'Two.'))
+    live.changed(['content/a.md'])
+    const edited = await live.build()
+    expect(edited.full).toBe(false)
+    expect(edited.result.pages[0]?.references).toEqual({
+      author: { id: 'ann', data: { name: 'Ann' } }
+    })
+    expect(outputsOf(edited.result)).toEqual(outputsOf(await fresh()))
+    await writeFile(path.join(here, 'content/a.md'), post('bob', 'Two.'))
+    live.changed(['content/a.md'])
+    const missing = await live.build()
+    expect(missing.full).toBe(true)
+    expect(missing.result.ok).toBe(false)
+    expect(messagesOf(missing.result)).toEqual(messagesOf(await fresh()))
   })
 })
