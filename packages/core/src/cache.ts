@@ -149,6 +149,24 @@ function reviveDates(value: unknown): unknown {
   )
 }
 
+/** The data a render leaves that the cache keeps (see `toCached`). */
+const cachedData = new Set(['matter', 'galleyFrontmatter', 'galleyLinks'])
+
+/**
+ * Remove from a file the data a render added that the cache does not keep,
+ * so a render on this thread leaves what `fromCached` would.
+ *
+ * @param file
+ *   Rendered file.
+ * @param before
+ *   Keys of `file.data` before the render (a loader's, such as `galleyDigest`).
+ */
+export function keepCachedData(file: VFile, before: ReadonlySet<string>): void {
+  for (const key of Object.keys(file.data)) {
+    if (!before.has(key) && !cachedData.has(key)) delete file.data[key as keyof typeof file.data]
+  }
+}
+
 /** Put a stored render back on a file: its data and its messages. */
 export function fromCached(file: VFile, cached: CachedRender): void {
   const data = JSON.parse(cached.data) as {

@@ -1,7 +1,7 @@
 import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { fromCached, hash, routesHold, toCached } from './cache.js'
+import { fromCached, hash, keepCachedData, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import { foldersOf } from './folders.js'
 import type { OutputFile } from './output.js'
@@ -195,8 +195,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       noteRender(file, hash(`${key}\u0000${JSON.stringify(cached.routes)}`))
       return cached
     }
+    const before = new Set(Object.keys(file.data))
     const { result, stored } = await renderFresh(file, kind, run)
     const entry = stored ?? toCached(file, result)
+    // What a render here leaves on the file is what a cached or pooled
+    // render puts back: a layout sees the same `file.data` either way, and
+    // the rest (the collected Markdown, headings) is not kept in memory.
+    if (!stored) keepCachedData(file, before)
     // The body is what the file, the config and the routes it read made.
     noteRender(file, hash(`${key}\u0000${JSON.stringify(entry.routes)}`))
     // In a build the routes are complete: the file's own is known to be right.

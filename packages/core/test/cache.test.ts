@@ -37,6 +37,32 @@ function counting(label: string) {
 }
 
 describe('content cache', () => {
+  it('should leave the same file data to layouts whether a render is fresh or cached', async () => {
+    const cache = memory()
+    const data = (result: { outputs: ReadonlyArray<{ path: string; value: unknown }> }) =>
+      result.outputs.filter((file) => file.path.endsWith('.html')).map((file) => String(file.value))
+    const config = {
+      site: 'https://b.test/',
+      cache,
+      feed: false as const,
+      sitemap: false as const,
+      layouts: {
+        post: (page: { file: VFile }) =>
+          ({
+            type: 'root',
+            children: [{ type: 'text', value: Object.keys(page.file.data).sort().join(' ') }]
+          }) as never,
+        index: () => ({ type: 'root', children: [] }) as never,
+        tag: () => ({ type: 'root', children: [] }) as never,
+        notFound: () => ({ type: 'root', children: [] }) as never
+      }
+    }
+    const cold = data(await createGalley(config).build(sources()))
+    const warm = data(await createGalley(config).build(sources()))
+    expect(warm).toEqual(cold)
+    expect(cold[0]).toBe('galleyFrontmatter galleyLinks matter\n')
+  })
+
   it('should render nothing again when nothing changed, with the same result', async () => {
     const cache = memory()
     const { seen, plugin } = counting('one')
