@@ -14,6 +14,7 @@ import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
 import { workerPool } from '../pool.js'
+import { renderProgress } from '../progress.js'
 import { textReport } from '../report.js'
 import { listen, untilStopped } from '../serve.js'
 import { dependencyStamp, isSiteCode } from '../stamp.js'
@@ -74,14 +75,25 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     const galley = createGalley({ ...loaded, cache, drafts: true, future: true, now: context.now })
     // A full build renders in workers, as `galley build` does.
     const pool = workerPool({ cwd: context.cwd, config: configPath, dir: flags.dir }, 'auto')
-    live = createLiveSite(galley as never, loaded, { cwd: context.cwd, build: { pool } })
+    // Progress while the first build renders (a big site never built before takes a while).
+    let progress: ReturnType<typeof renderProgress> | null | undefined = started ? null : undefined
+    const onProgress = (state: { done: number; total: number }) => {
+      if (progress === undefined) progress = renderProgress(context, state.total) ?? null
+      progress?.(state)
+    }
+    live = createLiveSite(galley as never, loaded, {
+      cwd: context.cwd,
+      build: { pool, onProgress }
+    })
     // The watcher watches the whole site folder, so moved folders are seen too.
     folders = foldersOf(loaded)
   }
 
+  let started = false
   const rebuild = async () => {
     if (!live) return
     const { result, full } = await live.build()
+    started = true
     const report = textReport(result.files, { color: false })
     if (report) context.stderr.write(`${report}\n`)
     problems = result.ok ? '' : report
