@@ -44,25 +44,28 @@ export function linkNeighbours<D extends PostData>(
     page.next = newer ? link(newer) : undefined
 
     // Candidates: the nearest posts (in date) of each shared tag, so a tag
-    // on every post costs the same as a rare one.
-    const shared = new Map<Page<D>, number>()
+    // on every post costs the same as a rare one. Counted by rank (the
+    // index in `pages`), so sorting compares numbers only.
+    const shared = new Map<number, number>()
     for (const tag of terms(page)) {
       const list = byTag.get(tag) ?? []
       const at = positions.get(tag)?.get(page) ?? 0
-      for (const other of list.slice(Math.max(0, at - window), at + window + 1)) {
-        if (other !== page) shared.set(other, (shared.get(other) ?? 0) + 1)
+      const end = Math.min(list.length, at + window + 1)
+      for (let other = Math.max(0, at - window); other < end; other++) {
+        const candidate = list[other] as Page<D>
+        if (candidate === page) continue
+        const key = rank.get(candidate) ?? 0
+        shared.set(key, (shared.get(key) ?? 0) + 1)
       }
     }
-    const here = rank.get(page) ?? 0
+    // Most shared terms, then nearest in date, then newer first.
     page.related = [...shared]
       .sort(
         ([a, sharedA], [b, sharedB]) =>
-          sharedB - sharedA ||
-          Math.abs((rank.get(a) ?? 0) - here) - Math.abs((rank.get(b) ?? 0) - here) ||
-          (rank.get(a) ?? 0) - (rank.get(b) ?? 0)
+          sharedB - sharedA || Math.abs(a - index) - Math.abs(b - index) || a - b
       )
       .slice(0, 3)
-      .map(([other]) => link(other))
+      .map(([other]) => link(pages[other] as Page<D>))
   })
 }
 
