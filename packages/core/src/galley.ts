@@ -10,7 +10,7 @@ import { placeOf } from './place.js'
 import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
-import { type Arranged, assemble, layOut } from './site.js'
+import { type Arranged, arrange, layOut } from './site.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
 import { noteRender } from './trace.js'
@@ -314,7 +314,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         ? checkReferences(all, config.references, options?.data ?? {})
         : all
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
-      const { arranged } = assemble(
+      // Laid out once, in `finish`.
+      const arranged = arrange(
         checked as unknown as Array<Page<PostData>>,
         settings,
         site,

@@ -12,15 +12,6 @@ import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
 import { createTracer, fingerprintOf, termShape } from './trace.js'
 import type { ContentCollection, GalleyConfig, Page, PostData, PostSchema, Site } from './types.js'
 
-/** What `assemble` gives. */
-export interface Assembled {
-  pages: Array<Page<PostData>>
-  entries: Record<string, Array<Page<PostData>>>
-  files: OutputFile[]
-  /** The site as `arrange` made it, for `layOut` after an update. */
-  arranged: Arranged
-}
-
 /**
  * A site arranged: its entries published, sorted, linked to their
  * neighbours and grouped into terms, its links checked; what `layOut` turns
@@ -47,32 +38,11 @@ export interface Arranged {
 }
 
 /**
- * Turn rendered entries into a site: apply the publishing rules, sort posts
- * newest first, refuse two entries at one URL, link neighbours, gather the
- * terms of each taxonomy, check links, lay out pages and paginated lists,
- * write redirects for aliases, the feeds and a sitemap.
- *
- * @returns
- *   Published posts, other entries by collection, and the files to write.
- */
-export function assemble(
-  rendered: ReadonlyArray<Page<PostData>>,
-  config: Readonly<GalleyConfig<PostSchema>>,
-  url: URL,
-  assets: ReadonlyArray<string>
-): Assembled {
-  const arranged = arrange(rendered, config, url, assets)
-  return {
-    pages: arranged.pages,
-    entries: arranged.entries,
-    files: layOut(arranged, config),
-    arranged
-  }
-}
-
-/**
- * The first half of `assemble`: publish, sort, refuse two entries at one
- * URL, link neighbours, gather terms, check links.
+ * Turn rendered entries into a site, first half: apply the publishing
+ * rules, sort posts newest first, refuse two entries at one URL, link
+ * neighbours, gather the terms of each taxonomy, check links. `layOut`
+ * makes the files; `update` changes an arranged site in place and lays it
+ * out again.
  *
  * @returns
  *   The arranged site.
@@ -174,7 +144,7 @@ export function arrange(
 }
 
 /**
- * The second half of `assemble`: lay out pages and paginated lists (when
+ * Turn an arranged site into files, second half: lay out pages and paginated lists (when
  * their value is read), write redirects for aliases, the feeds and a sitemap.
  *
  * @returns

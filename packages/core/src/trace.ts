@@ -50,7 +50,7 @@ export interface Tracer {
  * Make the views and fingerprints of one build's site.
  *
  * @param site
- *   The site as `assemble` made it.
+ *   The site as `arrange` made it.
  * @returns
  *   Tracer.
  */
