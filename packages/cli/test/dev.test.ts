@@ -81,6 +81,8 @@ describe('galley dev', () => {
       async () => ((await get('/posts/a/')).text.includes('Second version') ? true : undefined),
       'the edit'
     )
+    // A body edit keeps the site's shape: the post is rebuilt alone, and the log says so.
+    expect(stdout.text()).toContain('galley: built (1 posts, changed posts only)')
 
     await writeFile(path.join(root, 'content/b.md'), '---\ntitle: B\ndate: "not a date"\n---\n')
     const broken = await until(async () => {
