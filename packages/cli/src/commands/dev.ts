@@ -44,7 +44,7 @@ const client = `<script type="module">new EventSource(${JSON.stringify(events)})
  */
 export async function dev(context: Context, flags: DevFlags): Promise<number> {
   let site = new Map<string, OutputFile>()
-  const serve = servedOutputs()
+  let serve = servedOutputs()
   let problems = ''
   const listeners = new Set<ServerResponse>()
   // Renders are kept in memory, over the render cache `galley build` keeps
@@ -87,6 +87,9 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     })
     // The watcher watches the whole site folder, so moved folders are seen too.
     folders = foldersOf(loaded)
+    // Pages laid out by the old code are not served again: a trace knows
+    // what a layout read, not the layout itself.
+    serve = servedOutputs()
   }
 
   let started = false
