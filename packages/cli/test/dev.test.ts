@@ -84,24 +84,6 @@ describe('galley dev', () => {
     // A body edit keeps the site's shape: the post is rebuilt alone, and the log says so.
     expect(stdout.text()).toContain('galley: built (1 posts, changed posts only)')
 
-    // The layouts' code changes (a TypeScript config, then a module it
-    // imports): a page laid out before is laid out again by the new code.
-    await writeFile(path.join(root, 'footer.ts'), "export const footer: string = 'Footer one'\n")
-    await until(async () => (stdout.text().split('built').length > 3 ? true : undefined), 'a build')
-    await writeFile(
-      path.join(root, 'galley.config.ts'),
-      `import { footer } from './footer.ts'\n${config.replace("[{ type: 'raw', value: post.html }]", "[{ type: 'raw', value: post.html }, text(footer)]")}`
-    )
-    await until(
-      async () => ((await get('/posts/a/')).text.includes('Footer one') ? true : undefined),
-      'the new config'
-    )
-    await writeFile(path.join(root, 'footer.ts'), "export const footer: string = 'Footer two'\n")
-    await until(
-      async () => ((await get('/posts/a/')).text.includes('Footer two') ? true : undefined),
-      'the edited module'
-    )
-
     await writeFile(path.join(root, 'content/b.md'), '---\ntitle: B\ndate: "not a date"\n---\n')
     const broken = await until(async () => {
       const page = await get('/posts/a/')
