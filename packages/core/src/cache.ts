@@ -1,6 +1,6 @@
 import type { LinkIndex } from '@galley/links'
 import type { VFile } from 'vfile'
-import { VFileMessage } from 'vfile-message'
+import { restoreMessages, storeMessages } from './messages.js'
 import type { CachedRender } from './types.js'
 
 /**
@@ -85,14 +85,7 @@ export function toCached(
     stats: result.stats,
     data: JSON.stringify({ matter, galleyFrontmatter, galleyLinks }, markDates),
     routes: [...(lookups.get(file) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place,
-      ruleId: message.ruleId,
-      source: message.source,
-      fatal: message.fatal,
-      expected: message.expected
-    }))
+    messages: storeMessages(file)
   }
 }
 
@@ -181,21 +174,7 @@ export function fromCached(file: VFile, cached: CachedRender): void {
     file.data.galleyFrontmatter = reviveDates(data.galleyFrontmatter)
   }
   if (data.galleyLinks) file.data.galleyLinks = data.galleyLinks
-  for (const stored of cached.messages) {
-    const message = new VFileMessage(stored.reason, {
-      place: stored.place,
-      ruleId: stored.ruleId,
-      source: stored.source
-    })
-    // As `file.message()` does: the path leads the message's name.
-    if (file.path) {
-      message.name = `${file.path}:${message.name}`
-      message.file = file.path
-    }
-    message.fatal = stored.fatal
-    if (stored.expected) message.expected = stored.expected
-    file.messages.push(message)
-  }
+  restoreMessages(file, cached.messages)
 }
 
 /**

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { fromCached, hash, keepCachedData, routesHold, toCached } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import { foldersOf } from './folders.js'
+import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
@@ -11,10 +12,21 @@ import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
 import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
 import { type Arranged, arrange, layOut } from './site.js'
+import { digestOf, fromSnapshotEntry, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
 import { noteRender } from './trace.js'
-import type { CachedRender, DataEntry, GalleyConfig, Page, PostData, PostSchema } from './types.js'
+import type {
+  BuildSnapshot,
+  CachedRender,
+  DataEntry,
+  GalleyConfig,
+  Page,
+  PostData,
+  PostSchema,
+  SnapshotFile,
+  SnapshotText
+} from './types.js'
 import { replaceEntry, sameShape } from './update.js'
 
 /** What a build gives: pages, files to write, and every file with its messages. */
@@ -99,6 +111,40 @@ export interface Galley<D> {
    * `previous` may have been changed in place.
    */
   update(previous: BuildResult<D>, files: Iterable<VFile>): Promise<BuildResult<D> | undefined>
+  /**
+   * A build as plain data, for another process to `resume` from: every
+   * file's messages and every entry as the build left it. `undefined` when
+   * `result` has errors, did not come from this pipeline, or its link
+   * checker ran out of budget for “did you mean”. A value of front matter
+   * that the structured-clone algorithm cannot keep (a function) makes the
+   * host's `v8.serialize` throw: then keep no snapshot.
+   */
+  snapshot(result: BuildResult<D>): BuildSnapshot | undefined
+  /**
+   * Build from a `snapshot` of an earlier build with the same
+   * configuration, assets and data (the host makes sure of that, such as by
+   * keying the snapshot with a hash of them): files whose text is as it was
+   * are taken from it, and the others go through `update`. The result,
+   * messages included, is what `build` would give for `files`; it is
+   * `undefined` when `update` would give that, or when the files are not
+   * the snapshot's (another list of paths), or the clock publishes or
+   * drops an entry the snapshot did not — then the host calls `build`.
+   */
+  resume(
+    snapshot: Readonly<BuildSnapshot>,
+    files: Iterable<VFile>,
+    options?: Readonly<ResumeOptions> | null
+  ): Promise<BuildResult<D> | undefined>
+}
+
+/** Extra input of `Galley.resume`. */
+export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'data'> {
+  /**
+   * Read an entry's `html` kept outside the snapshot (`SnapshotText`);
+   * called only when a layout or a feed reads it (default: none: every
+   * `html` must be in the snapshot).
+   */
+  text?: ((where: SnapshotText) => string) | null | undefined
 }
 
 /**
@@ -334,55 +380,144 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     async update(previous, input) {
       const state = states.get(previous)
       if (!state || !previous.ok) return undefined
+      return updateState(state, input)
+    },
+    snapshot(result) {
+      const state = states.get(result)
+      if (!state || !result.ok) return undefined
       const { arranged } = state
       if (arranged.checker && !arranged.checker.complete) return undefined
-      const now = config.now ?? new Date()
-      // The clock moved: an entry published then may not be now, or the reverse.
-      if (now.getTime() !== arranged.now.getTime()) {
-        const published = new Set(arranged.everything)
-        for (const page of state.rendered) {
-          if (page && isPublished(page.data, settings, now) !== published.has(page))
-            return undefined
-        }
-      }
-      const run: Run = { routes: state.routes, pool: undefined, inBuild: true }
       const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
-      const changes: Array<{ index: number; page: Page<PostData> }> = []
-      for (const file of input) {
-        const index = byPath.get(normalPath(file))
-        const old = index === undefined ? undefined : state.rendered[index]
-        if (index === undefined || !old || file.messages.some((message) => message.fatal)) {
-          return undefined
-        }
-        const { kind } = state.work[index] as (typeof state.work)[number]
-        if (kinds.of(file.path ?? '') !== kind) return undefined
-        const cached = holding(await fetchStored(file, kind), run)
-        const page = (await processEntry(file, kind, cached, run)) as Page<PostData> | undefined
-        if (!page) return undefined
-        // References resolve page by page, as `build` resolves them.
-        if (
-          config.references &&
-          checkReferences([page], config.references, state.data).length === 0
-        ) {
-          return undefined
-        }
-        if (!sameShape(old, page, settings, taxonomies, now)) return undefined
-        changes.push({ index, page })
+      const published = new Set(arranged.everything)
+      return {
+        version: 1,
+        now: arranged.now.getTime(),
+        routes: [...state.routes],
+        spent: arranged.checker?.spent ?? 0,
+        files: state.files.map((file) => {
+          const index = byPath.get(normalPath(file))
+          const page = index === undefined ? undefined : state.rendered[index]
+          return {
+            path: normalPath(file),
+            digest: digestOf(file),
+            rendered: index !== undefined,
+            messages: storeMessages(file),
+            entry: page && toSnapshotEntry(page, published.has(page))
+          }
+        })
       }
-      const files = [...state.files]
-      const rendered = [...state.rendered]
-      for (const { index, page } of changes) {
-        const old = rendered[index] as Page<PostData>
-        const at = files.indexOf(old.file)
-        // own-key: `at` is an index.
-        if (at !== -1) files[at] = page.file
-        const published = arranged.everything.includes(old)
-        replaceEntry(old, page, arranged.pages)
-        if (published) arranged.checker?.check(page.file)
+    },
+    async resume(snapshot, input, options) {
+      if (snapshot.version !== 1) return undefined
+      const given = [...input]
+      if (given.length !== snapshot.files.length) return undefined
+      const now = config.now ?? new Date()
+      const files: VFile[] = []
+      const work: BuildState['work'] = []
+      const rendered: BuildState['rendered'] = []
+      const changed: VFile[] = []
+      for (const [index, file] of given.entries()) {
+        const stored = snapshot.files[index] as SnapshotFile
+        const kind = kinds.of(file.path ?? '')
+        if (normalPath(file) !== stored.path) return undefined
+        const renders = kind !== undefined && !file.messages.some((message) => message.fatal)
+        if (renders !== stored.rendered) return undefined
+        // A file as it was (a loader's message means it was not) is the
+        // snapshot's; another stands for the old version until `update`
+        // puts the new one in its place.
+        const same = file.messages.length === 0 && digestOf(file) === stored.digest
+        const held = same ? file : new VFile({ cwd: file.cwd, path: file.path })
+        if (!same) {
+          if (!stored.entry) return undefined
+          changed.push(file)
+        }
+        restoreMessages(held, stored.messages)
+        files.push(held)
+        if (!kind || !renders) continue
+        work.push({ file: held, kind })
+        const entry = stored.entry
+        if (!entry) {
+          rendered.push(undefined)
+          continue
+        }
+        const page = fromSnapshotEntry(held, entry, options?.text)
+        if (isPublished(page.data, settings, now) !== entry.published) return undefined
+        rendered.push(page)
       }
-      if (arranged.checker && !arranged.checker.complete) return undefined
-      return finish({ ...state, files, rendered }, true)
+      const assets = [...(options?.assets ?? [])]
+      const arranged = arrange(
+        rendered.filter((page) => page !== undefined),
+        settings,
+        site,
+        assets.map((asset) => `/${asset.path}`),
+        { now, spent: snapshot.spent }
+      )
+      const state: BuildState = {
+        routes: new Map(snapshot.routes),
+        work,
+        rendered,
+        files,
+        assets,
+        data: options?.data ?? {},
+        arranged
+      }
+      return changed.length === 0 ? finish(state) : updateState(state, changed, false)
     }
+  }
+
+  /** `update`, on the state of a result: see `Galley.update`. */
+  async function updateState(
+    state: BuildState,
+    input: Iterable<VFile>,
+    same = true
+  ): Promise<BuildResult<D> | undefined> {
+    const { arranged } = state
+    if (arranged.checker && !arranged.checker.complete) return undefined
+    const now = config.now ?? new Date()
+    // The clock moved: an entry published then may not be now, or the reverse.
+    if (now.getTime() !== arranged.now.getTime()) {
+      const published = new Set(arranged.everything)
+      for (const page of state.rendered) {
+        if (page && isPublished(page.data, settings, now) !== published.has(page)) return undefined
+      }
+    }
+    const run: Run = { routes: state.routes, pool: undefined, inBuild: true }
+    const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
+    const changes: Array<{ index: number; page: Page<PostData> }> = []
+    for (const file of input) {
+      const index = byPath.get(normalPath(file))
+      const old = index === undefined ? undefined : state.rendered[index]
+      if (index === undefined || !old || file.messages.some((message) => message.fatal)) {
+        return undefined
+      }
+      const { kind } = state.work[index] as (typeof state.work)[number]
+      if (kinds.of(file.path ?? '') !== kind) return undefined
+      const cached = holding(await fetchStored(file, kind), run)
+      const page = (await processEntry(file, kind, cached, run)) as Page<PostData> | undefined
+      if (!page) return undefined
+      // References resolve page by page, as `build` resolves them.
+      if (
+        config.references &&
+        checkReferences([page], config.references, state.data).length === 0
+      ) {
+        return undefined
+      }
+      if (!sameShape(old, page, settings, taxonomies, now)) return undefined
+      changes.push({ index, page })
+    }
+    const files = [...state.files]
+    const rendered = [...state.rendered]
+    for (const { index, page } of changes) {
+      const old = rendered[index] as Page<PostData>
+      const at = files.indexOf(old.file)
+      // own-key: `at` is an index.
+      if (at !== -1) files[at] = page.file
+      const published = arranged.everything.includes(old)
+      replaceEntry(old, page, arranged.pages)
+      if (published) arranged.checker?.check(page.file)
+    }
+    if (arranged.checker && !arranged.checker.complete) return undefined
+    return finish({ ...state, files, rendered }, same)
   }
 }
 

@@ -2,15 +2,17 @@ export { createPageSchema, defineCollection } from './collections.js'
 export { defineConfig } from './config.js'
 export { createFeeds } from './feed-files.js'
 export { foldersOf } from './folders.js'
-export type { BuildOptions, BuildResult, Galley, RenderPool } from './galley.js'
+export type { BuildOptions, BuildResult, Galley, RenderPool, ResumeOptions } from './galley.js'
 export { createGalley } from './galley.js'
 export { raw } from './html.js'
+export { restoreMessages, storeMessages } from './messages.js'
 export type { Made, OutputFile, OutputTrace } from './output.js'
 export { isPublished } from './publish.js'
 export type { RenderInput } from './render.js'
 export { createRenderFunction } from './render.js'
 export { contentCollections, type ResolvedCollection } from './resolve.js'
 export type {
+  BuildSnapshot,
   CachedRender,
   Collection,
   ContentCache,
@@ -28,6 +30,10 @@ export type {
   PostData,
   PostSchema,
   Site,
+  SnapshotEntry,
+  SnapshotFile,
+  SnapshotText,
+  StoredMessage,
   Tag,
   TaxonomyConfig
 } from './types.js'

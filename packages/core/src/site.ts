@@ -38,6 +38,18 @@ export interface Arranged {
 }
 
 /**
+ * An arrangement made again from a snapshot of a build of the same
+ * entries (`Galley.resume`): their neighbours and their links' messages
+ * are already on them, so neither is worked out again.
+ */
+export interface Resumed {
+  /** The moment the publishing rules are applied at (the snapshot's entries were checked against it). */
+  now: Date
+  /** What the snapshot's link checker had spent (`LinkChecker.spent`). */
+  spent: number
+}
+
+/**
  * Turn rendered entries into a site, first half: apply the publishing
  * rules, sort posts newest first, refuse two entries at one URL, link
  * neighbours, gather the terms of each taxonomy, check links. `layOut`
@@ -51,12 +63,13 @@ export function arrange(
   rendered: ReadonlyArray<Page<PostData>>,
   config: Readonly<GalleyConfig<PostSchema>>,
   url: URL,
-  assets: ReadonlyArray<string>
+  assets: ReadonlyArray<string>,
+  resumed?: Readonly<Resumed> | undefined
 ): Arranged {
   const byUrl = new Map<string, Page<PostData>>()
   const pages: Array<Page<PostData>> = []
   const entries: Record<string, Array<Page<PostData>>> = {}
-  const now = config.now ?? new Date()
+  const now = resumed?.now ?? config.now ?? new Date()
 
   for (const page of sortNewestFirst(rendered)) {
     if (!isPublished(page.data, config, now)) continue
@@ -81,7 +94,7 @@ export function arrange(
   for (const list of Object.values(entries)) list.sort((a, b) => a.url.localeCompare(b.url))
 
   const patterns = taxonomyPatterns(config.taxonomies)
-  linkNeighbours(pages, patterns.keys())
+  if (!resumed) linkNeighbours(pages, patterns.keys())
   const taxonomies = gatherTerms(pages, patterns)
   const terms = Object.values(taxonomies).flat()
   const paths = feedPaths(config.feed)
@@ -127,9 +140,10 @@ export function arrange(
       skip: config.links?.skip,
       site: url,
       routes: [...routes, ...(config.links?.routes ?? [])],
-      toUrl: (file) => urls.get(String(file.path)) ?? '/'
+      toUrl: (file) => urls.get(String(file.path)) ?? '/',
+      spent: resumed?.spent
     })
-    for (const file of files) checker.check(file)
+    if (!resumed) for (const file of files) checker.check(file)
   }
   const outputPaths = new Map<string, string>()
   const outputPath = (url: string) => {

@@ -18,6 +18,11 @@ export function noteRender(file: VFile, identity: string): void {
   renders.set(file, identity)
 }
 
+/** The identity `noteRender` gave a file's render, if any. */
+export function renderIdentity(file: VFile): string | undefined {
+  return renders.get(file)
+}
+
 /**
  * Fields of a page that come from its render, known by the render's identity.
  * Not `data`: a body edit makes a new render, and lists that read only

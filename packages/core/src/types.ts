@@ -368,14 +368,20 @@ export interface CachedRender {
    * outside `build` (`processFile`).
    */
   route?: string | null | undefined
-  messages: Array<{
-    reason: string
-    place: VFileMessage['place']
-    ruleId: string | undefined
-    source: string | undefined
-    fatal: boolean | null | undefined
-    expected: string[] | undefined
-  }>
+  messages: StoredMessage[]
+}
+
+/** A message as plain data: what a cache or a build snapshot keeps of it. */
+export interface StoredMessage {
+  reason: string
+  place: VFileMessage['place']
+  ruleId: string | undefined
+  source: string | undefined
+  fatal: boolean | null | undefined
+  expected?: string[] | undefined
+  actual?: string | undefined
+  note?: string | undefined
+  url?: string | undefined
 }
 
 /**
@@ -387,4 +393,66 @@ export interface ContentCache {
   get(key: string): Promise<CachedRender | undefined> | CachedRender | undefined
   /** Store a render under `key`. */
   set(key: string, value: CachedRender): Promise<void> | void
+}
+
+/**
+ * A build as plain data (`Galley.snapshot`), for a later process to resume
+ * from (`Galley.resume`) instead of building again: every input file's
+ * messages and every entry as the build left it. It holds only values
+ * the structured-clone algorithm keeps (`v8.serialize`), and no `html`
+ * that the host chose to keep elsewhere (see `SnapshotText`).
+ */
+export interface BuildSnapshot {
+  /** Format: a snapshot of another format is never resumed. */
+  version: 1
+  /** The moment (ms since 1970) the publishing rules were applied at. */
+  now: number
+  /** Every entry's route: `[path of its file, URL]`. */
+  routes: Array<[string, string]>
+  /** Comparisons the link checker's “did you mean” made (`LinkChecker.spent`). */
+  spent: number
+  /** Every input file, in input order. */
+  files: SnapshotFile[]
+}
+
+/** One input file of a `BuildSnapshot`. */
+export interface SnapshotFile {
+  /** Its path, with `/` separators. */
+  path: string
+  /** A hash of its text: a file whose text has another is rendered again. */
+  digest: string
+  /** Whether a collection took it and the build rendered it. */
+  rendered: boolean
+  /** Its messages at the end of the build. */
+  messages: StoredMessage[]
+  /** The entry it gave (absent when it gave none). */
+  entry?: SnapshotEntry | undefined
+}
+
+/** One entry of a `BuildSnapshot`. */
+export interface SnapshotEntry {
+  /** The `file.data` its render left (`matter`, `galleyFrontmatter`, `galleyLinks`). */
+  data: Record<string, unknown>
+  /** What its render was made from (its cache key and routes), for layouts' traces. */
+  identity: string | undefined
+  /** Whether it was published. */
+  published: boolean
+  /** Every field of the page but `file` and `data` (`undefined` there, so the keys keep their order). */
+  page: Record<string, unknown>
+  /** Its `html`: the text, or where the host keeps it (see `SnapshotText`). */
+  html: string | SnapshotText
+}
+
+/**
+ * Where a host keeps the `html` of an entry outside the snapshot, such as
+ * a byte range of a file beside it: `Galley.resume` reads it through
+ * `ResumeOptions.text` only when a layout or a feed needs it, and a
+ * snapshot of the resumed build gives it back unchanged when nothing read
+ * it.
+ */
+export interface SnapshotText {
+  /** Where the text starts (the host's own unit, such as a byte offset). */
+  offset: number
+  /** How long it is (the host's own unit). */
+  length: number
 }

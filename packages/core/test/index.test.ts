@@ -33,7 +33,9 @@ describe('@galley/core', () => {
       'defineConfig',
       'foldersOf',
       'isPublished',
-      'raw'
+      'raw',
+      'restoreMessages',
+      'storeMessages'
     ])
   })
 

@@ -43,9 +43,11 @@ describe('@galley/core/node', () => {
       'manifestName',
       'outputsIntact',
       'readContentFile',
+      'readSnapshot',
       'recoverOutDir',
       'writeInto',
-      'writeSite'
+      'writeSite',
+      'writeSnapshot'
     ])
   })
 

@@ -64,6 +64,19 @@ export interface LinkChecker {
    * could word messages differently).
    */
   readonly complete: boolean
+  /**
+   * How many page comparisons “did you mean” made so far: a checker made
+   * again for the same site (a build resumed from a snapshot) starts from
+   * it (see `CheckerOptions.spent`), so it runs out no later than a check
+   * of the whole site would.
+   */
+  readonly spent: number
+}
+
+/** Configuration for `createLinkChecker`: `Options`, and where its budget starts. */
+export interface CheckerOptions extends Options {
+  /** Comparisons an earlier checker of this site already made (`LinkChecker.spent`; default: `0`). */
+  spent?: number | null | undefined
 }
 
 /**
@@ -81,9 +94,9 @@ export interface LinkChecker {
  */
 export function createLinkChecker(
   files: ReadonlyArray<VFile>,
-  options?: Readonly<Options> | null
+  options?: Readonly<CheckerOptions> | null
 ): LinkChecker {
-  const settings = options || emptyOptions
+  const settings: Readonly<CheckerOptions> = options || emptyOptions
   const site = toSiteUrl(settings.site)
   const toUrl = settings.toUrl || defaultToUrl
   const skip = settings.skip || []
@@ -109,7 +122,7 @@ export function createLinkChecker(
   // Suggestions compare a missing page with every page: on a huge site with
   // many broken links that is quadratic, so the work has a budget; past it,
   // messages come without “did you mean”.
-  let budget = suggestionBudget
+  let budget = suggestionBudget - (settings.spent ?? 0)
   let complete = true
   const suggestPage = (key: string) => {
     let hint = pageSuggestions.get(key)
@@ -195,6 +208,9 @@ export function createLinkChecker(
     check,
     get complete() {
       return complete
+    },
+    get spent() {
+      return suggestionBudget - budget
     }
   }
 }

@@ -1,7 +1,13 @@
 import type { LinkIndex } from './collect.js'
 import type { Definition } from './definitions.js'
 
-export { checkLinks, createLinkChecker, type LinkChecker, type Options } from './check.js'
+export {
+  type CheckerOptions,
+  checkLinks,
+  createLinkChecker,
+  type LinkChecker,
+  type Options
+} from './check.js'
 export { type Link, type LinkIndex, rehypeGalleyLinks, type Target } from './collect.js'
 export { type Definition, remarkGalleyDefinitions } from './definitions.js'
 export type { ExternalOptions, ExternalResult, Verdict } from './external/types.js'

@@ -15,6 +15,7 @@ export {
 } from './outdir.js'
 export { outputsIntact } from './records.js'
 export { buildSite, type LoadedSite, loadSite } from './site.js'
+export { readSnapshot, type SavedSnapshot, writeSnapshot } from './snapshot.js'
 export {
   type WriteOptions,
   type WriteSummary,

@@ -1,0 +1,208 @@
+import { statSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type BuildResult, createGalley, type GalleyConfig } from '@galley/core'
+import { readSnapshot, writeSnapshot } from '@galley/core/node'
+import fc from 'fast-check'
+import { VFile } from 'vfile'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  config,
+  files,
+  initialState,
+  messagesOf,
+  name,
+  type Post,
+  post,
+  type State,
+  step
+} from './support/model.js'
+
+let root: string
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'galley-snapshot-'))
+})
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+/** Every output, laid out. */
+const outputsOf = (result: {
+  outputs: ReadonlyArray<{ path: string; value: string | Uint8Array }>
+}) => Object.fromEntries(result.outputs.map((file) => [file.path, String(file.value)]))
+
+/** What the host keys a snapshot with: here, the parts of the state that are config. */
+const keyOf = (state: State) => JSON.stringify([state.shout, state.footer, state.version])
+
+const sample: Post = {
+  title: 'Title one',
+  date: '2020-01-01',
+  tags: ['x'],
+  draft: false,
+  heading: 'Heading one',
+  links: [],
+  body: 'one'
+}
+
+describe('snapshot and resume', () => {
+  it('should give what a fresh build gives, messages included, after any sequence of edits, resuming a body edit', async () => {
+    let run = 0
+    let resumed = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(name, post, { minKeys: 2, maxKeys: 7 }),
+        fc.array(step, { minLength: 1, maxLength: 8 }),
+        async (initial, steps) => {
+          const store = path.join(root, `${run++}.bin`)
+          const state = initialState(initial)
+          // Each build in a new process, as `galley build` runs: a new
+          // pipeline, files read again, the snapshot read from disk.
+          let galley = createGalley(config(state))
+          let last = await galley.build(files(state))
+          let snapshot = galley.snapshot(last)
+          if (snapshot) writeSnapshot(store, keyOf(state), snapshot)
+          for (const change of steps) {
+            const wasOk = last.ok
+            change.apply(state)
+            state.tamper = undefined
+            galley = createGalley(config(state))
+            const saved = readSnapshot(store, keyOf(state))
+            const again = saved
+              ? await galley.resume(saved.snapshot, files(state), { text: saved.text })
+              : undefined
+            const fresh = await createGalley(config(state)).build(files(state))
+            if (again) {
+              expect(messagesOf(again)).toEqual(messagesOf(fresh))
+              expect(again.ok).toBe(fresh.ok)
+              expect(outputsOf(again)).toEqual(outputsOf(fresh))
+            } else {
+              // A body edit of a site without errors, under the same config, always resumes.
+              expect(change.kind === 'body' && wasOk && saved !== undefined).toBe(false)
+            }
+            if (again && change.kind === 'body') resumed++
+            last = again ?? (await galley.build(files(state)))
+            snapshot = galley.snapshot(last)
+            if (snapshot) writeSnapshot(store, keyOf(state), snapshot)
+            else await rm(store, { force: true })
+          }
+        }
+      ),
+      { seed: 20261203, numRuns: 25 }
+    )
+    expect(resumed).toBeGreaterThan(3)
+  }, 120_000)
+
+  it('should read no body until a layout or a feed needs it, and append only the new ones', async () => {
+    const state = initialState({
+      a: { ...sample, title: 'Title one', date: '2020-01-01', body: 'one' },
+      b: { ...sample, title: 'Title two', date: '2020-02-01', body: 'two' },
+      c: { ...sample, title: 'Title three', date: '2021-03-03', body: 'three' }
+    })
+    const store = path.join(root, 'lazy.bin')
+    const galley = createGalley(config(state))
+    const first = galley.snapshot(await galley.build(files(state)))
+    if (!first) throw new Error('Expected a snapshot')
+    writeSnapshot(store, 'k', first)
+    const size = statSync(`${store}.bodies`).size
+    ;(state.site.get('b') as Post).body = 'four'
+    const saved = readSnapshot(store, 'k')
+    if (!saved) throw new Error('Expected the snapshot back')
+    let reads = 0
+    const text = (where: Parameters<typeof saved.text>[0]) => {
+      reads++
+      return saved.text(where)
+    }
+    const next = createGalley(config(state))
+    const result = await next.resume(saved.snapshot, files(state), { text })
+    if (!result) throw new Error('Expected a resumed build')
+    expect(reads).toBe(0)
+    // The post's own page has its new body, read from no snapshot.
+    const page = result.outputs.find((file) => file.path === 'posts/b/index.html')
+    expect(String(page?.value)).toContain('four')
+    expect(reads).toBe(0)
+    const again = next.snapshot(result)
+    if (!again) throw new Error('Expected a snapshot')
+    writeSnapshot(store, 'k', again)
+    // Only the edited post's body was added to the bodies file.
+    const html = result.pages.find((entry) => entry.url === '/posts/b/')?.html ?? ''
+    expect(statSync(`${store}.bodies`).size).toBe(size + Buffer.byteLength(html))
+    expect(reads).toBe(0)
+    // The others are still there, for a build that needs them (the feed does).
+    const later = readSnapshot(store, 'k')
+    if (!later) throw new Error('Expected the snapshot back')
+    const third = await createGalley(config(state)).resume(later.snapshot, files(state), {
+      text: later.text
+    })
+    const fresh = await createGalley(config(state)).build(files(state))
+    expect(outputsOf(third as BuildResult<unknown>)).toEqual(outputsOf(fresh))
+  })
+
+  it('should give no snapshot back for another key, and none when the list of files changed', async () => {
+    const state = initialState({ a: sample, b: { ...sample, date: '2020-02-01' } })
+    const store = path.join(root, 'keys.bin')
+    const galley = createGalley(config(state))
+    const built = await galley.build(files(state))
+    // A result of another pipeline is not this one's to snapshot.
+    expect(createGalley(config(state)).snapshot(built)).toBeUndefined()
+    const first = galley.snapshot(built)
+    if (!first) throw new Error('Expected a snapshot')
+    writeSnapshot(store, 'k', first)
+    expect(readSnapshot(store, 'other')).toBeUndefined()
+    expect(readSnapshot(path.join(root, 'none.bin'), 'k')).toBeUndefined()
+    const saved = readSnapshot(store, 'k')
+    if (!saved) throw new Error('Expected the snapshot back')
+    state.site.set('c', { ...sample, date: '2021-03-03' })
+    const added = await createGalley(config(state)).resume(saved.snapshot, files(state), {
+      text: saved.text
+    })
+    expect(added).toBeUndefined()
+  })
+
+  it('should resume nothing when the clock publishes a post the snapshot had as future', async () => {
+    const settings = (now: string): GalleyConfig => ({
+      site: 'https://b.test/',
+      now: new Date(now),
+      schema: z.object({ title: z.string(), date: z.coerce.date() })
+    })
+    const input = () => [
+      new VFile({ path: 'content/a.md', value: '---\ntitle: A\ndate: 2020-01-01\n---\nOne.\n' }),
+      new VFile({ path: 'content/b.md', value: '---\ntitle: B\ndate: 2025-06-01\n---\nTwo.\n' })
+    ]
+    const before = createGalley(settings('2025-01-01T00:00:00Z'))
+    const built = await before.build(input())
+    expect(built.pages.map((page) => page.url)).toEqual(['/posts/a/'])
+    const snapshot = before.snapshot(built)
+    if (!snapshot) throw new Error('Expected a snapshot')
+    const same = await createGalley(settings('2025-02-01T00:00:00Z')).resume(snapshot, input())
+    expect(same?.pages.map((page) => page.url)).toEqual(['/posts/a/'])
+    const later = await createGalley(settings('2025-07-01T00:00:00Z')).resume(snapshot, input())
+    expect(later).toBeUndefined()
+  })
+
+  it('should keep no snapshot that cannot be stored, and remove the old one', async () => {
+    const store = path.join(root, 'function.bin')
+    const plain = createGalley({ site: 'https://b.test/' })
+    const input = () => [
+      new VFile({ path: 'content/a.md', value: '---\ntitle: A\ndate: 2020-01-01\n---\nOne.\n' })
+    ]
+    const first = plain.snapshot(await plain.build(input()))
+    if (!first) throw new Error('Expected a snapshot')
+    writeSnapshot(store, 'k', first)
+    expect(readSnapshot(store, 'k')).toBeDefined()
+    const odd = createGalley({
+      site: 'https://b.test/',
+      schema: z.object({
+        title: z.string().transform((title) => () => title),
+        date: z.coerce.date()
+      })
+    })
+    const second = odd.snapshot(await odd.build(input()))
+    if (!second) throw new Error('Expected a snapshot')
+    expect(() => writeSnapshot(store, 'k', second)).toThrow()
+    expect(readSnapshot(store, 'k')).toBeUndefined()
+  })
+})
