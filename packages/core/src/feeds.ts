@@ -1,6 +1,9 @@
 import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
+import { dataToken, fingerprintOf, renderIdentity } from './trace.js'
 import type { FeedConfig, Page, PostData, Tag } from './types.js'
+
+const writers = { rss, atom, json: jsonFeed }
 
 /** Where the feeds go, with defaults applied; `undefined` when there are none. */
 export interface FeedPaths {
@@ -68,29 +71,52 @@ export function writeFeeds<D extends PostData>(
     }))
   })
 
+  // What a feed is made from: a writer keeps one whose inputs are as they were.
+  const settings = fingerprintOf([
+    config,
+    site.url.href,
+    site.title,
+    site.description,
+    site.language
+  ])
+  const inputs =
+    (format: string, title: string, list: ReadonlyArray<Page<D>>, path: string) => () =>
+      fingerprintOf([
+        settings,
+        format,
+        title,
+        path,
+        list
+          .slice(0, limit)
+          .map((page) => [
+            page.url,
+            dataToken(page as Page<unknown>),
+            renderIdentity(page.file) ?? page.html
+          ])
+      ])
+  const feed = (
+    format: 'rss' | 'atom' | 'json',
+    title: string,
+    list: ReadonlyArray<Page<D>>,
+    path: string
+  ) =>
+    lazyOutput(
+      toOutputPath(path),
+      () => writers[format](model(title, list, path), options),
+      inputs(format, title, list, path)
+    )
+
   const title = config.title || site.title
   // Each post's content is cleaned once, for every feed it is in.
   const options = { memo: createFeedMemo() }
   // Each feed is written when it is first read.
-  const files: OutputFile[] = [
-    lazyOutput(toOutputPath(paths.rss), () => rss(model(title, pages, paths.rss), options))
-  ]
-  const { atom: atomPath, json: jsonPath } = paths
-  if (atomPath) {
-    files.push(
-      lazyOutput(toOutputPath(atomPath), () => atom(model(title, pages, atomPath), options))
-    )
-  }
-  if (jsonPath) {
-    files.push(
-      lazyOutput(toOutputPath(jsonPath), () => jsonFeed(model(title, pages, jsonPath), options))
-    )
-  }
+  const files: OutputFile[] = [feed('rss', title, pages, paths.rss)]
+  if (paths.atom) files.push(feed('atom', title, pages, paths.atom))
+  if (paths.json) files.push(feed('json', title, pages, paths.json))
   if (paths.perTag) {
     for (const tag of tags) {
-      const path = `${tag.url}rss.xml`
       const name = `${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`
-      files.push(lazyOutput(toOutputPath(path), () => rss(model(name, tag.pages, path), options)))
+      files.push(feed('rss', name, tag.pages, `${tag.url}rss.xml`))
     }
   }
   return files

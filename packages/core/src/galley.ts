@@ -145,6 +145,12 @@ export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'data'> {
    * `html` must be in the snapshot).
    */
   text?: ((where: SnapshotText) => string) | null | undefined
+  /**
+   * Resume only when at most this many files changed, else give
+   * `undefined` (changed files render on this thread, one after another;
+   * a host with a worker pool builds many faster) (default: no limit).
+   */
+  most?: number | null | undefined
 }
 
 /**
@@ -444,6 +450,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (isPublished(page.data, settings, now) !== entry.published) return undefined
         rendered.push(page)
       }
+      if (typeof options?.most === 'number' && changed.length > options.most) return undefined
       const assets = [...(options?.assets ?? [])]
       const arranged = arrange(
         rendered.filter((page) => page !== undefined),

@@ -79,12 +79,34 @@ export interface OutputTrace {
  *   Path inside the output folder.
  * @param make
  *   Makes the value.
+ * @param inputs
+ *   A fingerprint of everything `make` reads (optional): then the output
+ *   has a trace, and a writer keeps it without making it while the
+ *   fingerprint is the one it was.
  * @returns
  *   Output file.
  */
-export function lazyOutput(path: string, make: () => string): OutputFile {
+export function lazyOutput(
+  path: string,
+  make: () => string,
+  inputs?: (() => string) | undefined
+): OutputFile {
   let value: string | undefined
-  return Object.defineProperty({ path } as OutputFile, 'value', {
+  const output = { path } as OutputFile
+  if (inputs) {
+    let known: string | undefined
+    const fingerprint = () => {
+      if (known === undefined) known = inputs()
+      return known
+    }
+    output.trace = {
+      fingerprint,
+      get made() {
+        return value === undefined ? undefined : { reads: [], fingerprint: fingerprint() }
+      }
+    }
+  }
+  return Object.defineProperty(output, 'value', {
     enumerable: true,
     get() {
       if (value === undefined) value = make()

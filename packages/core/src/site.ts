@@ -7,6 +7,7 @@ import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
 import { sitemap } from './sitemap.js'
+import { resumedIds } from './snapshot.js'
 import { source } from './source.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
 import { createTracer, fingerprintOf, termShape } from './trace.js'
@@ -141,7 +142,8 @@ export function arrange(
       site: url,
       routes: [...routes, ...(config.links?.routes ?? [])],
       toUrl: (file) => urls.get(String(file.path)) ?? '/',
-      spent: resumed?.spent
+      spent: resumed?.spent,
+      idsOf: resumed ? resumedIds : undefined
     })
     if (!resumed) for (const file of files) checker.check(file)
   }
@@ -282,7 +284,11 @@ export function layOut(
     }
     files.push(
       madeBy(
-        lazyOutput('sitemap.xml', () => sitemap(entries())),
+        lazyOutput(
+          'sitemap.xml',
+          () => sitemap(entries()),
+          () => fingerprintOf(entries())
+        ),
         { label: 'the sitemap' }
       )
     )

@@ -229,11 +229,34 @@ function fieldToken(page: Page<unknown>, field: string): string {
   if (field === 'file') {
     return fingerprintOf([page.file.path, identity ?? String(page.file.value ?? '')])
   }
+  if (field === 'data') return dataToken(page)
   return fingerprintOf((page as unknown as Record<string, unknown>)[field])
+}
+
+/** The token of each entry's `data`, while it is the same object. */
+const dataTokens = new WeakMap<object, { data: unknown; token: string }>()
+
+/**
+ * The token of an entry's `data` (its front matter): a fingerprint, made
+ * once for each data object (a snapshot keeps it, see `noteDataToken`).
+ */
+export function dataToken(page: Page<unknown>): string {
+  const known = dataTokens.get(page)
+  if (known && known.data === page.data) return known.token
+  const token = fingerprintOf(page.data)
+  dataTokens.set(page, { data: page.data, token })
+  return token
+}
+
+/** Note the token of a page's `data`, known from a snapshot. */
+export function noteDataToken(page: Page<unknown>, token: string): void {
+  dataTokens.set(page, { data: page.data, token })
 }
 
 /** A hash of a JSON-like value (dates as ISO text, files by path). */
 export function fingerprintOf(value: unknown): string {
+  // Text alone (a URL, a slug): what the replacer would leave, made faster.
+  if (typeof value === 'string') return hash(JSON.stringify(value))
   return hash(
     JSON.stringify(value, (_key, item: unknown) => {
       if (item === undefined) return '\u0003undefined'

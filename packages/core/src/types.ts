@@ -431,24 +431,37 @@ export interface SnapshotFile {
 
 /** One entry of a `BuildSnapshot`. */
 export interface SnapshotEntry {
-  /** The `file.data` its render left (`matter`, `galleyFrontmatter`, `galleyLinks`). */
+  /** The `file.data` its render left, but its link index: `matter`, `galleyFrontmatter`. */
   data: Record<string, unknown>
+  /**
+   * As JSON, read only when something needs them: its link index
+   * (`file.data.galleyLinks`) and the page's `headings`, `toc`, `excerpt`
+   * and `stats`.
+   */
+  packed: string | SnapshotText
+  /** The ids of its headings and anchors, for the link checker (without the index). */
+  ids: string[]
   /** What its render was made from (its cache key and routes), for layouts' traces. */
   identity: string | undefined
+  /** The fingerprint of its `data`, for layouts' traces. */
+  dataToken: string
   /** Whether it was published. */
   published: boolean
-  /** Every field of the page but `file` and `data` (`undefined` there, so the keys keep their order). */
+  /**
+   * Every field of the page but `file`, `data`, `html` and those in
+   * `packed` (`undefined` there, so the keys keep their order).
+   */
   page: Record<string, unknown>
   /** Its `html`: the text, or where the host keeps it (see `SnapshotText`). */
   html: string | SnapshotText
 }
 
 /**
- * Where a host keeps the `html` of an entry outside the snapshot, such as
- * a byte range of a file beside it: `Galley.resume` reads it through
- * `ResumeOptions.text` only when a layout or a feed needs it, and a
- * snapshot of the resumed build gives it back unchanged when nothing read
- * it.
+ * Where a host keeps a text of an entry (its `html`, its packed fields)
+ * outside the snapshot, such as a byte range of a file beside it:
+ * `Galley.resume` reads it through `ResumeOptions.text` only when
+ * something needs it, and a snapshot of the resumed build gives it back
+ * unchanged when nothing read it.
  */
 export interface SnapshotText {
   /** Where the text starts (the host's own unit, such as a byte offset). */

@@ -45,6 +45,8 @@ describe('@galley/core/node', () => {
       'readContentFile',
       'readSnapshot',
       'recoverOutDir',
+      'resumeSite',
+      'withDataFiles',
       'writeInto',
       'writeSite',
       'writeSnapshot'

@@ -77,6 +77,12 @@ export interface LinkChecker {
 export interface CheckerOptions extends Options {
   /** Comparisons an earlier checker of this site already made (`LinkChecker.spent`; default: `0`). */
   spent?: number | null | undefined
+  /**
+   * The ids of a file when they are known without its link index (a build
+   * resumed from a snapshot keeps them apart); `undefined` reads
+   * `file.data.galleyLinks` (default: that, for every file).
+   */
+  idsOf?: ((file: VFile) => Iterable<string> | undefined) | null | undefined
 }
 
 /**
@@ -112,8 +118,11 @@ export function createLinkChecker(
 
   for (const file of files) {
     const url = new URL(toUrl(file), site)
-    const index = file.data.galleyLinks ?? { ids: [], links: [] }
-    pages.set(pageKey(url.pathname), new Set(index.ids.map((target) => target.id)))
+    const known = settings.idsOf?.(file)
+    const ids = known
+      ? new Set(known)
+      : new Set((file.data.galleyLinks?.ids ?? []).map((target) => target.id))
+    pages.set(pageKey(url.pathname), ids)
     written.set(pageKey(url.pathname), url.pathname)
   }
 

@@ -9,8 +9,11 @@ import {
   manifestName,
   type OutDirOptions,
   outputsIntact,
+  readSnapshot,
+  resumeSite,
   type WriteSummary,
-  writeSite
+  writeSite,
+  writeSnapshot
 } from '@galley/core/node'
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
@@ -79,11 +82,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const memoFile = path.join(cacheDir, 'builds', name)
   const stamp = `${dependencies}\u0000${await codeStamp(context.cwd, configPath, [folders.contentDir, folders.publicDir, outDir])}`
   const now = config.now ?? context.now
-  const key = inputsKey(
-    `${stamp}\u0000${JSON.stringify([flags.drafts, flags.future, flags.expired, flags.dir])}`,
-    config,
-    loaded
-  )
+  const settings = `${stamp}\u0000${JSON.stringify([flags.drafts, flags.future, flags.expired, flags.dir])}`
+  const key = inputsKey(settings, config, loaded)
   // The same inputs, the same clock side of every date, the folder as
   // written: the same build. Its report is given again, and nothing done.
   const memo = write && !flags.fresh && !flags.external ? await readMemo(memoFile) : undefined
@@ -113,13 +113,23 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     future: flags.future ?? config.future,
     expired: flags.expired ?? config.expired
   })
-  const result = await buildSite(galley, loaded, {
-    onProgress: renderProgress(context, files.length),
-    pool: workerPool(
-      { cwd: context.cwd, config: configPath, dir: flags.dir },
-      flags.workers ?? 'auto'
-    )
-  })
+  // The last build, kept as a snapshot under everything it read but the
+  // content files: when those are as they were but a few, only those are
+  // rendered (or taken from the render cache) and put in place.
+  const snapshotFile = path.join(cacheDir, 'snapshots', name.replace(/\.json$/, '.bin'))
+  const snapshotKey = inputsKey(settings, config, { ...loaded, files: [] })
+  const saved = flags.fresh ? undefined : readSnapshot(snapshotFile, snapshotKey)
+  const result =
+    (saved && (await resumeSite(galley, saved, loaded, { most: resumeLimit }))) ||
+    (await buildSite(galley, loaded, {
+      onProgress: renderProgress(context, files.length),
+      pool: workerPool(
+        { cwd: context.cwd, config: configPath, dir: flags.dir },
+        flags.workers ?? 'auto'
+      )
+    }))
+  // Taken before `--external` adds its messages, which no later build repeats.
+  const snapshot = write && !flags.external ? galley.snapshot(result) : undefined
   // Only `--external` turns the network on; the config's `links.external` holds options.
   if (flags.external && config.links !== false) {
     const configured = config.links?.external
@@ -155,12 +165,26 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     if (!flags.external) {
       await writeMemo(memoFile, memoOf(key, nextBoundary(result.files, now), result))
     }
+    if (snapshot) {
+      try {
+        writeSnapshot(snapshotFile, snapshotKey, snapshot)
+      } catch {
+        // Front matter a snapshot cannot hold (a schema that makes
+        // functions): the next build builds in full; the old one is gone.
+      }
+    }
     summary.write(`galley: ${describe(done, outDir)} (${result.pages.length} posts)\n`)
   } else {
     summary.write(`galley: checked ${files.length} files\n`)
   }
   return 0
 }
+
+/**
+ * Changed files a build resumed from a snapshot renders on this thread at
+ * most; past it, a full build renders them in workers.
+ */
+const resumeLimit = 100
 
 /**
  * Print the report of a build's files in the format asked for; when

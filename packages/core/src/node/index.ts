@@ -14,7 +14,7 @@ export {
   type OutDirOptions
 } from './outdir.js'
 export { outputsIntact } from './records.js'
-export { buildSite, type LoadedSite, loadSite } from './site.js'
+export { buildSite, type LoadedSite, loadSite, resumeSite, withDataFiles } from './site.js'
 export { readSnapshot, type SavedSnapshot, writeSnapshot } from './snapshot.js'
 export {
   type WriteOptions,

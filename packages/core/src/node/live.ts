@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { BuildOptions, BuildResult, Galley } from '../galley.js'
 import type { GalleyConfig, PostSchema } from '../types.js'
 import { readContentFile } from './load.js'
-import { buildSite, type LoadedSite, loadSite } from './site.js'
+import { buildSite, type LoadedSite, loadSite, withDataFiles } from './site.js'
 
 /** One build of a live site. */
 export interface LiveBuild<D> {
@@ -97,9 +97,13 @@ export function createLiveSite<D>(
       fresh.push(file)
     }
     const result = await galley.update(before.result, fresh)
-    // Data files and their messages are as they were (in `files` already).
     if (!result) return full()
-    return { result, site: { ...before.site, files }, full: false }
+    // Data files and their messages are as they were.
+    return {
+      result: withDataFiles(result, before.site),
+      site: { ...before.site, files },
+      full: false
+    }
   }
 
   return {

@@ -1,12 +1,13 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { foldersOf } from '../folders.js'
-import type { BuildOptions, BuildResult, Galley } from '../galley.js'
+import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley.js'
 import type { OutputFile } from '../output.js'
 import type { DataEntry, GalleyConfig, PostSchema } from '../types.js'
 import { loadAssets } from './assets.js'
 import { loadData } from './data.js'
 import { loadContent } from './load.js'
+import type { SavedSnapshot } from './snapshot.js'
 
 /** What `loadSite` read. */
 export interface LoadedSite {
@@ -71,9 +72,48 @@ export async function buildSite<D>(
     assets: site.assets,
     data: site.data
   })
-  result.files.push(...site.dataFiles.filter((file) => file.messages.length > 0))
-  if (site.dataFiles.some((file) => file.messages.some((message) => message.fatal))) {
-    result.ok = false
-  }
+  return withDataFiles(result, site)
+}
+
+/**
+ * Build a loaded site from the snapshot of an earlier build
+ * (`readSnapshot`): `galley.resume` with its assets and data, and the data
+ * files' messages in the result, as `buildSite`.
+ *
+ * @returns
+ *   The build's result, or `undefined` when the snapshot does not fit (then
+ *   call `buildSite`).
+ */
+export async function resumeSite<D>(
+  galley: Galley<D>,
+  saved: Readonly<SavedSnapshot>,
+  site: Readonly<LoadedSite>,
+  options?: Readonly<Pick<ResumeOptions, 'most'>> | null
+): Promise<BuildResult<D> | undefined> {
+  const result = await galley.resume(saved.snapshot, site.files, {
+    ...options,
+    assets: site.assets,
+    data: site.data,
+    text: saved.text
+  })
+  return result && withDataFiles(result, site)
+}
+
+/**
+ * Give a result the data files that have messages after its own files (in
+ * a new list: the pipeline keeps its own for `update`), and fail it when
+ * one of them fails.
+ *
+ * @returns
+ *   `result`.
+ */
+export function withDataFiles<D>(
+  result: BuildResult<D>,
+  site: Readonly<Pick<LoadedSite, 'dataFiles'>>
+): BuildResult<D> {
+  const noted = site.dataFiles.filter((file) => file.messages.length > 0)
+  if (noted.length === 0) return result
+  result.files = [...result.files, ...noted]
+  if (noted.some((file) => file.messages.some((message) => message.fatal))) result.ok = false
   return result
 }

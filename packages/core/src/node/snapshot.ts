@@ -13,7 +13,8 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import type { BuildSnapshot, SnapshotText } from '../types.js'
+import type { BuildSnapshot, SnapshotEntry, SnapshotText } from '../types.js'
+import { galleyVersions } from './cache.js'
 
 /**
  * A snapshot read back (`readSnapshot`): the snapshot, and how to read the
@@ -25,7 +26,7 @@ export interface SavedSnapshot {
   text(where: SnapshotText): string
 }
 
-/** Where an `html` is, in this store: a byte range of one bodies file. */
+/** Where a text (an `html`, packed fields) is, in this store: a byte range of one bodies file. */
 interface Range extends SnapshotText {
   /** The id of the bodies file. */
   bodies: string
@@ -35,6 +36,8 @@ interface Range extends SnapshotText {
 interface Stored {
   format: 1
   key: string
+  /** The versions of Galley's packages that wrote it (`galleyVersions`). */
+  versions: string
   /** Id of the bodies file its ranges are in. */
   bodies: string
   snapshot: BuildSnapshot
@@ -64,68 +67,94 @@ const idLength = 32
  *   removed and this throws.
  */
 export function writeSnapshot(file: string, key: string, snapshot: BuildSnapshot): void {
+  try {
+    store(file, key, snapshot)
+  } catch (error) {
+    // No snapshot is better than one of another build.
+    rmSync(file, { force: true })
+    throw error
+  }
+}
+
+/** The texts of an entry kept in the bodies file. */
+const texts = ['html', 'packed'] as const
+
+function store(file: string, key: string, snapshot: BuildSnapshot): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const bodiesFile = `${file}.bodies`
   const current = openBodies(bodiesFile)
   const entries = snapshot.files.flatMap((item) => (item.entry ? [item.entry] : []))
+  const inCurrent = (value: string | SnapshotText): value is Range =>
+    typeof value !== 'string' && current !== undefined && (value as Range).bodies === current.id
   let live = 0
   let kept = 0
   for (const entry of entries) {
-    const html = entry.html
-    if (typeof html === 'string') live += Buffer.byteLength(html)
-    else if (current && (html as Range).bodies === current.id) {
-      live += html.length
-      kept++
+    for (const name of texts) {
+      const value = entry[name]
+      if (typeof value === 'string') live += Buffer.byteLength(value)
+      else if (inCurrent(value)) {
+        live += value.length
+        kept++
+      } else throw new Error('Expected every text of a snapshot to be in its bodies file')
     }
   }
   // Appended to while most of it is still read; else written anew.
   const append = current !== undefined && kept > 0 && current.size <= 2 * live + (1 << 20)
-  let target: { id: string; fd: number; at: number }
-  let written: string
-  if (append && current) {
-    target = { id: current.id, fd: openSync(bodiesFile, 'a'), at: current.size }
-    written = bodiesFile
-  } else {
-    const id = randomBytes(idLength / 2).toString('hex')
-    written = `${bodiesFile}.${process.pid}.tmp`
-    target = { id, fd: openSync(written, 'w'), at: 0 }
-    writeSync(target.fd, id)
-    target.at = idLength
+  const id = append && current ? current.id : randomBytes(idLength / 2).toString('hex')
+  const written = append ? bodiesFile : `${bodiesFile}.${process.pid}.tmp`
+  const fd = openSync(written, append ? 'a' : 'w')
+  let at = append && current ? current.size : 0
+  // Written in chunks of about a megabyte: one call per text is slow.
+  let chunk: Buffer[] = []
+  let chunked = 0
+  const flush = () => {
+    if (chunked > 0) writeSync(fd, Buffer.concat(chunk, chunked))
+    chunk = []
+    chunked = 0
   }
-  const replaced: Array<[index: number, range: Range]> = []
+  const put = (bytes: Buffer): Range => {
+    const range = { offset: at, length: bytes.length, bodies: id }
+    chunk.push(bytes)
+    chunked += bytes.length
+    at += bytes.length
+    if (chunked > 1 << 20) flush()
+    return range
+  }
+  const moved = new Map<SnapshotEntry, Partial<Record<(typeof texts)[number], Range>>>()
   try {
-    for (const [index, entry] of entries.entries()) {
-      const html = entry.html
-      let bytes: Buffer | undefined
-      if (typeof html === 'string') bytes = Buffer.from(html)
-      else if (!append || (html as Range).bodies !== target.id) {
-        if (!current || (html as Range).bodies !== current.id) {
-          throw new Error('Expected every `html` of a snapshot to be text or in its bodies file')
-        }
-        bytes = readRange(bodiesFile, html)
+    if (!append) put(Buffer.from(id, 'latin1'))
+    for (const entry of entries) {
+      const ranges: Partial<Record<(typeof texts)[number], Range>> = {}
+      for (const name of texts) {
+        const value = entry[name]
+        // A text the last snapshot kept stays where it is, unless the file is written anew.
+        if (append && typeof value !== 'string') continue
+        ranges[name] = put(
+          typeof value === 'string' ? Buffer.from(value) : readRange(bodiesFile, value)
+        )
       }
-      if (!bytes) continue
-      writeSync(target.fd, bytes)
-      replaced.push([index, { offset: target.at, length: bytes.length, bodies: target.id }])
-      target.at += bytes.length
+      moved.set(entry, ranges)
     }
+    flush()
   } finally {
-    closeSync(target.fd)
+    closeSync(fd)
   }
-  // The entries with their bodies' ranges (the caller's snapshot is left as it was).
-  const ranges = new Map(replaced)
-  let at = 0
+  // The entries with their texts' ranges (the caller's snapshot is left as it was).
   const files = snapshot.files.map((item) => {
-    if (!item.entry) return item
-    const range = ranges.get(at++)
-    return range ? { ...item, entry: { ...item.entry, html: range } } : item
+    const ranges = item.entry && moved.get(item.entry)
+    return ranges && item.entry ? { ...item, entry: { ...item.entry, ...ranges } } : item
   })
-  const stored: Stored = { format: 1, key, bodies: target.id, snapshot: { ...snapshot, files } }
+  const stored: Stored = {
+    format: 1,
+    key,
+    versions: galleyVersions(),
+    bodies: id,
+    snapshot: { ...snapshot, files }
+  }
   let bytes: Buffer
   try {
     bytes = serialize(stored)
   } catch (error) {
-    rmSync(file, { force: true })
     if (!append) rmSync(written, { force: true })
     throw error
   }
@@ -147,13 +176,26 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
   } catch {
     return undefined
   }
-  if (stored?.format !== 1 || stored.key !== key || stored.snapshot?.version !== 1) return undefined
+  if (
+    stored?.format !== 1 ||
+    stored.key !== key ||
+    stored.versions !== galleyVersions() ||
+    stored.snapshot?.version !== 1 ||
+    !Array.isArray(stored.snapshot.files)
+  ) {
+    return undefined
+  }
   const bodiesFile = `${file}.bodies`
   const bodies = openBodies(bodiesFile)
   if (bodies?.id !== stored.bodies) return undefined
   return {
     snapshot: stored.snapshot,
-    text: (where) => readRange(bodiesFile, where).toString('utf8')
+    text: (where) => {
+      if ((where as Range).bodies !== bodies.id) {
+        throw new Error('Expected a text of this snapshot’s bodies file')
+      }
+      return readRange(bodiesFile, where).toString('utf8')
+    }
   }
 }
 
