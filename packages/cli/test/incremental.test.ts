@@ -80,6 +80,45 @@ describe('galley build after the first', () => {
 })
 
 describe('galley build with nothing to do', () => {
+  it('should resume from the last build after each edit and give what a fresh build gives', async () => {
+    const fresh = async () => {
+      expect((await build('--fresh', '--out', 'fresh')).code).toBe(0)
+      const tree = treeOf(path.join(root, 'fresh'))
+      await rm(path.join(root, 'fresh'), { recursive: true })
+      return tree
+    }
+    expect((await build()).code).toBe(0)
+    expect(existsSync(path.join(root, '.cache/galley/snapshots/dist.bin'))).toBe(true)
+    const edits: Array<() => Promise<unknown>> = [
+      // A body, a title (its neighbours and the lists name it), tags, a draft, a link.
+      () => writePost(7, 'A new body.'),
+      () => writePost(8, 'Body 8.', 'Renamed eight'),
+      () =>
+        writeFile(
+          path.join(root, 'content/p9.md'),
+          '---\ntitle: Post 9\ndate: 2021-03-10\ntags: [ t0, new ]\n---\n\nBody 9.\n'
+        ),
+      () =>
+        writeFile(
+          path.join(root, 'content/p10.md'),
+          '---\ntitle: Post 10\ndate: 2021-03-11\ndraft: true\n---\n\nBody 10.\n'
+        ),
+      () => writePost(11, 'See [seven](/posts/p7/#nowhere).'),
+      () => writePost(7, 'Another body.')
+    ]
+    for (const edit of edits) {
+      await edit()
+      const built = await build()
+      expect(built.code).toBe(0)
+      const report = built.stderr
+      expect(treeOf(path.join(root, 'dist'))).toEqual(await fresh())
+      // The same messages as a fresh build's.
+      expect((await build('--fresh', '--out', 'fresh')).stderr).toBe(report)
+      await rm(path.join(root, 'fresh'), { recursive: true })
+    }
+    expect(readFileSync(path.join(root, 'dist/posts/p11/index.html'), 'utf8')).toContain('seven')
+  })
+
   it('should give the same report again, and fail again with --frail', async () => {
     await writeFile(
       path.join(root, 'content/p5.md'),
