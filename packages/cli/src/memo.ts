@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { GalleyConfig } from '@galley/core'
-import type { LoadedSite } from '@galley/core/node'
+import type { GalleyConfig, StoredMessage } from '@galley/core'
+import { type LoadedSite, restoreMessages, storeMessages } from '@galley/core/node'
 import { VFile } from 'vfile'
 
 /**
@@ -23,14 +23,6 @@ export interface BuildMemo {
   outputs: number
   /** Files with messages, and their messages. */
   files: Array<{ path: string; messages: StoredMessage[] }>
-}
-
-interface StoredMessage {
-  reason: string
-  place: VFile['messages'][number]['place']
-  ruleId: string | undefined
-  source: string | undefined
-  fatal: boolean | null | undefined
 }
 
 /**
@@ -101,16 +93,7 @@ export function memoOf(
     outputs: result.outputs.length,
     files: result.files
       .filter((file) => file.messages.length > 0)
-      .map((file) => ({
-        path: file.path,
-        messages: file.messages.map((message) => ({
-          reason: message.reason,
-          place: message.place,
-          ruleId: message.ruleId,
-          source: message.source,
-          fatal: message.fatal
-        }))
-      }))
+      .map((file) => ({ path: file.path, messages: storeMessages(file) }))
   }
 }
 
@@ -118,14 +101,7 @@ export function memoOf(
 export function filesOf(memo: BuildMemo, cwd: string): VFile[] {
   return memo.files.map((stored) => {
     const file = new VFile({ cwd, path: stored.path })
-    for (const item of stored.messages) {
-      const message = file.message(item.reason, {
-        place: item.place,
-        ruleId: item.ruleId,
-        source: item.source
-      })
-      message.fatal = item.fatal
-    }
+    restoreMessages(file, stored.messages)
     return file
   })
 }

@@ -6,7 +6,7 @@ import { createContentCache, writeSite } from '@galley/core/node'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { treeOf } from '../../../test-support/tree.js'
-import { config, files, initialState, messagesOf, name, post, step } from './support/model.js'
+import { config, files, initialState, messagesOf, sites, step } from './support/model.js'
 
 let root: string
 
@@ -23,7 +23,7 @@ describe('incremental builds on disk', () => {
     let run = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(name, post, { minKeys: 2, maxKeys: 7 }),
+        sites,
         fc.array(step, { minLength: 1, maxLength: 6 }),
         async (initial, steps) => {
           const here = path.join(root, String(run++))

@@ -11,23 +11,14 @@ import {
   config,
   initialState,
   messagesOf,
-  name,
+  outputsOf,
   type Post,
-  post,
   type State,
+  sample,
+  sites,
   source,
   step
 } from './support/model.js'
-
-const sample: Post = {
-  title: 'Title one',
-  date: '2020-01-01',
-  tags: ['x'],
-  draft: false,
-  heading: 'Heading one',
-  links: [],
-  body: 'one'
-}
 
 let root: string
 
@@ -61,18 +52,13 @@ async function writePosts(
   return changed
 }
 
-/** Every output, laid out. */
-const outputsOf = (result: {
-  outputs: ReadonlyArray<{ path: string; value: string | Uint8Array }>
-}) => Object.fromEntries(result.outputs.map((file) => [file.path, String(file.value)]))
-
 describe('createLiveSite', () => {
   it('should give what a fresh build gives, messages included, after any sequence of edits, and update a body edit alone', async () => {
     let run = 0
     let updates = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(name, post, { minKeys: 2, maxKeys: 7 }),
+        sites,
         fc.array(step, { minLength: 1, maxLength: 8 }),
         async (initial, steps) => {
           const here = path.join(root, String(run++))

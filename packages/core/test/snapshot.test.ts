@@ -13,10 +13,11 @@ import {
   files,
   initialState,
   messagesOf,
-  name,
+  outputsOf,
   type Post,
-  post,
   type State,
+  sample,
+  sites,
   step
 } from './support/model.js'
 
@@ -30,23 +31,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-/** Every output, laid out. */
-const outputsOf = (result: {
-  outputs: ReadonlyArray<{ path: string; value: string | Uint8Array }>
-}) => Object.fromEntries(result.outputs.map((file) => [file.path, String(file.value)]))
-
 /** What the host keys a snapshot with: here, the parts of the state that are config. */
 const keyOf = (state: State) => JSON.stringify([state.shout, state.footer, state.version])
-
-const sample: Post = {
-  title: 'Title one',
-  date: '2020-01-01',
-  tags: ['x'],
-  draft: false,
-  heading: 'Heading one',
-  links: [],
-  body: 'one'
-}
 
 describe('snapshot and resume', () => {
   it('should give what a fresh build gives, messages included, after any sequence of edits, resuming a body edit', async () => {
@@ -54,7 +40,7 @@ describe('snapshot and resume', () => {
     let resumed = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(name, post, { minKeys: 2, maxKeys: 7 }),
+        sites,
         fc.array(step, { minLength: 1, maxLength: 8 }),
         async (initial, steps) => {
           const store = path.join(root, `${run++}.bin`)

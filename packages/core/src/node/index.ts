@@ -1,6 +1,7 @@
-// The one resolver of folders, here too: a host that only reads and writes
-// files need not load the pipeline.
+// The one resolver of folders and the message store, here too: a host that
+// only reads and writes files need not load the pipeline.
 export { foldersOf } from '../folders.js'
+export { restoreMessages, storeMessages } from '../messages.js'
 export { loadAssets } from './assets.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { type CommitMode, recoverOutDir } from './commit.js'

@@ -202,3 +202,26 @@ export function initialState(site: Record<string, Post>): State {
     tamper: undefined
   }
 }
+
+/** A post to start hand-written sites from. */
+export const sample: Post = {
+  title: 'Title one',
+  date: '2020-01-01',
+  tags: ['x'],
+  draft: false,
+  heading: 'Heading one',
+  links: [],
+  body: 'one'
+}
+
+/** The sites a property test starts from: two to seven posts. */
+export const sites: fc.Arbitrary<Record<string, Post>> = fc.dictionary(name, post, {
+  minKeys: 2,
+  maxKeys: 7
+})
+
+/** Every output of a result, laid out, by path. */
+export const outputsOf = (result: {
+  outputs: ReadonlyArray<{ path: string; value: string | Uint8Array }>
+}): Record<string, string> =>
+  Object.fromEntries(result.outputs.map((file) => [file.path, String(file.value)]))
