@@ -142,9 +142,10 @@ export function fromSnapshotEntry(
         key,
         defineLazy(page, key, () => unpack()[key])
       )
+    } else {
+      // own-key: an own key of a page Galley made, from a snapshot it wrote.
+      page[key] = entry.page[key]
     }
-    // own-key: an own key of a page Galley made, from a snapshot it wrote.
-    else page[key] = entry.page[key]
   }
   lazy.packed = { gets, text: entry.packed }
   unread.set(page, lazy)

@@ -129,6 +129,7 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
         const value = entry[name]
         // A text the last snapshot kept stays where it is, unless the file is written anew.
         if (append && typeof value !== 'string') continue
+        // own-key: `name` is one of the fixed `texts`.
         ranges[name] = put(
           typeof value === 'string' ? Buffer.from(value) : readRange(bodiesFile, value)
         )
