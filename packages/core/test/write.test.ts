@@ -146,6 +146,22 @@ describe('writeSite with records', () => {
     expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toContain('New body of a.')
   })
 
+  it('should refuse a file dropped after an in-place build, in a folder it wrote or one it kept', async () => {
+    await build(site())
+    // In place: the stamps of folders it did not touch are the ones it checked.
+    expect(
+      (await build([post('a', 1, 'New body of a.'), post('b', 2), post('c', 3)])).written
+    ).toBe(1)
+    const again = [post('a', 1, 'Newer body of a.'), post('b', 2), post('c', 3)]
+    for (const folder of ['posts/a', 'posts/c', '']) {
+      const dropped = path.join(out, folder, 'notes.txt')
+      await writeFile(dropped, 'mine')
+      await expect(build(again)).rejects.toThrow('files Galley did not write')
+      await rm(dropped)
+    }
+    expect((await build(again)).written).toBe(1)
+  })
+
   it('should write a file again that was changed by hand since', async () => {
     await build(site())
     await writeFile(path.join(out, 'posts/a/index.html'), 'edited by hand')

@@ -85,14 +85,17 @@ export async function checkOutDir(
 
 /**
  * Throw an `OutDirError` when `outDir` holds files Galley did not write
- * (none, or not listed in its manifest): a build would delete them.
+ * (none, or not listed in its manifest): a build would delete them. The
+ * stamp of each folder found to hold only Galley's files goes into `seen`,
+ * when given.
  */
 export async function refuseForeign(
   outDir: string,
   options?: Readonly<Pick<OutDirOptions, 'root'>> | null,
-  folders?: ReadonlyMap<string, string> | undefined
+  folders?: ReadonlyMap<string, string> | undefined,
+  seen?: Map<string, string> | undefined
 ): Promise<void> {
-  const foreign = await foreignFiles(await real(outDir), folders)
+  const foreign = await foreignFiles(await real(outDir), folders, seen)
   if (foreign.length === 0) return
   const base = options?.root ? path.resolve(options.root) : undefined
   const absolute = path.resolve(outDir)
@@ -112,11 +115,13 @@ export async function refuseForeign(
  * is no manifest); nothing when `dir` does not exist or is empty. With the
  * `folders` stamps of the last build (`folderStamps`), a folder whose stamp
  * is the same is not listed again: its entries are the ones that build
- * left, all Galley's, so only its subfolders are looked into.
+ * left, all Galley's, so only its subfolders are looked into. Each folder
+ * looked at goes into `seen` with its stamp (taken before it is listed).
  */
 async function foreignFiles(
   dir: string,
-  folders?: ReadonlyMap<string, string> | undefined
+  folders?: ReadonlyMap<string, string> | undefined,
+  seen?: Map<string, string> | undefined
 ): Promise<string[]> {
   const stats = await lstat(dir).catch(() => undefined)
   if (!stats) return []
@@ -139,7 +144,9 @@ async function foreignFiles(
   const visit = (folder: string) => {
     const absolute = path.join(dir, folder)
     const known = folders?.get(folder)
-    if (known !== undefined && known === folderStamp(absolute)) {
+    const stamp = folderStamp(absolute)
+    if (stamp !== undefined) seen?.set(folder, stamp)
+    if (known !== undefined && known === stamp) {
       for (const child of children.get(folder) ?? []) visit(child)
       return
     }
@@ -210,6 +217,30 @@ export function folderStamp(folder: string): string | undefined {
  *   Folder (`''` for `outDir`) → stamp.
  */
 export function folderStamps(outDir: string, files: Iterable<string>): Map<string, string> {
+  return restamp(outDir, files, new Map(), undefined)
+}
+
+/**
+ * `folderStamps` after a build changed only some folders: a folder that
+ * holds none of `touched` (paths written or removed) keeps the stamp in
+ * `seen` (taken before the build changed anything); the others are read.
+ *
+ * @returns
+ *   Folder (`''` for `outDir`) → stamp.
+ */
+export function restamp(
+  outDir: string,
+  files: Iterable<string>,
+  seen: ReadonlyMap<string, string>,
+  touched: Iterable<string> | undefined
+): Map<string, string> {
+  const moved = new Set(['.'])
+  for (const file of touched ?? []) {
+    for (let folder = path.posix.dirname(file); !moved.has(folder); ) {
+      moved.add(folder)
+      folder = path.posix.dirname(folder)
+    }
+  }
   const folders = new Set([''])
   for (const file of files) {
     let folder = path.posix.dirname(file)
@@ -220,7 +251,8 @@ export function folderStamps(outDir: string, files: Iterable<string>): Map<strin
   }
   const stamps = new Map<string, string>()
   for (const folder of [...folders].sort()) {
-    const stamp = folderStamp(path.join(outDir, folder))
+    const kept = touched && !moved.has(folder || '.') ? seen.get(folder) : undefined
+    const stamp = kept ?? folderStamp(path.join(outDir, folder))
     if (stamp) stamps.set(folder, stamp)
   }
   return stamps

@@ -13,7 +13,8 @@ import {
   OutDirError,
   type OutDirOptions,
   readManifest,
-  refuseForeign
+  refuseForeign,
+  restamp
 } from './outdir.js'
 import {
   digest,
@@ -168,7 +169,10 @@ export async function writeSite(
     // way the build commits. In place, folders unchanged since the last
     // build wrote them are not listed again (and only Galley's own files
     // are touched); a swap replaces the folder, so every folder is listed.
-    if (!options?.force) await refuseForeign(target, options, inPlace ? stored.folders : undefined)
+    const seen = new Map<string, string>()
+    if (!options?.force) {
+      await refuseForeign(target, options, inPlace ? stored.folders : undefined, seen)
+    }
     if (inPlace) {
       commitInPlace(target, staged, written, removed.map(relativeInside))
     } else {
@@ -181,7 +185,11 @@ export async function writeSite(
     }
     if (options?.records) {
       // Now the folder holds Galley's files only: what the next build compares with.
-      const folders = folderStamps(target, paths)
+      // In place, only the folders of what moved have new stamps.
+      const folders =
+        inPlace && !options?.force
+          ? restamp(target, paths, seen, [...written.map(toPosix), ...removed])
+          : folderStamps(target, paths)
       await writeRecords(options.records, stamp, records, folders)
     }
     return summary
@@ -260,6 +268,11 @@ export async function writeInto(
   }
   const all = new Set([...listed, ...files.map((file) => file.path)])
   await writeFile(path.join(root, manifestName), manifestFor([...all]))
+}
+
+/** A relative path with `/` separators. */
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/')
 }
 
 /** Make folders, each once. */
