@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { GalleyConfig, StoredMessage } from '@galley/core'
-import { type LoadedSite, restoreMessages, storeMessages } from '@galley/core/node'
+import { type LoadedSite, loadedDigest, restoreMessages, storeMessages } from '@galley/core/node'
 import { VFile } from 'vfile'
 
 /**
@@ -48,11 +48,10 @@ export function inputsKey(
   )
   for (const file of [...loaded.files, ...loaded.dataFiles]) {
     // The loader's digest while the text is the one it read: no second pass over it.
-    const text = String(file.value ?? '')
-    const known = file.data.galleyDigest
+    const known = loadedDigest(file)
     hash
       .update(`\u0000${file.path}\u0000`)
-      .update(known && known.value === text ? `\u0001${known.digest}` : text)
+      .update(known === undefined ? String(file.value ?? '') : `\u0001${known}`)
     hash.update(`\u0000${file.messages.length}`)
   }
   for (const asset of loaded.assets) hash.update(`\u0000${asset.path}\u0000`).update(asset.value)

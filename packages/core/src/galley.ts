@@ -403,6 +403,20 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         files: state.files.map((file) => {
           const index = byPath.get(normalPath(file))
           const page = index === undefined ? undefined : state.rendered[index]
+          // As the snapshot it resumed from had it: the same object.
+          const kept = state.resumed?.get(file)
+          if (
+            kept &&
+            file.messages.length === kept.messages &&
+            (page === undefined
+              ? kept.page === undefined
+              : page === kept.page &&
+                page.file === file &&
+                !state.touched?.has(page) &&
+                published.has(page) === kept.stored.entry?.published)
+          ) {
+            return kept.stored
+          }
           return {
             path: normalPath(file),
             digest: digestOf(file),
@@ -422,6 +436,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const work: BuildState['work'] = []
       const rendered: BuildState['rendered'] = []
       const changed: VFile[] = []
+      const resumed: NonNullable<BuildState['resumed']> = new Map()
       for (const [index, file] of given.entries()) {
         const stored = snapshot.files[index] as SnapshotFile
         const kind = kinds.of(file.path ?? '')
@@ -439,15 +454,23 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         }
         restoreMessages(held, stored.messages)
         files.push(held)
-        if (!kind || !renders) continue
+        const keep = (page?: Page<PostData>) => {
+          if (same) resumed.set(held, { stored, page, messages: held.messages.length })
+        }
+        if (!kind || !renders) {
+          keep()
+          continue
+        }
         work.push({ file: held, kind })
         const entry = stored.entry
         if (!entry) {
+          keep()
           rendered.push(undefined)
           continue
         }
         const page = fromSnapshotEntry(held, entry, options?.text)
         if (isPublished(page.data, settings, now) !== entry.published) return undefined
+        keep(page)
         rendered.push(page)
       }
       if (typeof options?.most === 'number' && changed.length > options.most) return undefined
@@ -466,7 +489,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         files,
         assets,
         data: options?.data ?? {},
-        arranged
+        arranged,
+        resumed
       }
       return changed.length === 0 ? finish(state) : updateState(state, changed, false)
     }
@@ -514,17 +538,18 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     const files = [...state.files]
     const rendered = [...state.rendered]
+    const touched = new Set(state.touched)
     for (const { index, page } of changes) {
       const old = rendered[index] as Page<PostData>
       const at = files.indexOf(old.file)
       // own-key: `at` is an index.
       if (at !== -1) files[at] = page.file
       const published = arranged.everything.includes(old)
-      replaceEntry(old, page, arranged.pages)
+      replaceEntry(old, page, arranged.pages, touched)
       if (published) arranged.checker?.check(page.file)
     }
     if (arranged.checker && !arranged.checker.complete) return undefined
-    return finish({ ...state, files, rendered }, same)
+    return finish({ ...state, files, rendered, touched }, same)
   }
 }
 
@@ -541,6 +566,13 @@ interface BuildState {
   /** The data collections `references` point into. */
   data: Readonly<Record<string, ReadonlyArray<DataEntry>>>
   arranged: Arranged
+  /**
+   * The files a resumed build took as they were, with what the snapshot
+   * kept of each, the page made of it and how many messages it had then.
+   */
+  resumed?: Map<VFile, { stored: SnapshotFile; page: Page<PostData> | undefined; messages: number }>
+  /** Pages whose links to others an update changed (their new titles). */
+  touched?: Set<Page<PostData>>
 }
 
 /** What one call renders with: its routes, its pool, whether it is a build. */

@@ -1,5 +1,6 @@
 export { createPageSchema, defineCollection } from './collections.js'
 export { defineConfig } from './config.js'
+export { loadedDigest } from './digest.js'
 export { createFeeds } from './feed-files.js'
 export { foldersOf } from './folders.js'
 export type { BuildOptions, BuildResult, Galley, RenderPool, ResumeOptions } from './galley.js'

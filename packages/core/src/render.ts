@@ -4,6 +4,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import { fingerprint, hash, noteRoute, schemaFingerprint, toCached } from './cache.js'
 import { collectionMatcher } from './collections.js'
+import { loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
 import { contentCollections } from './resolve.js'
 import type {
@@ -152,25 +153,13 @@ export function createRenderFunction(
   }
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /**
-     * A digest of the file's text, as a loader read it (`loadContent` sets
-     * it): used for the render's cache key while `value` is still that
-     * text, so the key needs no hash of the whole text.
-     */
-    galleyDigest: { value: string; digest: string }
-  }
-}
-
 /**
  * The cache key of a render: its collection's fingerprint, the file's path
  * and text (by the loader's digest while the text is the one it read). The
  * routes it depends on are checked apart (`routesHold`).
  */
 export function renderKey(kind: Kind, file: VFile): string {
-  const text = String(file.value ?? '')
-  const known = file.data.galleyDigest
-  const body = known && known.value === text ? `\u0001${known.digest}` : text
+  const known = loadedDigest(file)
+  const body = known === undefined ? String(file.value ?? '') : `\u0001${known}`
   return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${body}`)
 }

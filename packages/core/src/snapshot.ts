@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import { hash } from './cache.js'
+import { loadedDigest } from './digest.js'
 import { dataToken, noteDataToken, noteRender, renderIdentity } from './trace.js'
 import type { Page, PostData, SnapshotEntry, SnapshotText } from './types.js'
 
@@ -28,9 +29,8 @@ const knownIds = new WeakMap<VFile, string[]>()
  * it read (`galleyDigest`), else one made here.
  */
 export function digestOf(file: VFile): string {
-  const text = String(file.value ?? '')
-  const known = file.data.galleyDigest
-  return known && known.value === text ? `sha256:${known.digest}` : `fnv:${hash(text)}`
+  const known = loadedDigest(file)
+  return known === undefined ? `fnv:${hash(String(file.value ?? ''))}` : `sha256:${known}`
 }
 
 /**

@@ -42,11 +42,14 @@ export function sameShape(
  *   Its new render, of the same shape (`sameShape`).
  * @param pages
  *   The site's published posts.
+ * @param touched
+ *   Where the pages whose links got the new title are added (optional).
  */
 export function replaceEntry(
   before: Page<PostData>,
   after: Page<PostData>,
-  pages: ReadonlyArray<Page<PostData>>
+  pages: ReadonlyArray<Page<PostData>>,
+  touched?: Set<Page<PostData>> | undefined
 ): void {
   const retitled = before.data.title !== after.data.title
   const target = before as unknown as Record<string, unknown>
@@ -56,10 +59,13 @@ export function replaceEntry(
     target[key] = after[key]
   }
   if (!retitled) return
-  const retitle = (link: PageLink | undefined) => {
-    if (link && link.url === before.url) link.title = before.data.title
-  }
   for (const page of pages) {
+    const retitle = (link: PageLink | undefined) => {
+      if (link && link.url === before.url) {
+        link.title = before.data.title
+        touched?.add(page)
+      }
+    }
     retitle(page.previous)
     retitle(page.next)
     for (const link of page.related ?? []) retitle(link)

@@ -33,6 +33,7 @@ describe('@galley/core', () => {
       'defineConfig',
       'foldersOf',
       'isPublished',
+      'loadedDigest',
       'raw',
       'restoreMessages',
       'storeMessages'

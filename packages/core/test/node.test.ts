@@ -39,6 +39,7 @@ describe('@galley/core/node', () => {
       'loadAssets',
       'loadContent',
       'loadData',
+      'loadedDigest',
       'loadSite',
       'manifestName',
       'outputsIntact',

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BuildResult, createGalley, type GalleyConfig } from '@galley/core'
@@ -38,6 +38,9 @@ describe('snapshot and resume', () => {
   it('should give what a fresh build gives, messages included, after any sequence of edits, resuming a body edit', async () => {
     let run = 0
     let resumed = 0
+    let appended = 0
+    const changesSize = (store: string) =>
+      statSync(`${store}.changes`, { throwIfNoEntry: false })?.size ?? 0
     await fc.assert(
       fc.asyncProperty(
         sites,
@@ -72,14 +75,18 @@ describe('snapshot and resume', () => {
             if (again && change.kind === 'body') resumed++
             last = again ?? (await galley.build(files(state)))
             snapshot = galley.snapshot(last)
+            const size = changesSize(store)
             if (snapshot) writeSnapshot(store, keyOf(state), snapshot)
             else await rm(store, { force: true })
+            if (changesSize(store) > Math.max(size, 32)) appended++
           }
         }
       ),
       { seed: 20261203, numRuns: 25 }
     )
     expect(resumed).toBeGreaterThan(3)
+    // Resumed builds kept their snapshots as records of what changed.
+    expect(appended).toBeGreaterThan(3)
   }, 120_000)
 
   it('should read no text of a post until something needs it, and append only the new ones', async () => {
@@ -113,7 +120,12 @@ describe('snapshot and resume', () => {
     expect(reads).toBe(1)
     const again = next.snapshot(result)
     if (!again) throw new Error('Expected a snapshot')
+    const before = statSync(store, { bigint: true })
     writeSnapshot(store, 'k', again)
+    // Kept as a record of what changed: the snapshot file stays as it was.
+    const after = statSync(store, { bigint: true })
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs])
+    expect(statSync(`${store}.changes`).size).toBeGreaterThan(32)
     // Only the edited post's texts were added to the bodies file; the
     // others' stay where they were, unread.
     const [changed, ...others] = [...again.files]
@@ -137,6 +149,68 @@ describe('snapshot and resume', () => {
     })
     const fresh = await createGalley(config(state)).build(files(state))
     expect(outputsOf(third as BuildResult<unknown>)).toEqual(outputsOf(fresh))
+  })
+
+  it('should read a snapshot back to its last whole record of changes, and write it whole after many', async () => {
+    // Twelve posts: a record of one edit is a small part of the snapshot.
+    const state = initialState(
+      Object.fromEntries(
+        'abcdefghijkl'
+          .split('')
+          .map((name, index) => [
+            name,
+            { ...sample, title: `Title ${name}`, date: `2020-01-${10 + index}`, body: name }
+          ])
+      )
+    )
+    const store = path.join(root, 'changes.bin')
+    const build = async () => {
+      const saved = readSnapshot(store, 'k')
+      const galley = createGalley(config(state))
+      const result = saved
+        ? await galley.resume(saved.snapshot, files(state), { text: saved.text })
+        : await galley.build(files(state))
+      if (!result) throw new Error('Expected a resumed build')
+      const snapshot = galley.snapshot(result)
+      if (!snapshot) throw new Error('Expected a snapshot')
+      writeSnapshot(store, 'k', snapshot)
+      return result
+    }
+    await build()
+    const post = state.site.get('b') as Post
+    post.body = 'second'
+    await build()
+    post.body = 'third'
+    await build()
+    const whole = statSync(`${store}.changes`).size
+    // A build killed while appending its record: the record before it holds.
+    await truncate(`${store}.changes`, whole - 3)
+    const torn = readSnapshot(store, 'k')
+    const resumed =
+      torn &&
+      (await createGalley(config(state)).resume(torn.snapshot, files(state), { text: torn.text }))
+    const fresh = await createGalley(config(state)).build(files(state))
+    expect(outputsOf(resumed as BuildResult<unknown>)).toEqual(outputsOf(fresh))
+    // The next build does not append after a torn record: it writes the snapshot whole.
+    post.body = 'fourth'
+    await build()
+    expect(statSync(`${store}.changes`).size).toBe(32)
+    // Records pile up, and past a limit (here, a quarter of the snapshot's
+    // size) the snapshot is written whole again.
+    const sizes: number[] = []
+    for (let round = 0; round < 12; round++) {
+      post.body = `round ${round}`
+      await build()
+      sizes.push(statSync(`${store}.changes`).size)
+    }
+    const resets = sizes.filter((size) => size === 32).length
+    expect(resets).toBeGreaterThan(0)
+    expect(resets).toBeLessThan(sizes.length / 2)
+    expect(sizes.every((size, index) => size === 32 || size > (sizes[index - 1] ?? 32))).toBe(true)
+    const last = await build()
+    expect(outputsOf(last as BuildResult<unknown>)).toEqual(
+      outputsOf(await createGalley(config(state)).build(files(state)))
+    )
   })
 
   it('should give no snapshot back for another key, and none when the list of files changed', async () => {

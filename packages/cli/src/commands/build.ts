@@ -72,7 +72,11 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   if (write) await checkOutDir(at(outDir), { ...protect, force: protect.force || built })
   const dependencies = await dependencyStamp(context.cwd)
   const cacheDir = path.join(context.cwd, '.cache', 'galley')
-  const loaded = await loadSite(config, { cwd: context.cwd })
+  // Files whose stats are as the last build saw them are known by their digest, not read.
+  const loaded = await loadSite(config, {
+    cwd: context.cwd,
+    stats: flags.fresh ? undefined : path.join(cacheDir, 'content.json')
+  })
   const files = loaded.files
   const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''
   // Kept apart per output folder: what each page was laid out from, and

@@ -1,5 +1,6 @@
 // The one resolver of folders and the message store, here too: a host that
 // only reads and writes files need not load the pipeline.
+export { loadedDigest } from '../digest.js'
 export { foldersOf } from '../folders.js'
 export { restoreMessages, storeMessages } from '../messages.js'
 export { loadAssets } from './assets.js'

@@ -32,7 +32,8 @@ export interface LoadedSite {
  * @param options
  *   `cwd` (default: `process.cwd()`), `assets: false` to leave
  *   `public/` unread (a bundler or another generator copies it itself),
- *   and `patterns` of the Markdown files to take (as `loadContent`).
+ *   and `patterns` of the Markdown files to take and a `stats` file (as
+ *   `loadContent`).
  * @returns
  *   What was read.
  */
@@ -42,12 +43,13 @@ export async function loadSite(
     cwd?: string | null | undefined
     assets?: boolean | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
+    stats?: string | null | undefined
   } | null
 ): Promise<LoadedSite> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
   const folders = foldersOf(config)
   const [files, assets, loaded] = await Promise.all([
-    loadContent(folders.contentDir, { cwd, patterns: options?.patterns }),
+    loadContent(folders.contentDir, { cwd, patterns: options?.patterns, stats: options?.stats }),
     options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
     loadData(config, { cwd })
   ])

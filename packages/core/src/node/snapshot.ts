@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import {
+  appendFileSync,
   closeSync,
   fstatSync,
   mkdirSync,
@@ -13,7 +14,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import type { BuildSnapshot, SnapshotEntry, SnapshotText } from '../types.js'
+import type { BuildSnapshot, SnapshotEntry, SnapshotFile, SnapshotText } from '../types.js'
 import { galleyVersions } from './cache.js'
 
 /**
@@ -34,16 +35,51 @@ interface Range extends SnapshotText {
 
 /** What the snapshot file holds besides the snapshot. */
 interface Stored {
-  format: 1
+  format: 2
   key: string
   /** The versions of Galley's packages that wrote it (`galleyVersions`). */
   versions: string
   /** Id of the bodies file its ranges are in. */
   bodies: string
+  /** Id of this snapshot file: the changes file that names it applies to it. */
+  generation: string
   snapshot: BuildSnapshot
 }
 
+/** One record of the changes file: what a later build changed. */
+interface Change {
+  key: string
+  /** How many files the snapshot has (a change never adds or removes one). */
+  count: number
+  now: number
+  spent: number
+  /** The routes, when they changed. */
+  routes?: BuildSnapshot['routes'] | undefined
+  /** The files that changed, by index. */
+  files: Array<[index: number, file: SnapshotFile]>
+}
+
+/** What the last `readSnapshot` of a snapshot file in this process found. */
+interface Known {
+  generation: string
+  key: string
+  bodies: string
+  /** Where its changes file ends (its last whole record), or `-1` when it has none of its own. */
+  end: number
+  records: number
+  /** Size of the snapshot file. */
+  size: number
+  count: number
+  routes: BuildSnapshot['routes']
+}
+
 const idLength = 32
+/** Bytes before each change record: its length and a hash of it. */
+const recordHead = 8
+
+/** The file of each file a snapshot read back held (`file` and generation), by object. */
+const origins = new WeakMap<SnapshotFile, string>()
+const known = new Map<string, Known>()
 
 /**
  * Keep a build's snapshot (`Galley.snapshot`) in `file`, for the next
@@ -54,6 +90,12 @@ const idLength = 32
  * written whole, then renamed into place, so a build killed at any moment
  * leaves the old one or the new one; a bodies file written anew gets a new
  * id, and a snapshot whose bodies file has another id is no snapshot.
+ *
+ * A snapshot resumed from the one this process read back from `file`
+ * (`readSnapshot`), with the same files and few of them changed, is kept
+ * as a record of those changes appended to `<file>.changes` (hashed, so a
+ * record a killed build left half-written is no record); past a hundred
+ * records, or a quarter of the snapshot's size, it is written whole again.
  *
  * @param file
  *   Where to keep it, such as `.cache/galley/snapshots/dist.bin`.
@@ -68,7 +110,7 @@ const idLength = 32
  */
 export function writeSnapshot(file: string, key: string, snapshot: BuildSnapshot): void {
   try {
-    store(file, key, snapshot)
+    if (!storeChanges(file, key, snapshot)) store(file, key, snapshot)
   } catch (error) {
     // No snapshot is better than one of another build.
     rmSync(file, { force: true })
@@ -82,7 +124,7 @@ const texts = ['html', 'packed'] as const
 function store(file: string, key: string, snapshot: BuildSnapshot): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const bodiesFile = `${file}.bodies`
-  const current = openBodies(bodiesFile)
+  const current = openHead(bodiesFile)
   const entries = snapshot.files.flatMap((item) => (item.entry ? [item.entry] : []))
   const inCurrent = (value: string | SnapshotText): value is Range =>
     typeof value !== 'string' && current !== undefined && (value as Range).bodies === current.id
@@ -145,11 +187,13 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
     const ranges = item.entry && moved.get(item.entry)
     return ranges && item.entry ? { ...item, entry: { ...item.entry, ...ranges } } : item
   })
+  const generation = randomBytes(idLength / 2).toString('hex')
   const stored: Stored = {
-    format: 1,
+    format: 2,
     key,
     versions: galleyVersions(),
     bodies: id,
+    generation,
     snapshot: { ...snapshot, files }
   }
   let bytes: Buffer
@@ -163,6 +207,154 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
   if (!append) renameSync(written, bodiesFile)
   writeFileSync(temporary, bytes)
   renameSync(temporary, file)
+  // Then a changes file of its own (an old one names another generation).
+  writeFileSync(temporary, generation, 'latin1')
+  renameSync(temporary, `${file}.changes`)
+  known.delete(path.resolve(file))
+}
+
+/**
+ * Append what changed since the snapshot this process read back from
+ * `file` to its changes file, when that is what it should do (see
+ * `writeSnapshot`).
+ *
+ * @returns
+ *   Whether it did.
+ */
+function storeChanges(file: string, key: string, snapshot: BuildSnapshot): boolean {
+  const where = path.resolve(file)
+  const last = known.get(where)
+  if (!last || last.key !== key || last.end < 0 || snapshot.files.length !== last.count) {
+    return false
+  }
+  if (last.records >= 100 || last.end > last.size / 4) return false
+  const tag = `${where}\u0000${last.generation}`
+  const changed: Array<[number, SnapshotFile]> = []
+  for (const [index, item] of snapshot.files.entries()) {
+    if (origins.get(item) !== tag) changed.push([index, item])
+  }
+  if (changed.length > Math.max(16, snapshot.files.length / 8)) return false
+  const changesFile = `${file}.changes`
+  const head = openHead(changesFile)
+  const bodiesFile = `${file}.bodies`
+  const bodies = openHead(bodiesFile)
+  // Only on the files as this process read them.
+  if (head?.id !== last.generation || head.size !== last.end || bodies?.id !== last.bodies) {
+    return false
+  }
+  const isKept = (value: string | SnapshotText) =>
+    typeof value === 'string' || (value as Range).bodies === bodies.id
+  if (
+    !changed.every(
+      ([, item]) => !item.entry || texts.every((name) => isKept(item.entry?.[name] ?? ''))
+    )
+  ) {
+    return false
+  }
+  const routes = sameRoutes(last.routes, snapshot.routes) ? undefined : snapshot.routes
+  // The texts first: a record is only written once what it names is there.
+  let at = bodies.size
+  const chunk: Buffer[] = []
+  const files = changed.map(([index, item]): [number, SnapshotFile] => {
+    const entry = item.entry
+    if (!entry) return [index, item]
+    const ranges: Partial<Record<(typeof texts)[number], Range>> = {}
+    for (const name of texts) {
+      const value = entry[name]
+      if (typeof value !== 'string') continue
+      const bytes = Buffer.from(value)
+      chunk.push(bytes)
+      // own-key: `name` is one of the fixed `texts`.
+      ranges[name] = { offset: at, length: bytes.length, bodies: bodies.id }
+      at += bytes.length
+    }
+    return [index, { ...item, entry: { ...entry, ...ranges } }]
+  })
+  const change: Change = {
+    key,
+    count: snapshot.files.length,
+    now: snapshot.now,
+    spent: snapshot.spent,
+    routes,
+    files
+  }
+  const payload = serialize(change)
+  if (chunk.length > 0) appendFileSync(bodiesFile, Buffer.concat(chunk))
+  const record = Buffer.alloc(recordHead)
+  record.writeUInt32LE(payload.length, 0)
+  record.writeUInt32LE(checksum(payload), 4)
+  appendFileSync(changesFile, Buffer.concat([record, payload]))
+  last.end += recordHead + payload.length
+  last.records++
+  last.routes = snapshot.routes
+  return true
+}
+
+function sameRoutes(a: BuildSnapshot['routes'], b: BuildSnapshot['routes']): boolean {
+  if (a.length !== b.length) return false
+  for (const [index, [file, url]] of a.entries()) {
+    const other = b[index]
+    if (!other || other[0] !== file || other[1] !== url) return false
+  }
+  return true
+}
+
+/** A 32-bit FNV-1a hash of bytes. */
+function checksum(bytes: Uint8Array): number {
+  let value = 0x811c9dc5
+  for (const byte of bytes) value = Math.imul(value ^ byte, 0x01000193)
+  return value >>> 0
+}
+
+/**
+ * Apply the records of a changes file of `generation` to `snapshot`, up
+ * to the first that is not whole.
+ *
+ * @returns
+ *   Where the last whole record ends and how many there were (`end: -1`
+ *   when the changes file is missing or names another generation).
+ */
+function applyChanges(
+  changesFile: string,
+  generation: string,
+  key: string,
+  snapshot: BuildSnapshot
+): { end: number; records: number } {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(changesFile)
+  } catch {
+    return { end: -1, records: 0 }
+  }
+  if (bytes.length < idLength || bytes.toString('latin1', 0, idLength) !== generation) {
+    return { end: -1, records: 0 }
+  }
+  let end = idLength
+  let records = 0
+  while (end + recordHead <= bytes.length) {
+    const length = bytes.readUInt32LE(end)
+    const payload = bytes.subarray(end + recordHead, end + recordHead + length)
+    if (payload.length !== length || checksum(payload) !== bytes.readUInt32LE(end + 4)) break
+    let change: Change
+    try {
+      change = deserialize(payload) as Change
+    } catch {
+      break
+    }
+    if (
+      change?.key !== key ||
+      change.count !== snapshot.files.length ||
+      !Array.isArray(change.files)
+    )
+      break
+    snapshot.now = change.now
+    snapshot.spent = change.spent
+    if (change.routes) snapshot.routes = change.routes
+    for (const [index, item] of change.files) snapshot.files[index] = item
+    end += recordHead + length
+    records++
+  }
+  return { end, records }
 }
 
 /**
@@ -172,13 +364,16 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
  */
 export function readSnapshot(file: string, key: string): SavedSnapshot | undefined {
   let stored: Stored
+  let size: number
   try {
-    stored = deserialize(readFileSync(file)) as Stored
+    const bytes = readFileSync(file)
+    size = bytes.length
+    stored = deserialize(bytes) as Stored
   } catch {
     return undefined
   }
   if (
-    stored?.format !== 1 ||
+    stored?.format !== 2 ||
     stored.key !== key ||
     stored.versions !== galleyVersions() ||
     stored.snapshot?.version !== 1 ||
@@ -187,8 +382,22 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
     return undefined
   }
   const bodiesFile = `${file}.bodies`
-  const bodies = openBodies(bodiesFile)
+  const bodies = openHead(bodiesFile)
   if (bodies?.id !== stored.bodies) return undefined
+  const { snapshot, generation } = stored
+  const applied = applyChanges(`${file}.changes`, generation, key, snapshot)
+  const where = path.resolve(file)
+  const tag = `${where}\u0000${generation}`
+  for (const item of snapshot.files) origins.set(item, tag)
+  known.set(where, {
+    generation,
+    key,
+    bodies: bodies.id,
+    ...applied,
+    size,
+    count: snapshot.files.length,
+    routes: snapshot.routes
+  })
   return {
     snapshot: stored.snapshot,
     text: (where) => {
@@ -200,8 +409,8 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
   }
 }
 
-/** The id and size of a bodies file, if it is one. */
-function openBodies(file: string): { id: string; size: number } | undefined {
+/** The id a bodies or changes file starts with, and its size. */
+function openHead(file: string): { id: string; size: number } | undefined {
   let fd: number
   try {
     fd = openSync(file, 'r')
