@@ -15,6 +15,7 @@ import { type Arranged, arrange, layOut } from './site.js'
 import { digestOf, fromSnapshotEntry, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
+import type { Dirty } from './trace.js'
 import { noteRender } from './trace.js'
 import type {
   BuildSnapshot,
@@ -188,7 +189,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         const copied = `${foldersOf(settings).publicDir}/${asset.path}`
         return madeBy(asset, { label: `\`${copied}\``, path: copied })
       }),
-      ...layOut(arranged, settings)
+      ...layOut(arranged, settings, state.dirty)
     ]
     const written = same ? all : refuseCollisions(all, state.files)
     const ok = state.files.every((file) => !file.messages.some((message) => message.fatal))
@@ -490,7 +491,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         assets,
         data: options?.data ?? {},
         arranged,
-        resumed
+        resumed,
+        dirty: { entries: new Set(), links: new Set() }
       }
       return changed.length === 0 ? finish(state) : updateState(state, changed, false)
     }
@@ -549,7 +551,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (published) arranged.checker?.check(page.file)
     }
     if (arranged.checker && !arranged.checker.complete) return undefined
-    return finish({ ...state, files, rendered, touched }, same)
+    // What differs from the build resumed from, for its outputs' traces.
+    const dirty = state.dirty && {
+      entries: new Set([
+        ...state.dirty.entries,
+        ...changes.map(({ page }) => String(page.file.path))
+      ]),
+      links: new Set([...state.dirty.links, ...[...touched].map((page) => String(page.file.path))])
+    }
+    return finish({ ...state, files, rendered, touched, dirty }, same)
   }
 }
 
@@ -573,6 +583,8 @@ interface BuildState {
   resumed?: Map<VFile, { stored: SnapshotFile; page: Page<PostData> | undefined; messages: number }>
   /** Pages whose links to others an update changed (their new titles). */
   touched?: Set<Page<PostData>>
+  /** What differs from the build a resumed build resumed from (see `Dirty`). */
+  dirty?: Dirty | undefined
 }
 
 /** What one call renders with: its routes, its pool, whether it is a build. */

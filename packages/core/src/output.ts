@@ -66,6 +66,14 @@ export interface OutputTrace {
    * (equal to an earlier `made.fingerprint` when none of them changed).
    */
   fingerprint(reads: ReadonlyArray<string>): string
+  /**
+   * On a build resumed from another (`Galley.resume`): whether the inputs
+   * `reads` names — what laying the page out read in that build — are all
+   * as they were then, known from what changed without computing them.
+   * Only a writer that knows its records were made by that very build
+   * may take it for `fingerprint(reads) === made.fingerprint`.
+   */
+  same?(reads: ReadonlyArray<string>): boolean
   /** What laying out read; set once the file's `value` has been read. */
   readonly made: Made | undefined
 }

@@ -10,7 +10,7 @@ import { sitemap } from './sitemap.js'
 import { resumedIds } from './snapshot.js'
 import { source } from './source.js'
 import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
-import { createTracer, fingerprintOf, termShape } from './trace.js'
+import { createTracer, type Dirty, fingerprintOf, termShape } from './trace.js'
 import type { ContentCollection, GalleyConfig, Page, PostData, PostSchema, Site } from './types.js'
 
 /**
@@ -168,7 +168,8 @@ export function arrange(
  */
 export function layOut(
   arranged: Readonly<Arranged>,
-  config: Readonly<GalleyConfig<PostSchema>>
+  config: Readonly<GalleyConfig<PostSchema>>,
+  dirty?: Readonly<Dirty> | undefined
 ): OutputFile[] {
   const { pages, entries, site, terms, lists, redirects } = arranged
   const url = site.url
@@ -180,7 +181,7 @@ export function layOut(
   const layouts = config.layouts
   // Layouts see views that record what they read, so the next build can
   // tell which pages would come out the same without laying them out.
-  const tracer = createTracer(site)
+  const tracer = createTracer(site, dirty)
   const view = tracer.site as Site<PostData>
   if (layouts) {
     for (const page of pages) {

@@ -33,6 +33,23 @@ const rendered = new Set(['html', 'headings', 'toc', 'excerpt', 'stats'])
 /** Lists of the site, by the key their reads get. */
 const lists = { pages: '\u0001pages', terms: '\u0001terms', collections: '\u0001collections' }
 
+/**
+ * What differs in a resumed build (`Galley.resume`) from the build it
+ * resumed from: entries rendered again (every field of them), and entries
+ * whose links to others (`previous`, `next`, `related`) got a new title.
+ * The rest is as it was: a resumed build keeps the site's shape (the same
+ * URLs, order and terms), so its lists are as they were too.
+ */
+export interface Dirty {
+  /** Paths of the entries rendered again. */
+  entries: ReadonlySet<string>
+  /** Paths of the entries whose links changed. */
+  links: ReadonlySet<string>
+}
+
+/** Fields of an entry that hold its links to others. */
+const linkFields = new Set(['previous', 'next', 'related'])
+
 /** The views layouts get, and the fingerprints of what they read. */
 export interface Tracer {
   /** The site as layouts see it: reading its lists is recorded. */
@@ -56,10 +73,13 @@ export interface Tracer {
  *
  * @param site
  *   The site as `arrange` made it.
+ * @param dirty
+ *   What differs from the build it resumed from (for `OutputTrace.same`),
+ *   on a resumed build.
  * @returns
  *   Tracer.
  */
-export function createTracer<D>(site: Site<D>): Tracer {
+export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefined): Tracer {
   const views = new Map<Page<unknown>, Page<unknown>>()
   const byPath = new Map<string, Page<unknown>>()
   const tokens = new Map<string, string | undefined>()
@@ -171,6 +191,19 @@ export function createTracer<D>(site: Site<D>): Tracer {
     return token
   }
 
+  // On a resumed build: whether a read is as it was, by what changed.
+  const same =
+    dirty &&
+    ((reads: ReadonlyArray<string>) =>
+      reads.every((key) => {
+        const split = key.lastIndexOf('\u0000')
+        if (split === -1) return key.startsWith('\u0001')
+        const id = key.slice(0, split)
+        return (
+          !dirty.entries.has(id) && !(dirty.links.has(id) && linkFields.has(key.slice(split + 1)))
+        )
+      }))
+
   const fingerprint = (base: string, reads: ReadonlyArray<string>) =>
     hash(
       [scalars, base, ...reads.map((key) => `${key}\u0002${tokenOf(key) ?? '\u0003gone'}`)].join(
@@ -192,6 +225,7 @@ export function createTracer<D>(site: Site<D>): Tracer {
           return made
         }
       }
+      if (same) trace.same = same
       const output = { path, trace } as OutputFile
       return Object.defineProperty(output, 'value', {
         enumerable: true,

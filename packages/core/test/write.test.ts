@@ -223,3 +223,67 @@ describe('recoverOutDir', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('current')
   })
 })
+
+describe('writeSite after a resumed build', () => {
+  /** A build resumed from `from`'s snapshot, written with the ids given. */
+  async function resumed(
+    from: Awaited<ReturnType<ReturnType<typeof createGalley>['build']>>,
+    galley: ReturnType<typeof createGalley>,
+    files: VFile[],
+    ids: { build: string; since: string }
+  ) {
+    const snapshot = galley.snapshot(from)
+    if (!snapshot) throw new Error('Expected a snapshot')
+    const next = createGalley(config)
+    const result = await next.resume(snapshot, files)
+    if (!result) throw new Error('Expected a resumed build')
+    let fingerprints = 0
+    for (const output of result.outputs) {
+      const trace = output.trace
+      if (!trace) continue
+      const fingerprint = trace.fingerprint
+      trace.fingerprint = (reads) => {
+        fingerprints++
+        return fingerprint(reads)
+      }
+    }
+    calls = {}
+    const summary = await writeSite(out, result.outputs, { records, ...ids })
+    return { summary, fingerprints, next, result }
+  }
+
+  it('should keep the pages that read nothing that changed without fingerprinting them, on the records of the build it resumed from', async () => {
+    const galley = createGalley(config)
+    const first = await galley.build(site())
+    await writeSite(out, first.outputs, { records, build: 'one' })
+    const edited = [post('a', 1), post('b', 2, 'A new body.'), post('c', 3)]
+    const { summary, fingerprints } = await resumed(first, galley, edited, {
+      build: 'two',
+      since: 'one'
+    })
+    expect(summary).toEqual({ written: 1, kept: 4, removed: 0 })
+    expect(calls).toEqual({ post: 1 })
+    // Only the edited post's page and the list of titles read the edited post.
+    expect(fingerprints).toBe(2)
+    expect(await readFile(path.join(out, 'posts/b/index.html'), 'utf8')).toContain('A new body.')
+  })
+
+  it('should fingerprint every page when the records are of another build than the one it resumed from', async () => {
+    const galley = createGalley(config)
+    const first = await galley.build(site())
+    await writeSite(out, first.outputs, { records, build: 'one' })
+    // A second build wrote its pages, and was killed before it kept its snapshot.
+    const edited = [post('a', 1), post('b', 2, 'A new body.'), post('c', 3)]
+    await resumed(first, galley, edited, { build: 'two', since: 'one' })
+    // The post is as it was in the first build again, the snapshot it
+    // resumes from the first build's: by that snapshot nothing changed.
+    const { summary, fingerprints } = await resumed(first, galley, site(), {
+      build: 'three',
+      since: 'one'
+    })
+    // Every page: three posts, the home page, the 404 page.
+    expect(fingerprints).toBe(5)
+    expect(summary.written).toBe(1)
+    expect(await readFile(path.join(out, 'posts/b/index.html'), 'utf8')).toContain('Body of b.')
+  })
+})

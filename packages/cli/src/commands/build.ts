@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -123,8 +124,13 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const snapshotFile = path.join(cacheDir, 'snapshots', name.replace(/\.json$/, '.bin'))
   const snapshotKey = inputsKey(settings, config, { ...loaded, files: [] })
   const saved = flags.fresh ? undefined : readSnapshot(snapshotFile, snapshotKey)
+  const resumed = saved && (await resumeSite(galley, saved, loaded, { most: resumeLimit }))
+  // This build's id, kept with its records and its snapshot: the next
+  // build resumed from it keeps pages that read nothing that changed,
+  // when the records are this build's too.
+  const id = randomBytes(8).toString('hex')
   const result =
-    (saved && (await resumeSite(galley, saved, loaded, { most: resumeLimit }))) ||
+    resumed ||
     (await buildSite(galley, loaded, {
       onProgress: renderProgress(context, files.length),
       pool: workerPool(
@@ -164,14 +170,16 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       ...protect,
       records,
       fresh: flags.fresh,
-      stamp
+      stamp,
+      build: id,
+      since: resumed ? saved?.build : undefined
     })
     if (!flags.external) {
       await writeMemo(memoFile, memoOf(key, nextBoundary(result.files, now), result))
     }
     if (snapshot) {
       try {
-        writeSnapshot(snapshotFile, snapshotKey, snapshot)
+        writeSnapshot(snapshotFile, snapshotKey, snapshot, id)
       } catch {
         // Front matter a snapshot cannot hold (a schema that makes
         // functions): the next build builds in full; the old one is gone.

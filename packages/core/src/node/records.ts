@@ -22,6 +22,8 @@ export interface OutputRecord {
 interface Stored {
   version: 1
   stamp: string
+  /** The id of the build that wrote them (`WriteOptions.build`). */
+  build?: string | undefined
   /** Each folder of the output folder (`''` for itself) and its stamp, when it was known to hold only Galley's files. */
   folders?: Array<[folder: string, stamp: string]>
   keys: string[]
@@ -49,19 +51,26 @@ export async function readRecords(file: string, stamp: string): Promise<Map<stri
   return (await readRecordsFile(file, stamp)).records
 }
 
-/** What a records file holds: the records, and the folders' stamps (see `folderStamps`). */
-export async function readRecordsFile(
-  file: string,
-  stamp: string
-): Promise<{ records: Map<string, OutputRecord>; folders: Map<string, string> | undefined }> {
+/** What a records file holds. */
+export interface RecordsFile {
+  records: Map<string, OutputRecord>
+  /** The folders' stamps (see `folderStamps`). */
+  folders: Map<string, string> | undefined
+  /** The id of the build that wrote it, if it had one. */
+  build: string | undefined
+}
+
+/** What a records file holds: the records, the folders' stamps (see `folderStamps`), the build's id. */
+export async function readRecordsFile(file: string, stamp: string): Promise<RecordsFile> {
   const records = new Map<string, OutputRecord>()
+  const none = { records, folders: undefined, build: undefined }
   let stored: Stored
   try {
     stored = JSON.parse(await readFile(file, 'utf8')) as Stored
   } catch {
-    return { records, folders: undefined }
+    return none
   }
-  if (stored?.version !== 1 || !Array.isArray(stored.files)) return { records, folders: undefined }
+  if (stored?.version !== 1 || !Array.isArray(stored.files)) return none
   const folders = Array.isArray(stored.folders)
     ? new Map(
         stored.folders.filter(
@@ -86,7 +95,8 @@ export async function readRecordsFile(
       fingerprint: same && typeof fingerprint === 'string' ? fingerprint : undefined
     })
   }
-  return { records, folders }
+  const build = same && typeof stored.build === 'string' ? stored.build : undefined
+  return { records, folders, build }
 }
 
 /** Keep the records of a build (written whole, then renamed into place). */
@@ -94,7 +104,8 @@ export async function writeRecords(
   file: string,
   stamp: string,
   records: ReadonlyMap<string, OutputRecord>,
-  folders?: ReadonlyMap<string, string> | undefined
+  folders?: ReadonlyMap<string, string> | undefined,
+  build?: string | undefined
 ): Promise<void> {
   const keys: string[] = []
   const index = new Map<string, number>()
@@ -115,6 +126,7 @@ export async function writeRecords(
   }
   const stored: Stored = { version: 1, stamp, keys, files }
   if (folders) stored.folders = [...folders]
+  if (build !== undefined) stored.build = build
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, JSON.stringify(stored))

@@ -23,6 +23,8 @@ import { galleyVersions } from './cache.js'
  */
 export interface SavedSnapshot {
   snapshot: BuildSnapshot
+  /** The id of the build that kept it (`writeSnapshot`'s `build`), if it gave one. */
+  build: string | undefined
   /** Read one entry's `html` (for `ResumeOptions.text`). */
   text(where: SnapshotText): string
 }
@@ -43,6 +45,8 @@ interface Stored {
   bodies: string
   /** Id of this snapshot file: the changes file that names it applies to it. */
   generation: string
+  /** Id of the build that kept it. */
+  build?: string | undefined
   snapshot: BuildSnapshot
 }
 
@@ -53,6 +57,7 @@ interface Change {
   count: number
   now: number
   spent: number
+  build?: string | undefined
   /** The routes, when they changed. */
   routes?: BuildSnapshot['routes'] | undefined
   /** The files that changed, by index. */
@@ -107,10 +112,18 @@ const known = new Map<string, Known>()
  *   The snapshot. When it cannot be kept (a value the structured-clone
  *   algorithm refuses, such as a function in front matter), the old one is
  *   removed and this throws.
+ * @param build
+ *   An id of the build (as given to `writeSite`), which `readSnapshot`
+ *   gives back (optional).
  */
-export function writeSnapshot(file: string, key: string, snapshot: BuildSnapshot): void {
+export function writeSnapshot(
+  file: string,
+  key: string,
+  snapshot: BuildSnapshot,
+  build?: string | undefined
+): void {
   try {
-    if (!storeChanges(file, key, snapshot)) store(file, key, snapshot)
+    if (!storeChanges(file, key, snapshot, build)) store(file, key, snapshot, build)
   } catch (error) {
     // No snapshot is better than one of another build.
     rmSync(file, { force: true })
@@ -121,7 +134,12 @@ export function writeSnapshot(file: string, key: string, snapshot: BuildSnapshot
 /** The texts of an entry kept in the bodies file. */
 const texts = ['html', 'packed'] as const
 
-function store(file: string, key: string, snapshot: BuildSnapshot): void {
+function store(
+  file: string,
+  key: string,
+  snapshot: BuildSnapshot,
+  build: string | undefined
+): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const bodiesFile = `${file}.bodies`
   const current = openHead(bodiesFile)
@@ -194,6 +212,7 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
     versions: galleyVersions(),
     bodies: id,
     generation,
+    build,
     snapshot: { ...snapshot, files }
   }
   let bytes: Buffer
@@ -221,7 +240,12 @@ function store(file: string, key: string, snapshot: BuildSnapshot): void {
  * @returns
  *   Whether it did.
  */
-function storeChanges(file: string, key: string, snapshot: BuildSnapshot): boolean {
+function storeChanges(
+  file: string,
+  key: string,
+  snapshot: BuildSnapshot,
+  build: string | undefined
+): boolean {
   const where = path.resolve(file)
   const last = known.get(where)
   if (!last || last.key !== key || last.end < 0 || snapshot.files.length !== last.count) {
@@ -275,6 +299,7 @@ function storeChanges(file: string, key: string, snapshot: BuildSnapshot): boole
     count: snapshot.files.length,
     now: snapshot.now,
     spent: snapshot.spent,
+    build,
     routes,
     files
   }
@@ -318,8 +343,9 @@ function applyChanges(
   changesFile: string,
   generation: string,
   key: string,
-  snapshot: BuildSnapshot
+  stored: Pick<Stored, 'snapshot' | 'build'>
 ): { end: number; records: number } {
+  const { snapshot } = stored
   let bytes: Buffer
   try {
     bytes = readFileSync(changesFile)
@@ -349,6 +375,7 @@ function applyChanges(
       break
     snapshot.now = change.now
     snapshot.spent = change.spent
+    stored.build = change.build
     if (change.routes) snapshot.routes = change.routes
     for (const [index, item] of change.files) snapshot.files[index] = item
     end += recordHead + length
@@ -385,7 +412,7 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
   const bodies = openHead(bodiesFile)
   if (bodies?.id !== stored.bodies) return undefined
   const { snapshot, generation } = stored
-  const applied = applyChanges(`${file}.changes`, generation, key, snapshot)
+  const applied = applyChanges(`${file}.changes`, generation, key, stored)
   const where = path.resolve(file)
   const tag = `${where}\u0000${generation}`
   for (const item of snapshot.files) origins.set(item, tag)
@@ -400,6 +427,7 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
   })
   return {
     snapshot: stored.snapshot,
+    build: stored.build,
     text: (where) => {
       if ((where as Range).bodies !== bodies.id) {
         throw new Error('Expected a text of this snapshot’s bodies file')

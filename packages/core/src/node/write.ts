@@ -46,6 +46,18 @@ export interface WriteOptions extends OutDirOptions {
    * new ones (`galley build --fresh`) (default: `false`).
    */
   fresh?: boolean | null | undefined
+  /**
+   * An id of this build (random text), kept with the records: a later
+   * build resumed from this one names it as `since` (default: none).
+   */
+  build?: string | null | undefined
+  /**
+   * The id (`build`) of the build that the pipeline resumed from
+   * (`Galley.resume`): when the records are that build's, a page whose
+   * trace says its inputs are all as they were then (`OutputTrace.same`)
+   * is kept without computing its fingerprint (default: none).
+   */
+  since?: string | null | undefined
 }
 
 /** What `writeSite` did. */
@@ -109,8 +121,10 @@ export async function writeSite(
   const stored =
     options?.records && !options.fresh
       ? await readRecordsFile(options.records, stamp)
-      : { records: new Map<string, OutputRecord>(), folders: undefined }
+      : { records: new Map<string, OutputRecord>(), folders: undefined, build: undefined }
   const previous = stored.records
+  // Records of the very build the pipeline resumed from: its traces know what changed since.
+  const resumed = Boolean(options?.since) && stored.build === options?.since
   const listed = await readManifest(target)
   const records = new Map<string, OutputRecord>()
   const kept: string[] = []
@@ -124,7 +138,11 @@ export async function writeSite(
       const record = listed.has(file.path) ? previous.get(file.path) : undefined
       const old = record && unchanged(path.join(target, where), record) ? record : undefined
       const trace = file.trace
-      if (old?.reads && old.fingerprint && trace?.fingerprint(old.reads) === old.fingerprint) {
+      if (
+        old?.reads &&
+        old.fingerprint &&
+        ((resumed && trace?.same?.(old.reads)) || trace?.fingerprint(old.reads) === old.fingerprint)
+      ) {
         kept.push(where)
         records.set(file.path, old)
         continue
@@ -152,7 +170,15 @@ export async function writeSite(
     const exists = existsSync(target)
     if (written.length === 0 && sameList && exists && listed.size > 0) {
       // The folders' stamps stay those of the build that last wrote.
-      if (options?.records) await writeRecords(options.records, stamp, records, stored.folders)
+      if (options?.records) {
+        await writeRecords(
+          options.records,
+          stamp,
+          records,
+          stored.folders,
+          options.build ?? undefined
+        )
+      }
       return summary
     }
     makeFolder(staged)
@@ -190,7 +216,7 @@ export async function writeSite(
         inPlace && !options?.force
           ? restamp(target, paths, seen, [...written.map(toPosix), ...removed])
           : folderStamps(target, paths)
-      await writeRecords(options.records, stamp, records, folders)
+      await writeRecords(options.records, stamp, records, folders, options.build ?? undefined)
     }
     return summary
   } catch (error) {
