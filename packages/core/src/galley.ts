@@ -15,8 +15,7 @@ import { type Arranged, arrange, layOut } from './site.js'
 import { digestOf, fromSnapshotEntry, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
-import type { Dirty } from './trace.js'
-import { noteRender } from './trace.js'
+import { changedFields, type Dirty, noteRender } from './trace.js'
 import type {
   BuildSnapshot,
   CachedRender,
@@ -492,7 +491,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         data: options?.data ?? {},
         arranged,
         resumed,
-        dirty: { entries: new Set(), links: new Set() }
+        dirty: new Map()
       }
       return changed.length === 0 ? finish(state) : updateState(state, changed, false)
     }
@@ -541,24 +540,26 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     const files = [...state.files]
     const rendered = [...state.rendered]
     const touched = new Set(state.touched)
+    // What differs from the build resumed from, for its outputs' traces.
+    const dirty = state.dirty && new Map(state.dirty)
+    const mark = (page: Page<PostData>, fields: Iterable<string>) => {
+      if (!dirty) return
+      const id = String(page.file.path)
+      dirty.set(id, new Set([...(dirty.get(id) ?? []), ...fields]))
+    }
     for (const { index, page } of changes) {
       const old = rendered[index] as Page<PostData>
       const at = files.indexOf(old.file)
       // own-key: `at` is an index.
       if (at !== -1) files[at] = page.file
       const published = arranged.everything.includes(old)
+      // Before `old` takes the new fields: which of them differ.
+      if (dirty) mark(old, changedFields(old, page))
       replaceEntry(old, page, arranged.pages, touched)
       if (published) arranged.checker?.check(page.file)
     }
     if (arranged.checker && !arranged.checker.complete) return undefined
-    // What differs from the build resumed from, for its outputs' traces.
-    const dirty = state.dirty && {
-      entries: new Set([
-        ...state.dirty.entries,
-        ...changes.map(({ page }) => String(page.file.path))
-      ]),
-      links: new Set([...state.dirty.links, ...[...touched].map((page) => String(page.file.path))])
-    }
+    for (const page of touched) mark(page, ['previous', 'next', 'related'])
     return finish({ ...state, files, rendered, touched, dirty }, same)
   }
 }

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import { hash } from './cache.js'
 import { serialize } from './html.js'
 import type { Made, OutputFile, OutputTrace } from './output.js'
-import type { Page, Pagination, Site, Tag } from './types.js'
+import type { Page, Pagination, PostData, Site, Tag } from './types.js'
 
 /** Reads of the layout running now (layouts run one at a time, synchronously). */
 let recording: Set<string> | undefined
@@ -35,20 +35,27 @@ const lists = { pages: '\u0001pages', terms: '\u0001terms', collections: '\u0001
 
 /**
  * What differs in a resumed build (`Galley.resume`) from the build it
- * resumed from: entries rendered again (every field of them), and entries
- * whose links to others (`previous`, `next`, `related`) got a new title.
- * The rest is as it was: a resumed build keeps the site's shape (the same
- * URLs, order and terms), so its lists are as they were too.
+ * resumed from: the fields of each entry that changed (by the entry's
+ * path), such as `html` after a body edit, `data` after a title edit, and
+ * `previous`, `next` or `related` of the entries that link to a retitled
+ * one. The rest is as it was: a resumed build keeps the site's shape (the
+ * same URLs, order and terms), so its lists are as they were too.
  */
-export interface Dirty {
-  /** Paths of the entries rendered again. */
-  entries: ReadonlySet<string>
-  /** Paths of the entries whose links changed. */
-  links: ReadonlySet<string>
-}
+export type Dirty = ReadonlyMap<string, ReadonlySet<string>>
 
-/** Fields of an entry that hold its links to others. */
-const linkFields = new Set(['previous', 'next', 'related'])
+/**
+ * The fields of an entry whose tokens differ between two of its renders
+ * (the union of both's own keys).
+ */
+export function changedFields(before: Page<PostData>, after: Page<PostData>): Set<string> {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  const changed = new Set<string>()
+  for (const key of keys) {
+    const was = fieldToken(before as Page<unknown>, key)
+    if (fieldToken(after as Page<unknown>, key) !== was) changed.add(key)
+  }
+  return changed
+}
 
 /** The views layouts get, and the fingerprints of what they read. */
 export interface Tracer {
@@ -198,10 +205,7 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
       reads.every((key) => {
         const split = key.lastIndexOf('\u0000')
         if (split === -1) return key.startsWith('\u0001')
-        const id = key.slice(0, split)
-        return (
-          !dirty.entries.has(id) && !(dirty.links.has(id) && linkFields.has(key.slice(split + 1)))
-        )
+        return dirty.get(key.slice(0, split))?.has(key.slice(split + 1)) !== true
       }))
 
   const fingerprint = (base: string, reads: ReadonlyArray<string>) =>

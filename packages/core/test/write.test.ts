@@ -257,15 +257,27 @@ describe('writeSite after a resumed build', () => {
     const first = await galley.build(site())
     await writeSite(out, first.outputs, { records, build: 'one' })
     const edited = [post('a', 1), post('b', 2, 'A new body.'), post('c', 3)]
-    const { summary, fingerprints } = await resumed(first, galley, edited, {
-      build: 'two',
-      since: 'one'
-    })
+    const second = await resumed(first, galley, edited, { build: 'two', since: 'one' })
+    const { summary, fingerprints } = second
     expect(summary).toEqual({ written: 1, kept: 4, removed: 0 })
     expect(calls).toEqual({ post: 1 })
-    // Only the edited post's page and the list of titles read the edited post.
-    expect(fingerprints).toBe(2)
+    // Only the edited post's page: the list reads its title, which a body edit leaves as it was.
+    expect(fingerprints).toBe(1)
     expect(await readFile(path.join(out, 'posts/b/index.html'), 'utf8')).toContain('A new body.')
+    // A title edit, resumed from that build: the post and the list of titles.
+    const retitled = [post('a', 1), post('b', 2, 'A new body.'), post('c', 3)]
+    retitled[1] = new VFile({
+      path: 'content/b.md',
+      value: '---\ntitle: Retitled\ndate: 2020-01-02\n---\n\nA new body.\n'
+    })
+    const again = await resumed(second.result, second.next, retitled, {
+      build: 'three',
+      since: 'two'
+    })
+    expect(again.summary).toEqual({ written: 2, kept: 3, removed: 0 })
+    expect(again.fingerprints).toBe(2)
+    expect(calls).toEqual({ post: 1, index: 1 })
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Retitled')
   })
 
   it('should fingerprint every page when the records are of another build than the one it resumed from', async () => {
