@@ -28,9 +28,8 @@ declare module 'vfile' {
 export function loadedDigest(file: VFile): string | undefined {
   const known = file.data.galleyDigest
   if (!known) return undefined
-  if (known.pending && typeof Object.getOwnPropertyDescriptor(file, 'value')?.get === 'function') {
-    return known.digest
-  }
+  // Until its text is read or replaced (the loader's accessor clears it).
+  if (known.pending) return known.digest
   return known.value !== undefined && known.value === String(file.value ?? '')
     ? known.digest
     : undefined

@@ -25,6 +25,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
  */
 export function checkTimeZone(timeZone: string | null | undefined): string {
   const zone = timeZone ?? 'UTC'
+  // The default needs no time zone data (loading it takes a while).
+  if (zone === 'UTC') return zone
   try {
     formatter(zone)
   } catch {
@@ -114,6 +116,7 @@ function zoned(
 
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0
   const parts = formatter(timeZone).formatToParts(new Date(instant))
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0)
   const wall = Date.UTC(
