@@ -377,7 +377,15 @@ function applyChanges(
     snapshot.spent = change.spent
     stored.build = change.build
     if (change.routes) snapshot.routes = change.routes
-    for (const [index, item] of change.files) snapshot.files[index] = item
+    const fits = change.files.every(
+      (row) =>
+        Array.isArray(row) && Number.isInteger(row[0]) && row[0] >= 0 && row[0] < change.count
+    )
+    if (!fits) break
+    for (const [index, item] of change.files) {
+      // own-key: `index` is an integer inside the list (checked above).
+      snapshot.files[index] = item
+    }
     end += recordHead + length
     records++
   }
