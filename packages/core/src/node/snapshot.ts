@@ -373,15 +373,15 @@ function applyChanges(
       !Array.isArray(change.files)
     )
       break
-    snapshot.now = change.now
-    snapshot.spent = change.spent
-    stored.build = change.build
-    if (change.routes) snapshot.routes = change.routes
     const fits = change.files.every(
       (row) =>
         Array.isArray(row) && Number.isInteger(row[0]) && row[0] >= 0 && row[0] < change.count
     )
     if (!fits) break
+    snapshot.now = change.now
+    snapshot.spent = change.spent
+    stored.build = change.build
+    if (change.routes) snapshot.routes = change.routes
     for (const [index, item] of change.files) {
       // own-key: `index` is an integer inside the list (checked above).
       snapshot.files[index] = item
