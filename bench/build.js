@@ -83,13 +83,29 @@ for (const size of sizes) {
   }
   results['Galley cold'] = await galleyRun()
   results['Galley warm (no change)'] = await galleyRun()
-  await writeFile(path.join(dir, 'content/posts/post-7.md'), `${corpus[7]}\nOne more paragraph.\n`)
-  results['Galley one body edit'] = await galleyRun()
-  await writeFile(
-    path.join(dir, 'content/posts/post-8.md'),
-    corpus[8].replace('title: "Post 8"', 'title: "Post 8, retitled"')
+  // An edit build is short and the machine shared: the median of three
+  // edits, one after another, each resumed from the build before.
+  const median = async (edit) => {
+    const runs = []
+    for (let round = 1; round <= 3; round++) {
+      await edit(round)
+      runs.push(await galleyRun())
+    }
+    runs.sort((a, b) => a.ms - b.ms)
+    return { ...runs[1], renders: Math.max(...runs.map((result) => result.renders)) }
+  }
+  results['Galley one body edit'] = await median((round) =>
+    writeFile(
+      path.join(dir, 'content/posts/post-7.md'),
+      `${corpus[7]}\nOne more paragraph (${round}).\n`
+    )
   )
-  results['Galley one title edit'] = await galleyRun()
+  results['Galley one title edit'] = await median((round) =>
+    writeFile(
+      path.join(dir, 'content/posts/post-8.md'),
+      corpus[8].replace('title: "Post 8"', `title: "Post 8, retitled ${round}"`)
+    )
+  )
   await writeFile(
     path.join(dir, 'content/posts/post-new.md'),
     corpus[9].replace('Post 9', 'Post new')
