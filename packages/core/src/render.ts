@@ -1,5 +1,5 @@
 import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
-import type { MarkdownRenderer } from '@galley/markdown'
+import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import { fingerprint, hash, noteRoute, schemaFingerprint, toCached } from './cache.js'
@@ -76,17 +76,6 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   }
 }
 
-/**
- * The Markdown pipeline, loaded when a file is first rendered: a build
- * that renders nothing (a resumed build whose changes are all in the
- * render cache, or that renders in workers) never loads its modules.
- */
-let pipeline: Promise<typeof import('@galley/markdown')> | undefined
-const loadPipeline = () => {
-  pipeline ??= import('@galley/markdown')
-  return pipeline
-}
-
 /** The routes each file is rendered with (its build's), for `resolveLink`. */
 const routesOf = new WeakMap<VFile, ReadonlyMap<string, string>>()
 
@@ -108,25 +97,21 @@ export function createRenderers(
 ) => ReturnType<MarkdownRenderer['render']> {
   const markdown = config.markdown || {}
   const processors = new Map<string, MarkdownRenderer>()
-  return async (file, kind, routes) => {
+  return (file, kind, routes) => {
     let processor = processors.get(kind.name)
     if (!processor) {
-      const { createMarkdownProcessor } = await loadPipeline()
-      // Another render may have made it meanwhile.
-      processor =
-        processors.get(kind.name) ??
-        createMarkdownProcessor({
-          ...markdown,
-          frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
-          resolveLink: (path, from) => {
-            const url = routesOf.get(from)?.get(path)
-            // The render depends on this route only: see `routesHold`.
-            noteRoute(from, path, url)
-            return url ?? markdown.resolveLink?.(path, from)
-          },
-          remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
-          rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
-        })
+      processor = createMarkdownProcessor({
+        ...markdown,
+        frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
+        resolveLink: (path, from) => {
+          const url = routesOf.get(from)?.get(path)
+          // The render depends on this route only: see `routesHold`.
+          noteRoute(from, path, url)
+          return url ?? markdown.resolveLink?.(path, from)
+        },
+        remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
+        rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
+      })
       processors.set(kind.name, processor)
     }
     routesOf.set(file, routes)
@@ -160,10 +145,6 @@ export function createRenderFunction(
   const kinds = kindsOf(config)
   const render = createRenderers(config)
   const known = new Map(routes)
-  // A worker renders: its pipeline loads now, while it waits for its first file.
-  loadPipeline().catch(() => {
-    // The first render reports it.
-  })
   return async (input) => {
     const file = new VFile({ path: input.path, value: input.value })
     const kind = kinds.of(input.path) ?? kinds.get('posts')
