@@ -283,13 +283,22 @@ export function layOut(
       }
       return map
     }
+    // What `entries` is made of, without resolving 10,000 URLs to hash it.
+    const time = (date: Date | undefined) => date?.getTime() ?? null
+    const inputs = () =>
+      fingerprintOf([
+        url.href,
+        listed.map((page) => [page.url, time(page.data.updated ?? page.data.date)]),
+        layouts
+          ? [
+              time(pages[0]?.data.date),
+              terms.map((term) => [term.url, time(term.pages[0]?.data.date)])
+            ]
+          : null
+      ])
     files.push(
       madeBy(
-        lazyOutput(
-          'sitemap.xml',
-          () => sitemap(entries()),
-          () => fingerprintOf(entries())
-        ),
+        lazyOutput('sitemap.xml', () => sitemap(entries()), inputs),
         { label: 'the sitemap' }
       )
     )

@@ -299,3 +299,25 @@ describe('writeSite after a resumed build', () => {
     expect(await readFile(path.join(out, 'posts/b/index.html'), 'utf8')).toContain('Body of b.')
   })
 })
+
+describe('writeSite and the sitemap', () => {
+  it('should write the sitemap again when a post’s `updated` date changes, and only then', async () => {
+    const withSitemap: GalleyConfig = { ...config, sitemap: undefined }
+    const updated = (when: string) =>
+      new VFile({
+        path: 'content/b.md',
+        value: `---\ntitle: B\ndate: 2020-01-02\nupdated: ${when}\n---\n\nBody of b.\n`
+      })
+    const write = async (files: VFile[]) =>
+      writeSite(out, (await createGalley(withSitemap).build(files)).outputs, { records })
+    await write([post('a', 1), updated('2020-02-01'), post('c', 3)])
+    const before = await identities(out)
+    expect(await readFile(path.join(out, 'sitemap.xml'), 'utf8')).toContain('2020-02-01')
+    await write([post('a', 1), updated('2020-02-01'), post('c', 3)])
+    expect((await identities(out))['sitemap.xml']).toBe(before['sitemap.xml'])
+    await write([post('a', 1), updated('2020-03-05'), post('c', 3)])
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    expect(sitemap).toContain('<lastmod>2020-03-05</lastmod>')
+    expect(sitemap).not.toContain('2020-02-01')
+  })
+})
