@@ -412,7 +412,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
               ? kept.page === undefined
               : page === kept.page &&
                 page.file === file &&
-                !state.touched?.has(page) &&
+                // Not one whose links an update retitled.
+                state.dirty?.has(String(file.path)) !== true &&
                 published.has(page) === kept.stored.entry?.published)
           ) {
             return kept.stored
@@ -539,7 +540,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     const files = [...state.files]
     const rendered = [...state.rendered]
-    const touched = new Set(state.touched)
+    const touched = new Set<Page<PostData>>()
     // What differs from the build resumed from, for its outputs' traces.
     const dirty = state.dirty && new Map(state.dirty)
     const mark = (page: Page<PostData>, fields: Iterable<string>) => {
@@ -560,7 +561,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     if (arranged.checker && !arranged.checker.complete) return undefined
     for (const page of touched) mark(page, ['previous', 'next', 'related'])
-    return finish({ ...state, files, rendered, touched, dirty }, same)
+    return finish({ ...state, files, rendered, dirty }, same)
   }
 }
 
@@ -582,8 +583,6 @@ interface BuildState {
    * kept of each, the page made of it and how many messages it had then.
    */
   resumed?: Map<VFile, { stored: SnapshotFile; page: Page<PostData> | undefined; messages: number }>
-  /** Pages whose links to others an update changed (their new titles). */
-  touched?: Set<Page<PostData>>
   /** What differs from the build a resumed build resumed from (see `Dirty`). */
   dirty?: Dirty | undefined
 }

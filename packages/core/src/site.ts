@@ -271,35 +271,33 @@ export function layOut(
     }
   }
   if (config.sitemap !== false) {
-    const entries = () => {
-      const map: Array<{ url: string; lastmod?: Date | undefined }> = listed.map((page) => ({
-        url: new URL(page.url, url).href,
-        lastmod: page.data.updated ?? page.data.date
-      }))
+    // What the sitemap lists: each page's URL path (`''` for the home
+    // page) and date; its fingerprint hashes these, without resolving
+    // 10,000 URLs.
+    const sources = () => {
+      const list: Array<[path: string, lastmod: Date | undefined]> = listed.map((page) => [
+        page.url,
+        page.data.updated ?? page.data.date
+      ])
       if (layouts) {
-        map.push({ url: url.href, lastmod: pages[0]?.data.date })
-        for (const term of terms)
-          map.push({ url: new URL(term.url, url).href, lastmod: term.pages[0]?.data.date })
+        list.push(['', pages[0]?.data.date])
+        for (const term of terms) list.push([term.url, term.pages[0]?.data.date])
       }
-      return map
+      return list
     }
-    // What `entries` is made of, without resolving 10,000 URLs to hash it.
-    const time = (date: Date | undefined) => date?.getTime() ?? null
+    const entries = () =>
+      sources().map(([where, lastmod]) => ({ url: new URL(where, url).href, lastmod }))
     const inputs = () =>
       fingerprintOf([
         url.href,
-        listed.map((page) => [page.url, time(page.data.updated ?? page.data.date)]),
-        layouts
-          ? [
-              time(pages[0]?.data.date),
-              terms.map((term) => [term.url, time(term.pages[0]?.data.date)])
-            ]
-          : null
+        sources().map(([where, lastmod]) => [where, lastmod?.getTime() ?? null])
       ])
     files.push(
       madeBy(
         lazyOutput('sitemap.xml', () => sitemap(entries()), inputs),
-        { label: 'the sitemap' }
+        {
+          label: 'the sitemap'
+        }
       )
     )
   }

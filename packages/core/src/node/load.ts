@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { VFile } from 'vfile'
 import type {} from '../digest.js'
 import { source } from '../source.js'
+import { digest as sha256 } from './records.js'
 import { type KnownFile, knownOf, readContentStats, settled, writeContentStats } from './stats.js'
 import { walkFolder } from './walk.js'
 
@@ -138,8 +138,4 @@ function lazyContentFile(absolute: string, cwd: string, digest: string): VFile {
       settle(value)
     }
   })
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   appendFileSync,
   closeSync,
@@ -324,11 +324,9 @@ function sameRoutes(a: BuildSnapshot['routes'], b: BuildSnapshot['routes']): boo
   return true
 }
 
-/** A 32-bit FNV-1a hash of bytes. */
+/** The first 32 bits of a record's SHA-256. */
 function checksum(bytes: Uint8Array): number {
-  let value = 0x811c9dc5
-  for (const byte of bytes) value = Math.imul(value ^ byte, 0x01000193)
-  return value >>> 0
+  return createHash('sha256').update(bytes).digest().readUInt32LE(0)
 }
 
 /**
