@@ -3,13 +3,15 @@ import path from 'node:path'
 import type { GalleyConfig } from '@galley/core'
 import { foldersOf } from '@galley/core/node'
 import { createJiti } from 'jiti'
+import { runtimeAliases } from './runtime.js'
 
 const names = ['galley.config.ts', 'galley.config.mts', 'galley.config.js', 'galley.config.mjs']
 
 /**
  * Find and load the site's configuration: `--config`, else the first
  * `galley.config.{ts,mts,js,mjs}` in `cwd`. TypeScript is loaded with jiti,
- * since Node 20 cannot import it.
+ * since Node 20 cannot import it. The config's imports of Galley's packages
+ * get the command's own copies (`runtimeAliases`).
  *
  * @param cwd
  *   Folder of the site.
@@ -29,7 +31,10 @@ export async function loadConfig(
     if (given) throw new Error(`Cannot find config file \`${given}\``)
     return { config: defaultConfig(dir ?? foldersOf(undefined).contentDir), path: undefined }
   }
-  const jiti = createJiti(import.meta.url, { moduleCache: false })
+  const jiti = createJiti(import.meta.url, {
+    moduleCache: false,
+    alias: runtimeAliases(import.meta.url)
+  })
   const config = await jiti.import<GalleyConfig>(found, { default: true })
   if (!config || typeof config !== 'object') {
     throw new Error(

@@ -1,0 +1,2 @@
+// The command's own copy of `@galley/links/node`, for a site's config (see `../runtime.ts`).
+export * from '@galley/links/node'

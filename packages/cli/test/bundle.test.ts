@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { builtinModules, createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { neverBundle, runtimeAliases, runtimeEntries } from '../src/runtime.js'
+
+const run = promisify(execFile)
+const dist = fileURLToPath(new URL('../dist/', import.meta.url))
+const bin = fileURLToPath(new URL('../bin/galley.js', import.meta.url))
+const layouts = fileURLToPath(new URL('fixtures/site/layouts.mjs', import.meta.url))
+const scripts = readdirSync(dist).filter((name) => name.endsWith('.js'))
+const source = (name: string) => readFileSync(path.join(dist, name), 'utf8')
+// The output's own imports: statements at the start of a line and `import("…")`
+// (the bundled packages' comments quote imports with single quotes).
+const specifiers = (text: string) =>
+  [
+    ...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^".][^"]*)"/gm),
+    ...text.matchAll(/\bimport\("([^".][^"]*)"\)/g)
+  ].map((match) => match[1] as string)
+
+describe('the built command', () => {
+  it('should carry Galley and its dependencies, and load only what an install has', () => {
+    const bare = new Set(scripts.flatMap((name) => specifiers(source(name))))
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]))
+    const outside = [...bare].filter((name) => !builtins.has(name)).sort()
+    // Nothing of Galley's own is loaded from `node_modules`…
+    expect(outside.filter((name) => name.startsWith('@galley/'))).toEqual([])
+    // …and each package that is resolves from the command's own folder, as
+    // it does in an install (a missing dependency fails `npx galley`).
+    expect(outside).toEqual([...neverBundle].sort())
+    const require = createRequire(path.join(dist, 'index.js'))
+    for (const name of outside) expect(() => require.resolve(name)).not.toThrow()
+  })
+
+  it('should give the licence of every package it carries', () => {
+    const notice = readFileSync(path.join(dist, 'LICENSES.md'), 'utf8')
+    for (const name of ['micromark', 'yaml', 'unified', 'hast-util-to-html']) {
+      expect(notice).toMatch(new RegExp(`^## ${name}@\\d`, 'm'))
+    }
+    const micromark = notice.split(/^## /m).find((part) => part.startsWith('micromark@'))
+    expect(micromark).toMatch(/Permission is hereby granted/)
+  })
+
+  it('should give a config the copies of Galley it runs', () => {
+    const aliases = runtimeAliases(pathToFileURL(path.join(dist, 'config.js')).href)
+    expect(Object.keys(aliases).sort()).toEqual(Object.keys(runtimeEntries).sort())
+    for (const file of Object.values(aliases)) {
+      expect(path.dirname(file)).toBe(path.resolve(dist))
+      expect(existsSync(file)).toBe(true)
+    }
+    // From source (these tests), the packages resolve as usual.
+    expect(runtimeAliases(import.meta.url)).toEqual({})
+  })
+
+  it('should build a site whose config imports Galley’s packages', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'galley-bundle-'))
+    onTestFinished(() => rm(root, { recursive: true, force: true }))
+    await mkdir(path.join(root, 'content'))
+    await writeFile(
+      path.join(root, 'galley.config.mjs'),
+      [
+        "import { fields, schemaFromFields } from '@galley/frontmatter'",
+        "import { foldersOf } from '@galley/core/node'",
+        `import { layouts } from ${JSON.stringify(pathToFileURL(layouts).href)}`,
+        'export default {',
+        "  site: 'https://bundle.test/',",
+        '  contentDir: foldersOf(undefined).contentDir,',
+        '  schema: schemaFromFields({ title: fields.title(), date: fields.date(), mood: fields.text() }),',
+        '  layouts: {',
+        '    ...layouts,',
+        '    post: (post) => ({ type: "root", children: [{ type: "text", value: post.data.title + " is " + post.data.mood }] })',
+        '  }',
+        '}',
+        ''
+      ].join('\n')
+    )
+    await writeFile(
+      path.join(root, 'content/a.md'),
+      '---\ntitle: A\ndate: 2024-01-02\nmood: calm\n---\n\nBody.\n'
+    )
+    await run(process.execPath, [bin, 'build'], { cwd: root })
+    expect(readFileSync(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toBe('A is calm\n')
+    await writeFile(
+      path.join(root, 'content/a.md'),
+      '---\ntitle: A\ndate: 2024-01-02\nmood: 3\n---\n\nBody.\n'
+    )
+    const failed = await run(process.execPath, [bin, 'build'], { cwd: root }).catch(
+      (error: { code: number; stderr: string }) => error
+    )
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/a\.md\n4:7-4:8 error Unexpected `mood` value `3`/)
+    })
+  })
+})
