@@ -1,5 +1,6 @@
 import { createLinkChecker, type LinkChecker } from '@galley/links'
 import { madeBy } from './collisions.js'
+import { compareText } from './compare.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
@@ -92,7 +93,7 @@ export function arrange(
       list.push(page)
     }
   }
-  for (const list of Object.values(entries)) list.sort((a, b) => a.url.localeCompare(b.url))
+  for (const list of Object.values(entries)) list.sort((a, b) => compareText(a.url, b.url))
 
   const patterns = taxonomyPatterns(config.taxonomies)
   if (!resumed) linkNeighbours(pages, patterns.keys())
@@ -306,6 +307,8 @@ export function layOut(
 
 /** Newest first by `date`, then by URL: the order of posts everywhere. */
 export function sortNewestFirst<P extends Page<PostData>>(pages: ReadonlyArray<P>): P[] {
-  const time = (page: P) => page.data.date?.getTime() ?? 0
-  return [...pages].sort((a, b) => time(b) - time(a) || a.url.localeCompare(b.url))
+  // Each page's time read once, not at every comparison.
+  const keyed = pages.map((page) => ({ page, time: page.data.date?.getTime() ?? 0 }))
+  keyed.sort((a, b) => b.time - a.time || compareText(a.page.url, b.page.url))
+  return keyed.map((item) => item.page)
 }

@@ -1,5 +1,6 @@
 import { toXml } from 'xast-util-to-xml'
 import { x } from 'xastscript'
+import { compareText } from './compare.js'
 
 /**
  * A `sitemap.xml` (sitemaps.org 0.9) of absolute URLs, with `lastmod` where
@@ -13,7 +14,7 @@ import { x } from 'xastscript'
 export function sitemap(
   entries: ReadonlyArray<{ url: string; lastmod?: Date | undefined }>
 ): string {
-  const sorted = [...entries].sort((a, b) => a.url.localeCompare(b.url))
+  const sorted = [...entries].sort((a, b) => compareText(a.url, b.url))
   const tree = x(null, [
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
     x(

@@ -10,16 +10,21 @@ const dataKeys = ['matter', 'galleyFrontmatter'] as const
 /** The page fields a snapshot keeps packed, as JSON (see `SnapshotEntry.packed`). */
 const packedKeys = ['headings', 'toc', 'excerpt', 'stats'] as const
 
-/** Where a lazy value comes from: the getters it was defined with. */
-interface Lazy {
-  /** The getter of `page.html`, and where the host keeps the text. */
-  html?: { get: () => unknown; where: SnapshotText } | undefined
-  /** The getters of the packed fields, and their JSON. */
-  packed?: { gets: Map<string, () => unknown>; text: string | SnapshotText } | undefined
+/**
+ * A resumed page whose `html` or packed fields are not all read yet: its
+ * entry, and how to read the texts the host keeps. The page and its
+ * `file.data` share it.
+ */
+interface Unread {
+  entry: SnapshotEntry
+  file: VFile
+  text: ((where: SnapshotText) => string) | null | undefined
+  /** The packed fields, once parsed. */
+  parsed?: Record<string, unknown> | undefined
 }
 
-/** The values of resumed pages not read yet (by page, and by file for its link index). */
-const unread = new WeakMap<object, Lazy>()
+/** The unread state of resumed pages and of their files' data (by page, and by `file.data`). */
+const unread = new WeakMap<object, Unread>()
 
 /** The ids of each resumed file whose link index is not read yet. */
 const knownIds = new WeakMap<VFile, string[]>()
@@ -54,17 +59,10 @@ export function toSnapshotEntry(page: Page<PostData>, published: boolean): Snaps
   }
   const lazy = unread.get(page)
   const record = page as unknown as Record<string, unknown>
-  const still = (target: object, key: string, get: (() => unknown) | undefined) =>
-    get !== undefined && Object.getOwnPropertyDescriptor(target, key)?.get === get
-  const html =
-    lazy?.html && still(page, 'html', lazy.html.get) ? lazy.html.where : (page.html as string)
-  const packedStill =
-    lazy?.packed &&
-    still(file.data, 'galleyLinks', lazy.packed.gets.get('galleyLinks')) &&
-    packedKeys.every((key) => still(page, key, lazy.packed?.gets.get(key)))
+  const html = lazy && still(page, 'html') ? lazy.entry.html : (page.html as string)
   const packed =
-    packedStill && lazy?.packed
-      ? lazy.packed.text
+    lazy && still(file.data, 'galleyLinks') && packedKeys.every((key) => still(page, key))
+      ? lazy.entry.packed
       : JSON.stringify({
           galleyLinks: file.data.galleyLinks,
           ...Object.fromEntries(packedKeys.map((key) => [key, record[key]]))
@@ -106,74 +104,85 @@ export function fromSnapshotEntry(
     if (Object.hasOwn(entry.data, key)) file.data[key] = entry.data[key] as never
   }
   if (entry.identity !== undefined) noteRender(file, entry.identity)
-  const lazy: Lazy = {}
+  const state: Unread = { entry, file, text }
   const page: Record<string, unknown> = {}
-  let parsed: Record<string, unknown> | undefined
-  const read = (where: string | SnapshotText) => {
-    if (typeof where === 'string') return where
-    if (!text) throw new Error('Expected `text` in `resume` options: the snapshot keeps no texts')
-    return text(where)
-  }
-  const unpack = () => {
-    if (!parsed) parsed = JSON.parse(read(entry.packed)) as Record<string, unknown>
-    return parsed
-  }
-  const gets = new Map<string, () => unknown>()
-  gets.set(
-    'galleyLinks',
-    defineLazy(file.data, 'galleyLinks', () => {
-      knownIds.delete(file)
-      return unpack().galleyLinks
-    })
-  )
+  Object.defineProperty(file.data, 'galleyLinks', lazily('galleyLinks'))
+  unread.set(file.data, state)
   knownIds.set(file, entry.ids)
   for (const key of Object.keys(entry.page)) {
     if (key === 'html') {
-      const where = entry.html
-      if (typeof where === 'string') page.html = where
-      else {
-        const get = defineLazy(page, 'html', () => read(where))
-        lazy.html = { get, where }
-      }
+      if (typeof entry.html === 'string') page.html = entry.html
+      else Object.defineProperty(page, 'html', lazily('html'))
     } else if (key === 'file') page.file = file
     else if (key === 'data') page.data = file.data.galleyFrontmatter
     else if ((packedKeys as ReadonlyArray<string>).includes(key)) {
-      gets.set(
-        key,
-        defineLazy(page, key, () => unpack()[key])
-      )
+      Object.defineProperty(page, key, lazily(key))
     } else {
       // own-key: an own key of a page Galley made, from a snapshot it wrote.
       page[key] = entry.page[key]
     }
   }
-  lazy.packed = { gets, text: entry.packed }
-  unread.set(page, lazy)
+  unread.set(page, state)
   const made = page as unknown as Page<PostData>
   noteDataToken(made as Page<unknown>, entry.dataToken)
   return made
 }
 
+/** A text of a resumed entry: as it is, or read from where the host keeps it. */
+function textOf(state: Unread, where: string | SnapshotText): string {
+  if (typeof where === 'string') return where
+  if (!state.text)
+    throw new Error('Expected `text` in `resume` options: the snapshot keeps no texts')
+  return state.text(where)
+}
+
+/** The value of a lazy field of a resumed page (or `galleyLinks` of its file's data). */
+function lazyValue(state: Unread, key: string): unknown {
+  if (key === 'html') return textOf(state, state.entry.html)
+  if (!state.parsed) {
+    state.parsed = JSON.parse(textOf(state, state.entry.packed)) as Record<string, unknown>
+  }
+  if (key === 'galleyLinks') knownIds.delete(state.file)
+  return state.parsed[key]
+}
+
 /**
- * Define `target[key]` as made by `make` on first use, then kept (and
- * writable, as a plain field is).
- *
- * @returns
- *   The getter (a snapshot tells by it whether the value was read).
+ * The accessors of one lazy field, the same functions for every page (so
+ * pages share their shape, and a snapshot tells an unread field by its
+ * getter): made on first use, then kept as a plain writable field.
  */
-function defineLazy(target: object, key: string, make: () => unknown): () => unknown {
-  const settle = (value: unknown) =>
-    Object.defineProperty(target, key, {
-      value,
-      writable: true,
+const accessors = new Map<string, PropertyDescriptor>()
+
+function lazily(key: string): PropertyDescriptor {
+  let found = accessors.get(key)
+  if (!found) {
+    const settle = (target: object, value: unknown) =>
+      Object.defineProperty(target, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true
+      })
+    found = {
+      get(this: object) {
+        const state = unread.get(this) as Unread
+        const value = lazyValue(state, key)
+        settle(this, value)
+        return value
+      },
+      set(this: object, value: unknown) {
+        settle(this, value)
+      },
       enumerable: true,
       configurable: true
-    })
-  const get = () => {
-    const value = make()
-    settle(value)
-    return value
+    }
+    accessors.set(key, found)
   }
-  Object.defineProperty(target, key, { get, set: settle, enumerable: true, configurable: true })
-  return get
+  return found
+}
+
+/** Whether `target[key]` is a lazy field not read (nor set) yet. */
+function still(target: object, key: string): boolean {
+  const get = accessors.get(key)?.get
+  return get !== undefined && Object.getOwnPropertyDescriptor(target, key)?.get === get
 }

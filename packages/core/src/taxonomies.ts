@@ -1,4 +1,5 @@
 import { slug as slugify } from 'github-slugger'
+import { compareText } from './compare.js'
 import type { Page, PostData, Tag, Taxonomies, TaxonomyConfig } from './types.js'
 
 /**
@@ -53,7 +54,7 @@ export function gatherTerms<D extends PostData>(
       }
     }
     // own-key: taxonomy names come from the config.
-    result[key] = [...terms.values()].sort((a, b) => a.name.localeCompare(b.name))
+    result[key] = [...terms.values()].sort((a, b) => compareText(a.name, b.name))
   }
   return result
 }

@@ -102,9 +102,10 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
         if (recording && typeof key === 'string') recording.add(`${id}\u0000${key}`)
       }
       view = new Proxy(entry as Page<unknown>, {
-        get(target, key, receiver) {
+        get(target, key) {
           note(key)
-          return Reflect.get(target, key, receiver)
+          // On the page itself: a resumed page's lazy fields settle there.
+          return Reflect.get(target, key)
         },
         has(target, key) {
           note(key)

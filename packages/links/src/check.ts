@@ -106,24 +106,30 @@ export function createLinkChecker(
   const site = toSiteUrl(settings.site)
   const toUrl = settings.toUrl || defaultToUrl
   const skip = settings.skip || []
-  const pages = new Map<string, ReadonlySet<string> | undefined>()
+  // Each page's ids, as a list until a link looks into it.
+  const pages = new Map<string, ReadonlySet<string> | Iterable<string> | undefined>()
   // How each page is written, for suggestions: `/posts/a/`, not the key `/posts/a`.
   const written = new Map<string, string>()
 
   for (const route of settings.routes || []) {
-    const { pathname } = new URL(route, site)
+    const pathname = pathOf(route, site)
     pages.set(pageKey(pathname), undefined)
     written.set(pageKey(pathname), pathname)
   }
 
   for (const file of files) {
-    const url = new URL(toUrl(file), site)
-    const known = settings.idsOf?.(file)
-    const ids = known
-      ? new Set(known)
-      : new Set((file.data.galleyLinks?.ids ?? []).map((target) => target.id))
-    pages.set(pageKey(url.pathname), ids)
-    written.set(pageKey(url.pathname), url.pathname)
+    const pathname = pathOf(toUrl(file), site)
+    const ids =
+      settings.idsOf?.(file) ?? (file.data.galleyLinks?.ids ?? []).map((target) => target.id)
+    pages.set(pageKey(pathname), ids)
+    written.set(pageKey(pathname), pathname)
+  }
+  const idsAt = (key: string): ReadonlySet<string> | undefined => {
+    const ids = pages.get(key)
+    if (ids === undefined || ids instanceof Set) return ids as ReadonlySet<string> | undefined
+    const set = new Set(ids)
+    pages.set(key, set)
+    return set
   }
 
   // Many links can point at one missing page: suggest once for each.
@@ -199,7 +205,7 @@ export function createLinkChecker(
       }
 
       const fragment = fragmentOf(target.hash)
-      const ids = pages.get(key)
+      const ids = idsAt(key)
       if (!fragment || fragment.toLowerCase() === 'top' || !ids || ids.has(fragment)) continue
 
       const suggestions = suggest(fragment, ids).map((id) => `#${id}`)
@@ -223,6 +229,17 @@ export function createLinkChecker(
     }
   }
 }
+
+/**
+ * The path of `url` (a path or a URL) on `site`, as `new URL(url, site)`
+ * gives it; a plain path (letters, digits, `-_~/` and dots inside names)
+ * is that path already.
+ */
+function pathOf(url: string, site: URL): string {
+  return plainPath.test(url) && !url.includes('/.') ? url : new URL(url, site).pathname
+}
+
+const plainPath = /^\/[\w\-~/.]*$/
 
 function defaultToUrl(file: VFile): string {
   let path = (file.path ?? '').replace(/\\/g, '/')

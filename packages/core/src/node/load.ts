@@ -102,7 +102,7 @@ export async function loadContent(
  */
 export function readContentFile(absolute: string, cwd: string): VFile {
   const value = readFileSync(absolute, 'utf8')
-  const file = new VFile({ cwd, path: path.relative(cwd, absolute), value })
+  const file = new VFile({ cwd, path: relativeTo(cwd, absolute), value })
   file.data.galleyDigest = { value, digest: sha256(value) }
   return file
 }
@@ -112,30 +112,62 @@ export function readContentFile(absolute: string, cwd: string): VFile {
  * (and keeps the digest only when it is still the text of `digest`).
  */
 function lazyContentFile(absolute: string, cwd: string, digest: string): VFile {
-  const file = new VFile({ cwd, path: path.relative(cwd, absolute) })
+  const file = new VFile({ cwd, path: relativeTo(cwd, absolute) })
   const known: NonNullable<VFile['data']['galleyDigest']> = { digest, pending: true }
   file.data.galleyDigest = known
-  const settle = (value: unknown) => {
-    known.pending = false
-    Object.defineProperty(file, 'value', {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true
-    })
-  }
-  return Object.defineProperty(file, 'value', {
-    configurable: true,
+  unreadFiles.set(file, { absolute, known })
+  return Object.defineProperty(file, 'value', lazyValue)
+}
+
+/** Where the text of each file not read yet is, and what the loader knew of it. */
+const unreadFiles = new WeakMap<
+  object,
+  { absolute: string; known: NonNullable<VFile['data']['galleyDigest']> }
+>()
+
+/** Put `value` on a lazy file as its plain field. */
+function settleValue(file: object, value: unknown): void {
+  const unread = unreadFiles.get(file)
+  if (unread) unread.known.pending = false
+  unreadFiles.delete(file)
+  Object.defineProperty(file, 'value', {
+    value,
+    writable: true,
     enumerable: true,
-    get() {
-      const text = readFileSync(absolute, 'utf8')
-      // Changed since it was loaded: the text read is the file's, with no digest.
-      if (sha256(text) === digest) known.value = text
-      settle(text)
-      return text
-    },
-    set(value: unknown) {
-      settle(value)
-    }
+    configurable: true
   })
 }
+
+/** The `value` of every lazy file (one pair of functions, so files keep one shape). */
+const lazyValue: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: object) {
+    const unread = unreadFiles.get(this)
+    if (!unread) return undefined
+    const text = readFileSync(unread.absolute, 'utf8')
+    // Changed since it was loaded: the text read is the file's, with no digest.
+    if (sha256(text) === unread.known.digest) unread.known.value = text
+    settleValue(this, text)
+    return text
+  },
+  set(this: object, value: unknown) {
+    settleValue(this, value)
+  }
+}
+
+/**
+ * `path.relative(cwd, absolute)` for a file the loader found (a resolved
+ * path): the rest of it when it is inside `cwd`, without normalizing again.
+ */
+function relativeTo(cwd: string, absolute: string): string {
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
+  if (absolute.startsWith(prefix)) {
+    const rest = absolute.slice(prefix.length)
+    if (rest !== '' && !notPlain.test(rest)) return rest
+  }
+  return path.relative(cwd, absolute)
+}
+
+/** A `.` or `..` part, an empty one, or a separator at the end. */
+const notPlain = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|[\\/]$/

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs'
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
+import { joinPlain } from './paths.js'
 
 /** The file `writeSite` leaves in every output folder: the list of files it wrote. */
 export const manifestName = '.galley-manifest.json'
@@ -142,7 +143,7 @@ async function foreignFiles(
   const files: string[] = []
   // Synchronously: Node 20's `readdir` promise is many times slower.
   const visit = (folder: string) => {
-    const absolute = path.join(dir, folder)
+    const absolute = folder ? joinPlain(dir, folder) : dir
     const known = folders?.get(folder)
     const stamp = folderStamp(absolute)
     if (stamp !== undefined) seen?.set(folder, stamp)
@@ -199,13 +200,14 @@ function within(child: string, parent: string): boolean {
 }
 
 /**
- * The stamp of a folder: its modification and change times (ns), which
+ * The stamp of a folder: its modification and change times (ms, with
+ * their fraction), which
  * adding, removing or renaming an entry in it moves; `undefined` when it is
  * not a folder.
  */
 export function folderStamp(folder: string): string | undefined {
-  const stats = lstatSync(folder, { bigint: true, throwIfNoEntry: false })
-  return stats?.isDirectory() ? `${stats.mtimeNs}:${stats.ctimeNs}` : undefined
+  const stats = lstatSync(folder, { throwIfNoEntry: false })
+  return stats?.isDirectory() ? `${stats.mtimeMs}:${stats.ctimeMs}` : undefined
 }
 
 /**
@@ -252,7 +254,7 @@ export function restamp(
   const stamps = new Map<string, string>()
   for (const folder of [...folders].sort()) {
     const kept = touched && !moved.has(folder || '.') ? seen.get(folder) : undefined
-    const stamp = kept ?? folderStamp(path.join(outDir, folder))
+    const stamp = kept ?? folderStamp(folder ? joinPlain(outDir, folder) : outDir)
     if (stamp) stamps.set(folder, stamp)
   }
   return stamps

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { joinPlain } from './paths.js'
 
 /** What `walkFolder` found. */
 export interface Walked {
@@ -39,7 +40,8 @@ export async function walkFolder(
     const entries: Dirent[] = await readdir(dir, { withFileTypes: true }).catch(() => [])
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-      const absolute = path.join(dir, entry.name)
+      // `dir` is resolved and a name has no separator: `path.join` without normalizing.
+      const absolute = joinPlain(dir, entry.name)
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name
       let kind: 'dir' | 'file' | 'other' = entry.isDirectory()
         ? 'dir'

@@ -16,6 +16,7 @@ import {
   refuseForeign,
   restamp
 } from './outdir.js'
+import { joinPlain } from './paths.js'
 import {
   digest,
   type OutputRecord,
@@ -136,7 +137,7 @@ export async function writeSite(
     // only when its bytes changed, so few are ever in memory.
     for (const { where, file } of planned) {
       const record = listed.has(file.path) ? previous.get(file.path) : undefined
-      const old = record && unchanged(path.join(target, where), record) ? record : undefined
+      const old = record && unchanged(joinPlain(target, where), record) ? record : undefined
       const trace = file.trace
       if (
         old?.reads &&
@@ -323,6 +324,17 @@ function inside(root: string, relative: string): string {
 
 /** `relative`, normalized, when it stays inside a folder; else it throws. */
 function relativeInside(relative: string): string {
+  // Plain names joined by `/` are that path already (as `path.relative` would give it).
+  if (path.sep === '/' && isPlain(relative)) return relative
   const root = path.resolve('/galley-out')
   return path.relative(root, inside(root, relative))
+}
+
+/** Whether `relative` is names joined by `/`: none empty, `.` or `..`, no `\\` or NUL. */
+function isPlain(relative: string): boolean {
+  if (relative === '' || relative.includes('\\') || relative.includes('\0')) return false
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.' || part === '..') return false
+  }
+  return true
 }
