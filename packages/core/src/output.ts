@@ -20,6 +20,8 @@ export interface OutputFile {
  *   Relative file path.
  */
 export function toOutputPath(url: string): string {
+  // A folder URL of plain names (`/posts/a/`): its page is `posts/a/index.html`.
+  if (plainFolder.test(url)) return `${url.slice(1)}index.html`
   const segments: string[] = []
   for (const raw of url.split('/')) {
     // A `%2F` in a segment is a folder on disk; `.` and `..` are resolved
@@ -36,6 +38,9 @@ export function toOutputPath(url: string): string {
     segments.push('index.html')
   return segments.join('/')
 }
+
+/** `/`, or names of letters, digits, `-`, `_`, `~` and inner dots, each followed by `/`. */
+const plainFolder = /^\/(?:[\w\-~]+(?:\.[\w\-~]+)*\/)*$/
 
 /** Decode a URL segment; a malformed escape (`%zz`) stays as written. */
 function decode(segment: string): string {

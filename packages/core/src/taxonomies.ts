@@ -42,9 +42,15 @@ export function gatherTerms<D extends PostData>(
   const result: Taxonomies<D> = {}
   for (const [key, pattern] of patterns) {
     const terms = new Map<string, Tag<D> & { pages: Array<Page<D>> }>()
+    // Each name's URL made once: thousands of posts share a few terms.
+    const urls = new Map<string, string>()
     for (const page of pages) {
       for (const name of termsOf(page.data, key)) {
-        const url = pattern.replace(/:term\b/g, encodeURIComponent(slugify(name)))
+        let url = urls.get(name)
+        if (url === undefined) {
+          url = pattern.replace(/:term\b/g, encodeURIComponent(slugify(name)))
+          urls.set(name, url)
+        }
         let term = terms.get(url)
         if (!term) {
           term = { name, taxonomy: key, url, pages: [] }

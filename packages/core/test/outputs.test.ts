@@ -17,6 +17,41 @@ const problems = (files: ReadonlyArray<VFile>) =>
 
 const paths = (outputs: ReadonlyArray<OutputFile>) => outputs.map((file) => file.path)
 
+describe('output paths', () => {
+  it('should write each URL at the path a server looks for it, plain or not', async () => {
+    const aliases = [
+      '/a.b/',
+      '/a..b/',
+      '/x/./y/',
+      '/m//n/',
+      '/%C3%A9t%C3%A9/',
+      '/p%2Fq/',
+      '/old.html',
+      '/deep/../up/',
+      '/v1.2/notes/'
+    ]
+    const result = await createGalley({ site: 'https://b.test/', layouts }).build([
+      post('content/a.md', `title: A\ndate: 2020-01-01\naliases: ${JSON.stringify(aliases)}`)
+    ])
+    expect(result.ok).toBe(true)
+    expect(
+      paths(result.outputs).filter(
+        (path) => !/^(posts|tags)\/|^index|^404|\.xml$|\.json$/.test(path)
+      )
+    ).toEqual([
+      'a.b/index.html',
+      'a..b/index.html',
+      'x/y/index.html',
+      'm/n/index.html',
+      'été/index.html',
+      'p/q/index.html',
+      'old.html',
+      'up/index.html',
+      'v1.2/notes/index.html'
+    ])
+  })
+})
+
 describe('one output per path', () => {
   it('should refuse an alias at another post’s URL, at the alias', async () => {
     const result = await createGalley({ site: 'https://b.test/', layouts }).build([

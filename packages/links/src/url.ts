@@ -11,6 +11,13 @@ export const placeholderOrigin = 'https://galley.invalid'
  *   Key.
  */
 export function pageKey(pathname: string): string {
+  // Most paths have nothing to decode and no `index.html`: only the
+  // trailing slashes go (a checker keys every page of a site).
+  if (!pathname.includes('%') && !pathname.endsWith('.html') && !pathname.endsWith('.htm')) {
+    let end = pathname.length
+    while (end > 1 && pathname.charCodeAt(end - 1) === 47) end--
+    return pathname.slice(0, end) || '/'
+  }
   let path = pathname
   try {
     path = decodeURI(pathname)
