@@ -89,6 +89,16 @@ export function toCached(
   }
 }
 
+/** Values of front matter as text: JSON with their dates marked (see `markDates`). */
+export function encodeData(value: unknown): string | undefined {
+  return JSON.stringify(value, markDates)
+}
+
+/** `encodeData`, undone: the same values, dates as dates. */
+export function decodeData(text: string): unknown {
+  return reviveDates(JSON.parse(text))
+}
+
 /**
  * `JSON.stringify` turns dates into strings before a replacer sees them; the
  * holder still has the `Date`, so mark it as `{ $date }` for `fromCached` to

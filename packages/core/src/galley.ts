@@ -396,7 +396,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
       const published = new Set(arranged.everything)
       return {
-        version: 1,
+        version: 2,
         now: arranged.now.getTime(),
         routes: [...state.routes],
         spent: arranged.checker?.spent ?? 0,
@@ -429,7 +429,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
     },
     async resume(snapshot, input, options) {
-      if (snapshot.version !== 1) return undefined
+      if (snapshot.version !== 2) return undefined
       const given = [...input]
       if (given.length !== snapshot.files.length) return undefined
       const now = config.now ?? new Date()

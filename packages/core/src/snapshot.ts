@@ -1,11 +1,14 @@
 import type { VFile } from 'vfile'
-import { hash } from './cache.js'
+import { decodeData, encodeData, hash } from './cache.js'
 import { loadedDigest } from './digest.js'
 import { dataToken, noteDataToken, noteRender, renderIdentity } from './trace.js'
 import type { Page, PostData, SnapshotEntry, SnapshotText } from './types.js'
 
-/** The `file.data` keys a snapshot keeps as they are. */
-const dataKeys = ['matter', 'galleyFrontmatter'] as const
+/** The `file.data` key a snapshot keeps as it is (the rest is packed or read lazily). */
+const dataKey = 'galleyFrontmatter'
+
+/** The page fields a snapshot keeps as one text, read when one of them is. */
+const neighbourKeys = ['previous', 'next', 'related'] as const
 
 /** The page fields a snapshot keeps packed, as JSON (see `SnapshotEntry.packed`). */
 const packedKeys = ['headings', 'toc', 'excerpt', 'stats'] as const
@@ -21,6 +24,8 @@ interface Unread {
   text: ((where: SnapshotText) => string) | null | undefined
   /** The packed fields, once parsed. */
   parsed?: Record<string, unknown> | undefined
+  /** The neighbours, once parsed. */
+  neighbours?: Record<string, unknown> | undefined
 }
 
 /** The unread state of resumed pages and of their files' data (by page, and by `file.data`). */
@@ -53,11 +58,23 @@ export function resumedIds(file: VFile): string[] | undefined {
 export function toSnapshotEntry(page: Page<PostData>, published: boolean): SnapshotEntry {
   const file = page.file
   const data: Record<string, unknown> = {}
-  for (const key of dataKeys) {
-    // own-key: fixed names.
-    if (Object.hasOwn(file.data, key)) data[key] = file.data[key]
-  }
+  if (Object.hasOwn(file.data, dataKey)) data[dataKey] = file.data[dataKey]
   const lazy = unread.get(page)
+  const matter = !Object.hasOwn(file.data, 'matter')
+    ? undefined
+    : lazy && still(file.data, 'matter')
+      ? lazy.entry.matter
+      : (encodeData(file.data.matter) ?? '')
+  const neighbours =
+    lazy && neighbourKeys.every((key) => still(page, key))
+      ? lazy.entry.neighbours
+      : neighbourKeys.some((key) => Object.hasOwn(page, key))
+        ? encodeData(
+            Object.fromEntries(
+              neighbourKeys.map((key) => [key, (page as unknown as Record<string, unknown>)[key]])
+            )
+          )
+        : undefined
   const record = page as unknown as Record<string, unknown>
   const html = lazy && still(page, 'html') ? lazy.entry.html : (page.html as string)
   const packed =
@@ -68,7 +85,13 @@ export function toSnapshotEntry(page: Page<PostData>, published: boolean): Snaps
           ...Object.fromEntries(packedKeys.map((key) => [key, record[key]]))
         })
   const fields: Record<string, unknown> = {}
-  const apart = new Set<string>(['file', 'data', 'html', ...packedKeys])
+  const apart = new Set<string>([
+    'file',
+    'data',
+    'html',
+    ...packedKeys,
+    ...(neighbours === undefined ? [] : neighbourKeys)
+  ])
   for (const key of Object.keys(page)) {
     // own-key: an own key of a page Galley made; the ones kept apart
     // keep their place by `undefined`.
@@ -79,6 +102,8 @@ export function toSnapshotEntry(page: Page<PostData>, published: boolean): Snaps
   ]
   return {
     data,
+    matter,
+    neighbours,
     packed,
     ids,
     identity: renderIdentity(file),
@@ -99,13 +124,11 @@ export function fromSnapshotEntry(
   entry: SnapshotEntry,
   text: ((where: SnapshotText) => string) | null | undefined
 ): Page<PostData> {
-  for (const key of dataKeys) {
-    // own-key: fixed names, from a snapshot Galley wrote.
-    if (Object.hasOwn(entry.data, key)) file.data[key] = entry.data[key] as never
-  }
+  if (Object.hasOwn(entry.data, dataKey)) file.data[dataKey] = entry.data[dataKey] as never
   if (entry.identity !== undefined) noteRender(file, entry.identity)
   const state: Unread = { entry, file, text }
   const page: Record<string, unknown> = {}
+  if (entry.matter !== undefined) Object.defineProperty(file.data, 'matter', lazily('matter'))
   Object.defineProperty(file.data, 'galleyLinks', lazily('galleyLinks'))
   unread.set(file.data, state)
   knownIds.set(file, entry.ids)
@@ -115,7 +138,10 @@ export function fromSnapshotEntry(
       else Object.defineProperty(page, 'html', lazily('html'))
     } else if (key === 'file') page.file = file
     else if (key === 'data') page.data = file.data.galleyFrontmatter
-    else if ((packedKeys as ReadonlyArray<string>).includes(key)) {
+    else if (
+      (packedKeys as ReadonlyArray<string>).includes(key) ||
+      (entry.neighbours !== undefined && (neighbourKeys as ReadonlyArray<string>).includes(key))
+    ) {
       Object.defineProperty(page, key, lazily(key))
     } else {
       // own-key: an own key of a page Galley made, from a snapshot it wrote.
@@ -139,6 +165,16 @@ function textOf(state: Unread, where: string | SnapshotText): string {
 /** The value of a lazy field of a resumed page (or `galleyLinks` of its file's data). */
 function lazyValue(state: Unread, key: string): unknown {
   if (key === 'html') return textOf(state, state.entry.html)
+  if (key === 'matter') {
+    const text = state.entry.matter ?? ''
+    return text === '' ? undefined : decodeData(text)
+  }
+  if ((neighbourKeys as ReadonlyArray<string>).includes(key)) {
+    if (!state.neighbours) {
+      state.neighbours = decodeData(state.entry.neighbours ?? '{}') as Record<string, unknown>
+    }
+    return state.neighbours[key]
+  }
   if (!state.parsed) {
     state.parsed = JSON.parse(textOf(state, state.entry.packed)) as Record<string, unknown>
   }

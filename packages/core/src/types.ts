@@ -404,7 +404,7 @@ export interface ContentCache {
  */
 export interface BuildSnapshot {
   /** Format: a snapshot of another format is never resumed. */
-  version: 1
+  version: 2
   /** The moment (ms since 1970) the publishing rules were applied at. */
   now: number
   /** Every entry's route: `[path of its file, URL]`. */
@@ -431,8 +431,19 @@ export interface SnapshotFile {
 
 /** One entry of a `BuildSnapshot`. */
 export interface SnapshotEntry {
-  /** The `file.data` its render left, but its link index: `matter`, `galleyFrontmatter`. */
+  /** The validated front matter its render left (`galleyFrontmatter`). */
   data: Record<string, unknown>
+  /**
+   * Its raw front matter (`file.data.matter`) as JSON with dates marked,
+   * read only when something needs it (`''` for `undefined`; none when the
+   * file had none).
+   */
+  matter?: string | undefined
+  /**
+   * Its `previous`, `next` and `related` as JSON with dates marked, read
+   * only when something needs them (none when the page has none of them).
+   */
+  neighbours?: string | undefined
   /**
    * As JSON, read only when something needs them: its link index
    * (`file.data.galleyLinks`) and the page's `headings`, `toc`, `excerpt`
@@ -449,7 +460,8 @@ export interface SnapshotEntry {
   published: boolean
   /**
    * Every field of the page but `file`, `data`, `html` and those in
-   * `packed` (`undefined` there, so the keys keep their order).
+   * `packed` and `neighbours` (`undefined` there, so the keys keep their
+   * order).
    */
   page: Record<string, unknown>
   /** Its `html`: the text, or where the host keeps it (see `SnapshotText`). */

@@ -151,6 +151,47 @@ describe('snapshot and resume', () => {
     expect(outputsOf(third as BuildResult<unknown>)).toEqual(outputsOf(fresh))
   })
 
+  it('should give a resumed page the raw front matter and neighbours a fresh build gives, dates as dates', async () => {
+    const inputs = () => [
+      new VFile({
+        path: 'content/a.md',
+        value: '+++\ntitle = "A"\ndate = 2020-01-01T00:00:00Z\ntags = ["x"]\n"$date" = "kept"\n+++\n\n# A\n'
+      }),
+      new VFile({
+        path: 'content/b.md',
+        value: '---\ntitle: B\ndate: 2020-02-01\ntags: [x]\n---\n\n# B\n'
+      }),
+      new VFile({ path: 'content/c.md', value: '---\ntitle: C\ndate: 2020-03-01\n---\n\n# C\n' })
+    ]
+    const settings = { site: 'https://s.test/', now: new Date('2026-01-01T00:00:00Z') }
+    const store = path.join(root, 'matter.bin')
+    const galley = createGalley(settings)
+    const first = galley.snapshot(await galley.build(inputs()))
+    if (!first) throw new Error('Expected a snapshot')
+    writeSnapshot(store, 'k', first)
+    const saved = readSnapshot(store, 'k')
+    if (!saved) throw new Error('Expected the snapshot back')
+    const resumed = await createGalley(settings).resume(saved.snapshot, inputs(), {
+      text: saved.text
+    })
+    const fresh = await createGalley(settings).build(inputs())
+    if (!resumed) throw new Error('Expected a resumed build')
+    const view = (result: BuildResult<unknown>) =>
+      result.pages.map((page) => ({
+        path: page.file.path,
+        matter: page.file.data.matter,
+        previous: page.previous,
+        next: page.next,
+        related: page.related
+      }))
+    expect(view(resumed)).toEqual(view(fresh))
+    const a = resumed.pages.find((page) => page.file.path === 'content/a.md')
+    expect(a?.file.data.matter?.date).toBeInstanceOf(Date)
+    expect(a?.file.data.matter?.$date).toBe('kept')
+    expect(a?.previous?.title).toBe(undefined)
+    expect(a?.next?.title).toBe('B')
+  })
+
   it('should read a snapshot back to its last whole record of changes, and write it whole after many', async () => {
     // Twelve posts: a record of one edit is a small part of the snapshot.
     const state = initialState(
