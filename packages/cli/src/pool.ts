@@ -42,13 +42,36 @@ export function workerPool(
   return (routes, count) => {
     const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
     if (Math.min(threads, count) <= 1) return undefined
-    const pool = new Tinypool({
-      filename: workerFile(),
-      minThreads: Math.min(threads, count),
-      maxThreads: Math.min(threads, count),
-      workerData: { ...settings, routes } satisfies WorkerSettings,
-      execArgv: nodeFlags(process.execArgv)
-    })
+    const start = (execArgv: string[]) =>
+      new Tinypool({
+        filename: workerFile(),
+        minThreads: Math.min(threads, count),
+        maxThreads: Math.min(threads, count),
+        workerData: { ...settings, routes } satisfies WorkerSettings,
+        execArgv
+      })
+    const flags = nodeFlags(process.execArgv)
+    let pool: Tinypool
+    try {
+      pool = start(flags)
+    } catch (error) {
+      // A flag a worker thread refuses (a V8 or per-process one, such as
+      // `node --trace-gc` or `--max-semi-space-size`): the workers start
+      // without those, as they would without any.
+      if ((error as { code?: unknown })?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error
+      const refused = new Set(
+        String((error as Error).message)
+          .split(': ')
+          .at(-1)
+          ?.split(', ')
+      )
+      const kept = flags.filter((flag) => !refused.has(flag))
+      try {
+        pool = start(kept.length < flags.length ? kept : [])
+      } catch {
+        pool = start([])
+      }
+    }
     return {
       render: (input) => pool.run(input),
       close: () => pool.destroy()

@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
 import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { capture } from './streams.js'
+
+const bin = fileURLToPath(new URL('../bin/galley.js', import.meta.url))
 
 let site: string
 
@@ -90,6 +94,23 @@ describe('worker threads', () => {
     expect(written['rss.xml']).toContain('href="https://workers.test/posts/post-29/#part-29"')
     expect(written['rss.xml']).toContain('&#x3C;code class="language-js">const n = 30')
     expect(await files(three)).toEqual(written)
+  })
+
+  it('should start its workers when Node runs with a flag workers refuse', async () => {
+    const out = path.join(site, 'flagged')
+    // `--max-semi-space-size` is a V8 flag: a worker thread given it does not start.
+    const child = spawnSync(
+      process.execPath,
+      ['--max-semi-space-size=16', bin, 'build', '--fresh', '--workers', '2', '--out', out],
+      { cwd: site, encoding: 'utf8' }
+    )
+    expect(child.stderr).not.toContain('execArgv')
+    expect(child.status).toBe(0)
+    expect(child.stdout).toContain('wrote 7 files to')
+    // Rendered in the workers: the feed carries the HTML.
+    expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain(
+      '&#x3C;code class="language-js">const n = 30'
+    )
   })
 
   it('should refuse a `--workers` that is not a whole number from 1', async () => {
