@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8'
 import {
   type BuildOptions,
   createGalley,
@@ -52,5 +53,30 @@ describe('a render pool', () => {
     expect(pooled.pages.map((page) => [page.url, page.html])).toEqual(
       here.pages.map((page) => [page.url, page.html])
     )
+  })
+
+  it('should keep rendered HTML one byte per character when its text allows, and as it is when not', async () => {
+    const render = createRenderFunction(config, [['posts/b.md', '/posts/b/']])
+    // How V8 stores a string: `"` one byte per character, `c` two.
+    const storage = (text: string) => {
+      const bytes = serialize(text)
+      const tag = bytes[2] === 0 ? bytes[3] : bytes[2]
+      return String.fromCharCode(tag ?? 0)
+    }
+    const plain = await render({
+      path: 'posts/a.md',
+      value:
+        '---\ntitle: A\ndate: 2024-01-01\n---\n\n# A café\n\nSee [b](./b.md) and <https://x.test/>.\n\n## More\n\nText.\n'
+    })
+    expect(plain.html).toBe(
+      '<h1 id="a-café">A café</h1>\n<p>See <a href="/posts/b/">b</a> and <a href="https://x.test/">https://x.test/</a>.</p>\n<h2 id="more">More</h2>\n<p>Text.</p>'
+    )
+    expect(storage(plain.html)).toBe('"')
+    expect(storage(plain.excerpt.html)).toBe('"')
+    const wide = await render({
+      path: 'posts/c.md',
+      value: '---\ntitle: C\ndate: 2024-01-01\n---\n\nIt’s “quoted”.\n'
+    })
+    expect(wide.html).toBe('<p>It’s “quoted”.</p>')
   })
 })

@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
+import { compactString } from './compact.js'
 import { eachElement } from './walk.js'
 
 /** A link of the document. */
@@ -107,7 +108,7 @@ function excerpt(tree: Root, divider: number | undefined): Excerpt {
   }
   const root: Root = { type: 'root', children: nodes }
   return {
-    html: toHtml(root, { allowDangerousHtml: true }).trim(),
+    html: compactString(toHtml(root, { allowDangerousHtml: true }).trim()),
     text: hastToString(root as unknown as ElementContent)
       .replace(/\s+/g, ' ')
       .trim(),

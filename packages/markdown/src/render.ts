@@ -1,6 +1,7 @@
 import type { Compatible, VFile } from 'vfile'
 import { VFile as VFileClass } from 'vfile'
 import type { Collected, Excerpt, Image, Link, Stats } from './collect.js'
+import { compactString } from './compact.js'
 import type { Heading } from './headings.js'
 import type { Options } from './options.js'
 import { createProcessor } from './processor.js'
@@ -69,7 +70,7 @@ export function createMarkdownProcessor(options?: Readonly<Options> | null): Mar
       let html = ''
       try {
         const tree = await processor.run(processor.parse(file), file)
-        html = processor.stringify(tree, file)
+        html = compactString(processor.stringify(tree, file))
       } catch (error) {
         fail(file, error)
       }
