@@ -1,10 +1,10 @@
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { parseJson } from './formats/json.js'
 import { parseToml } from './formats/toml.js'
-import type { FormatParser } from './formats/types.js'
+import type { FormatParser, ParsedBlock } from './formats/types.js'
 import { parseYaml } from './formats/yaml.js'
 import { type Format, findFrontmatter } from './split.js'
-import { setParsed } from './state.js'
+import { getParsed, setParsed } from './state.js'
 import { refuseUnsafeKeys } from './unsafe-keys.js'
 
 const parsers: Readonly<Record<Format, FormatParser>> = {
@@ -72,3 +72,34 @@ export function parseData(file: VFile, format: Format): Record<string, unknown> 
   file.data.matter = data
   return data
 }
+
+/**
+ * Let go of the syntax tree `parseFrontmatter` kept for `file` once its
+ * messages are placed: `locateValue` (and a later validation) parse the
+ * block again the first time they need a place. A site keeps thousands of
+ * files, and the trees were most of the memory of their front matter.
+ *
+ * @param file
+ *   File parsed by this package.
+ */
+export function releaseTree(file: VFile): void {
+  const state = getParsed(file)
+  const { block, parsed } = state ?? {}
+  if (!state || !block || !parsed || released.has(parsed)) return
+  let again: ParsedBlock | undefined
+  const tree = (): ParsedBlock => {
+    // Its syntax messages are the file's already: this copy's are dropped.
+    again ??= parsers[block.format](block, new VFile({ path: file.path, value: file.value }))
+    return again
+  }
+  const light: ParsedBlock = {
+    data: parsed.data,
+    locate: (path) => tree().locate(path),
+    locateKey: (path) => tree().locateKey(path)
+  }
+  released.add(light)
+  state.parsed = light
+}
+
+/** Parsed blocks that hold no tree (see `releaseTree`). */
+const released = new WeakSet<ParsedBlock>()

@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { VFile } from 'vfile'
 import type { Key, ParsedBlock } from './formats/types.js'
 import { declaredShape, findUnknownKeys } from './keys.js'
-import { parseFrontmatter } from './parse.js'
+import { parseFrontmatter, releaseTree } from './parse.js'
 import { source, toPosition } from './place.js'
 import type { Block } from './split.js'
 import { getParsed } from './state.js'
@@ -107,6 +107,8 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
     if (report.expected) message.expected = report.expected
   }
 
+  // Every message of the block is placed: its tree is parsed again if a later one needs it.
+  releaseTree(file)
   if (result.issues || reports.some((report) => report.fatal)) return undefined
   file.data.galleyFrontmatter = result.value
   return result.value as StandardSchemaV1.InferOutput<S>

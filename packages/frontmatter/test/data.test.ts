@@ -21,6 +21,26 @@ describe('parseData', () => {
     expect(parseData(json, 'json')).toEqual({ name: 'Cy' })
   })
 
+  it('should still place values after validation, in each format, without new messages', async () => {
+    const schema = z.object({ name: z.string(), links: z.array(z.string()) })
+    for (const [format, value, path, line, column] of [
+      ['yaml', 'name: Ann\nlinks: [ a, b ]\n', ['links', 1], 2, 13],
+      ['toml', 'name = "Bo"\nlinks = [ "a", "b" ]\n', ['links', 1], 2, 16],
+      ['json', '{\n  "name": "Cy",\n  "links": ["a", "b"]\n}\n', ['links', 1], 3, 18]
+    ] as const) {
+      const file = new VFile({ path: `a.${format}`, value })
+      parseData(file, format)
+      const before = locateValue(file, path)
+      expect(await validateFrontmatter(file, schema)).toEqual(
+        expect.objectContaining({ links: ['a', 'b'] })
+      )
+      expect(before?.start).toMatchObject({ line, column })
+      expect(locateValue(file, path)).toEqual(before)
+      expect(locateValue(file, ['name'])?.start.line).toBe(format === 'json' ? 2 : 1)
+      expect(file.messages).toEqual([])
+    }
+  })
+
   it('should report syntax errors and non-mappings at their place', () => {
     const broken = new VFile({ path: 'a.toml', value: 'name = "Bo"\nbad = \n' })
     expect(parseData(broken, 'toml')).toEqual({})
