@@ -58,7 +58,7 @@ export function resumedIds(file: VFile): string[] | undefined {
 export function toSnapshotEntry(page: Page<PostData>, published: boolean): SnapshotEntry {
   const file = page.file
   const data: Record<string, unknown> = {}
-  if (Object.hasOwn(file.data, dataKey)) data[dataKey] = file.data[dataKey]
+  if (Object.hasOwn(file.data, dataKey)) data.galleyFrontmatter = file.data.galleyFrontmatter
   const lazy = unread.get(page)
   const matter = !Object.hasOwn(file.data, 'matter')
     ? undefined
@@ -124,7 +124,7 @@ export function fromSnapshotEntry(
   entry: SnapshotEntry,
   text: ((where: SnapshotText) => string) | null | undefined
 ): Page<PostData> {
-  if (Object.hasOwn(entry.data, dataKey)) file.data[dataKey] = entry.data[dataKey] as never
+  if (Object.hasOwn(entry.data, dataKey)) file.data.galleyFrontmatter = entry.data.galleyFrontmatter
   if (entry.identity !== undefined) noteRender(file, entry.identity)
   const state: Unread = { entry, file, text }
   const page: Record<string, unknown> = {}
