@@ -155,7 +155,8 @@ describe('snapshot and resume', () => {
     const inputs = () => [
       new VFile({
         path: 'content/a.md',
-        value: '+++\ntitle = "A"\ndate = 2020-01-01T00:00:00Z\ntags = ["x"]\n"$date" = "kept"\n+++\n\n# A\n'
+        value:
+          '+++\ntitle = "A"\ndate = 2020-01-01T00:00:00Z\ntags = ["x"]\n"$date" = "kept"\n+++\n\n# A\n'
       }),
       new VFile({
         path: 'content/b.md',
