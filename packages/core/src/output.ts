@@ -79,6 +79,13 @@ export interface OutputTrace {
    * may take it for `fingerprint(reads) === made.fingerprint`.
    */
   same?(reads: ReadonlyArray<string>): boolean
+  /**
+   * On a build resumed from another: whether one of the inputs `reads`
+   * names certainly differs from that build (a field of an entry that
+   * changed), so `fingerprint(reads)` would differ from `made.fingerprint`
+   * there; the same trust as `same`.
+   */
+  changed?(reads: ReadonlyArray<string>): boolean
   /** What laying out read; set once the file's `value` has been read. */
   readonly made: Made | undefined
 }

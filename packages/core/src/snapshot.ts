@@ -52,6 +52,18 @@ export function resumedIds(file: VFile): string[] | undefined {
 }
 
 /**
+ * Whether a page's `previous`, `next` or `related` may link to `url`:
+ * `false` only for a resumed page whose neighbours are unread and whose
+ * kept text does not hold that URL.
+ */
+export function mayLinkTo(page: Page<PostData>, url: string): boolean {
+  const lazy = unread.get(page)
+  if (!lazy || !neighbourKeys.every((key) => still(page, key))) return true
+  const text = lazy.entry.neighbours
+  return text === undefined || text.includes(JSON.stringify(url))
+}
+
+/**
  * A page as a snapshot keeps it. Values a resumed build never read stay
  * as they were kept (an `html` where the host keeps it, the packed JSON).
  */

@@ -209,6 +209,15 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
         return dirty.get(key.slice(0, split))?.has(key.slice(split + 1)) !== true
       }))
 
+  // On a resumed build: whether a read certainly changed (a field that did).
+  const changed =
+    dirty &&
+    ((reads: ReadonlyArray<string>) =>
+      reads.some((key) => {
+        const split = key.lastIndexOf('\u0000')
+        return split !== -1 && dirty.get(key.slice(0, split))?.has(key.slice(split + 1)) === true
+      }))
+
   const fingerprint = (base: string, reads: ReadonlyArray<string>) =>
     hash(
       [scalars, base, ...reads.map((key) => `${key}\u0002${tokenOf(key) ?? '\u0003gone'}`)].join(
@@ -231,6 +240,7 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
         }
       }
       if (same) trace.same = same
+      if (changed) trace.changed = changed
       const output = { path, trace } as OutputFile
       return Object.defineProperty(output, 'value', {
         enumerable: true,

@@ -1,4 +1,5 @@
 import { isPublished } from './publish.js'
+import { mayLinkTo } from './snapshot.js'
 import { termsOf } from './taxonomies.js'
 import type { GalleyConfig, Page, PageLink, PostData, PostSchema } from './types.js'
 
@@ -60,6 +61,9 @@ export function replaceEntry(
   }
   if (!retitled) return
   for (const page of pages) {
+    // A resumed page whose neighbours are still unread text is skipped
+    // when that text does not name the URL (not decoding 10,000 of them).
+    if (!mayLinkTo(page, before.url)) continue
     const retitle = (link: PageLink | undefined) => {
       if (link && link.url === before.url) {
         link.title = before.data.title

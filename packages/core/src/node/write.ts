@@ -142,7 +142,10 @@ export async function writeSite(
       if (
         old?.reads &&
         old.fingerprint &&
-        ((resumed && trace?.same?.(old.reads)) || trace?.fingerprint(old.reads) === old.fingerprint)
+        ((resumed && trace?.same?.(old.reads)) ||
+          // Not hashed when a read is known to have changed.
+          (!(resumed && trace?.changed?.(old.reads)) &&
+            trace?.fingerprint(old.reads) === old.fingerprint))
       ) {
         kept.push(where)
         records.set(file.path, old)
