@@ -213,7 +213,9 @@ function lazily(key: string): PropertyDescriptor {
       })
     found = {
       get(this: object) {
-        const state = unread.get(this) as Unread
+        const state = unread.get(this)
+        // Copied onto another object (by its descriptor): nothing to read there.
+        if (!state) return undefined
         const value = lazyValue(state, key)
         settle(this, value)
         return value
