@@ -46,14 +46,18 @@ export function inputsKey(
           : value
     ) ?? ''
   )
+  // One text for all files: one `update` instead of three per file.
+  const parts: string[] = []
   for (const file of [...loaded.files, ...loaded.dataFiles]) {
     // The loader's digest while the text is the one it read: no second pass over it.
     const known = loadedDigest(file)
-    hash
-      .update(`\u0000${file.path}\u0000`)
-      .update(known === undefined ? String(file.value ?? '') : `\u0001${known}`)
-    hash.update(`\u0000${file.messages.length}`)
+    parts.push(
+      `\u0000${file.path}\u0000`,
+      known === undefined ? String(file.value ?? '') : `\u0001${known}`,
+      `\u0000${file.messages.length}`
+    )
   }
+  hash.update(parts.join(''))
   for (const asset of loaded.assets) hash.update(`\u0000${asset.path}\u0000`).update(asset.value)
   return hash.digest('hex')
 }

@@ -31,12 +31,15 @@ const repeated = 5
  *   Report (empty when there is nothing to say).
  */
 export function textReport(files: ReadonlyArray<VFile>, options: TextReportOptions): string {
-  const total = files.reduce((sum, file) => sum + file.messages.length, 0)
+  // Quiet, the reporter says nothing of a file without messages: only the
+  // others are given to it (a site of 10,000 posts has few).
+  const told = files.filter((file) => file.messages.length > 0)
+  const total = told.reduce((sum, file) => sum + file.messages.length, 0)
   if (options.verbose || total <= threshold) {
-    return reporter([...files], { color: options.color, quiet: true })
+    return reporter(told, { color: options.color, quiet: true })
   }
   const groups = new Map<string, { message: VFileMessage; file: VFile; count: number }>()
-  for (const file of files) {
+  for (const file of told) {
     for (const message of file.messages) {
       if (message.fatal) continue
       const key = `${message.source}\u0000${message.ruleId}\u0000${message.reason}`
@@ -48,9 +51,9 @@ export function textReport(files: ReadonlyArray<VFile>, options: TextReportOptio
   const grouped = new Set(
     [...groups].filter(([, group]) => group.count >= repeated).map(([key]) => key)
   )
-  if (grouped.size === 0) return reporter([...files], { color: options.color, quiet: true })
+  if (grouped.size === 0) return reporter(told, { color: options.color, quiet: true })
 
-  const shown = files.map((file) => {
+  const shown = told.map((file) => {
     const copy = new VFile({ cwd: file.cwd, path: file.path })
     copy.messages = file.messages.filter(
       (message) =>

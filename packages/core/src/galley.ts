@@ -438,6 +438,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const rendered: BuildState['rendered'] = []
       const changed: VFile[] = []
       const resumed: NonNullable<BuildState['resumed']> = new Map()
+      // Checked against the clock here, so `arrange` does not check again.
+      const published = new Set<Page<PostData>>()
       for (const [index, file] of given.entries()) {
         const stored = snapshot.files[index] as SnapshotFile
         const kind = kinds.of(file.path ?? '')
@@ -455,24 +457,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         }
         restoreMessages(held, stored.messages)
         files.push(held)
-        const keep = (page?: Page<PostData>) => {
-          if (same) resumed.set(held, { stored, page, messages: held.messages.length })
-        }
-        if (!kind || !renders) {
-          keep()
-          continue
-        }
+        const entry = kind && renders ? stored.entry : undefined
+        const page = entry && fromSnapshotEntry(held, entry, options?.text)
+        if (same) resumed.set(held, { stored, page, messages: held.messages.length })
+        if (!kind || !renders) continue
         work.push({ file: held, kind })
-        const entry = stored.entry
-        if (!entry) {
-          keep()
-          rendered.push(undefined)
-          continue
-        }
-        const page = fromSnapshotEntry(held, entry, options?.text)
-        if (isPublished(page.data, settings, now) !== entry.published) return undefined
-        keep(page)
         rendered.push(page)
+        if (!entry || !page) continue
+        if (isPublished(page.data, settings, now) !== entry.published) return undefined
+        if (entry.published) published.add(page)
       }
       if (typeof options?.most === 'number' && changed.length > options.most) return undefined
       const assets = [...(options?.assets ?? [])]
@@ -481,7 +474,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         settings,
         site,
         assets.map((asset) => `/${asset.path}`),
-        { now, spent: snapshot.spent }
+        { now, spent: snapshot.spent, published }
       )
       const state: BuildState = {
         routes: new Map(snapshot.routes),

@@ -49,6 +49,8 @@ export interface Resumed {
   now: Date
   /** What the snapshot's link checker had spent (`LinkChecker.spent`). */
   spent: number
+  /** The entries published at `now`, when already known (else the rules are applied). */
+  published?: ReadonlySet<Page<PostData>> | undefined
 }
 
 /**
@@ -74,7 +76,10 @@ export function arrange(
   const now = resumed?.now ?? config.now ?? new Date()
 
   for (const page of sortNewestFirst(rendered)) {
-    if (!isPublished(page.data, config, now)) continue
+    const shown = resumed?.published
+      ? resumed.published.has(page)
+      : isPublished(page.data, config, now)
+    if (!shown) continue
     const other = byUrl.get(page.url)
     if (other) {
       const message = page.file.message(
