@@ -62,7 +62,9 @@ export function defaultConfig(contentDir: string): GalleyConfig {
     contentDir,
     permalink: ({ path: file }) => {
       const relative = root === '.' ? file : path.posix.relative(root, file)
-      return `/${relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')}/`
+      const stem = relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')
+      // `index.md` or `_index.md` at the top: the home page.
+      return stem === '' ? '/' : `/${stem}/`
     }
   }
 }

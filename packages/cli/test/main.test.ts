@@ -155,12 +155,17 @@ describe('galley', () => {
     )
     await writeFile(
       path.join(out, 'hugo/content/about.md'),
-      '---\ntitle: About\ndate: 2018-01-01\n---\n\n## Team\n'
+      '---\ntitle: About\ndate: 2018-01-01\n---\n\n## Team\n\n[Home](/#welcome)\n'
+    )
+    // Hugo's home page: `_index.md` at the top is the page at `/`.
+    await writeFile(
+      path.join(out, 'hugo/content/_index.md'),
+      '---\ntitle: Home\ndate: 2018-01-01\n---\n\n## Welcome\n'
     )
     const stderr = capture()
     const stdout = capture()
     expect(await main(['check', 'hugo/content'], { cwd: out, stdout, stderr })).toBe(0)
-    expect(stdout.text()).toBe('galley: checked 3 files\n')
+    expect(stdout.text()).toBe('galley: checked 4 files\n')
     expect(stderr.text().replace(/ {2,}/g, ' ')).toBe(
       'hugo/content/posts/first.md\n10:31-10:60 warning Cannot find heading for `#nope` on `/posts/second/` missing-anchor @galley/links\n\n⚠ 1 warning\n'
     )

@@ -101,7 +101,17 @@ function normalize(path: string): string {
       )
     }
   }
-  return new URL(path, 'https://galley.invalid/').pathname
+  // Slashes at the start are one (`//` would be a URL of another host: an
+  // empty slug in `/:slug/` gives it, and means the site's root).
+  const rooted = path.replace(/^[\\/]{2,}/, '/')
+  try {
+    return new URL(rooted, 'https://galley.invalid/').pathname
+  } catch {
+    throw new PermalinkError(
+      'permalink-outside',
+      `Unexpected permalink \`${path}\` that is not a URL path of the site; fix the permalink or the slug`
+    )
+  }
 }
 
 /** One formatter per time zone: making one costs more than using it (about 80 µs). */

@@ -162,6 +162,28 @@ describe('@galley/core', () => {
     expect((await fn.processFile(file()))?.url).toBe('/trip-trip.html')
   })
 
+  it("should report an empty slug at its place, and take a permalink `//` as the site's root", async () => {
+    const result = await createGalley({ site: 'https://b.test', permalink: '/:slug/' }).build([
+      post('x.md', 'title: X\ndate: 2020-01-01\nslug: ""'),
+      post('ok.md', 'title: OK\ndate: 2020-01-01')
+    ])
+    expect(result.ok).toBe(false)
+    expect(result.pages.map((page) => page.url)).toEqual(['/ok/'])
+    expect(result.files[0]?.messages.map(String)).toEqual([
+      'x.md:4:7-4:9: Unexpected `slug` value `""`: Expected a non-empty string'
+    ])
+    // A permalink with nothing between its slashes is the site's root, not another host.
+    const rooted = await createGalley({
+      site: 'https://b.test',
+      permalink: ({ slug }) => (slug === '_index' ? '//' : `/${slug}/`)
+    }).build([
+      post('_index.md', 'title: Home\ndate: 2020-01-01'),
+      post('ok.md', 'title: OK\ndate: 2020-01-01')
+    ])
+    expect(rooted.ok).toBe(true)
+    expect(rooted.pages.map((page) => page.url).sort()).toEqual(['/', '/ok/'])
+  })
+
   it('should place a slug that leaves the site at the slug, warm or cold', async () => {
     const store = new Map<string, CachedRender>()
     const cache = {
