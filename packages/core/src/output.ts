@@ -78,14 +78,14 @@ export interface OutputTrace {
    * Only a writer that knows its records were made by that very build
    * may take it for `fingerprint(reads) === made.fingerprint`.
    */
-  same?(reads: ReadonlyArray<string>): boolean
+  same?: ((reads: ReadonlyArray<string>) => boolean) | undefined
   /**
    * On a build resumed from another: whether one of the inputs `reads`
    * names certainly differs from that build (a field of an entry that
    * changed), so `fingerprint(reads)` would differ from `made.fingerprint`
    * there; the same trust as `same`.
    */
-  changed?(reads: ReadonlyArray<string>): boolean
+  changed?: ((reads: ReadonlyArray<string>) => boolean) | undefined
   /** What laying out read; set once the file's `value` has been read. */
   readonly made: Made | undefined
 }
