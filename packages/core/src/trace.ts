@@ -199,24 +199,24 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     return token
   }
 
-  // On a resumed build: whether a read is as it was, by what changed.
+  // On a resumed build: whether a read of an entry's field (`path\u0000field`)
+  // is of one that changed; a read of a site list (no `\u0000`) is not known.
+  const dirtyRead = (key: string): boolean | undefined => {
+    const split = key.lastIndexOf('\u0000')
+    if (split === -1) return undefined
+    return dirty?.get(key.slice(0, split))?.has(key.slice(split + 1)) === true
+  }
+  // Whether every read is as it was (a site list only when it is a stamp, `\u0001…`).
   const same =
     dirty &&
     ((reads: ReadonlyArray<string>) =>
       reads.every((key) => {
-        const split = key.lastIndexOf('\u0000')
-        if (split === -1) return key.startsWith('\u0001')
-        return dirty.get(key.slice(0, split))?.has(key.slice(split + 1)) !== true
+        const changed = dirtyRead(key)
+        return changed === undefined ? key.startsWith('\u0001') : !changed
       }))
-
-  // On a resumed build: whether a read certainly changed (a field that did).
+  // Whether some read certainly changed.
   const changed =
-    dirty &&
-    ((reads: ReadonlyArray<string>) =>
-      reads.some((key) => {
-        const split = key.lastIndexOf('\u0000')
-        return split !== -1 && dirty.get(key.slice(0, split))?.has(key.slice(split + 1)) === true
-      }))
+    dirty && ((reads: ReadonlyArray<string>) => reads.some((key) => dirtyRead(key) === true))
 
   const fingerprint = (base: string, reads: ReadonlyArray<string>) =>
     hash(
@@ -240,24 +240,20 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
         made: undefined
       }
       const output = { path, trace } as OutputFile
-      const state: Pending = {
-        trace,
-        lay: () => {
-          const outer = recording
-          const seen = new Set<string>()
-          recording = seen
-          let value: string
-          try {
-            value = serialize(make())
-          } finally {
-            recording = outer
-          }
-          const reads = [...seen].sort()
-          trace.made = { reads, fingerprint: fingerprint(base(), reads) }
-          return value
+      pending.set(output, () => {
+        const outer = recording
+        const seen = new Set<string>()
+        recording = seen
+        let value: string
+        try {
+          value = serialize(make())
+        } finally {
+          recording = outer
         }
-      }
-      pending.set(output, state)
+        const reads = [...seen].sort()
+        trace.made = { reads, fingerprint: fingerprint(base(), reads) }
+        return value
+      })
       return Object.defineProperty(output, 'value', laidOut)
     }
   }
@@ -269,12 +265,7 @@ interface LayoutTrace extends OutputTrace {
 }
 
 /** How each traced output is laid out when its `value` is read. */
-interface Pending {
-  trace: LayoutTrace
-  lay: () => string
-}
-
-const pending = new WeakMap<object, Pending>()
+const pending = new WeakMap<object, () => string>()
 
 /**
  * The `value` of every traced output: one getter for all of them (so
@@ -283,7 +274,7 @@ const pending = new WeakMap<object, Pending>()
 const laidOut: PropertyDescriptor = {
   enumerable: true,
   get(this: object) {
-    return pending.get(this)?.lay()
+    return pending.get(this)?.()
   }
 }
 

@@ -4,6 +4,7 @@ import picomatch from 'picomatch'
 import { VFile } from 'vfile'
 import type {} from '../digest.js'
 import { source } from '../source.js'
+import { relativeTo } from './paths.js'
 import { digest as sha256 } from './records.js'
 import { type KnownFile, knownOf, readContentStats, settled, writeContentStats } from './stats.js'
 import { walkFolder } from './walk.js'
@@ -155,19 +156,3 @@ const lazyValue: PropertyDescriptor = {
     settleValue(this, value)
   }
 }
-
-/**
- * `path.relative(cwd, absolute)` for a file the loader found (a resolved
- * path): the rest of it when it is inside `cwd`, without normalizing again.
- */
-function relativeTo(cwd: string, absolute: string): string {
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
-  if (absolute.startsWith(prefix)) {
-    const rest = absolute.slice(prefix.length)
-    if (rest !== '' && !notPlain.test(rest)) return rest
-  }
-  return path.relative(cwd, absolute)
-}
-
-/** A `.` or `..` part, an empty one, or a separator at the end. */
-const notPlain = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|[\\/]$/

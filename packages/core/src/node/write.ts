@@ -16,7 +16,7 @@ import {
   refuseForeign,
   restamp
 } from './outdir.js'
-import { joinPlain } from './paths.js'
+import { isPlain, joinPlain } from './paths.js'
 import {
   digest,
   type OutputRecord,
@@ -331,13 +331,4 @@ function relativeInside(relative: string): string {
   if (path.sep === '/' && isPlain(relative)) return relative
   const root = path.resolve('/galley-out')
   return path.relative(root, inside(root, relative))
-}
-
-/** Whether `relative` is names joined by `/`: none empty, `.` or `..`, no `\\` or NUL. */
-function isPlain(relative: string): boolean {
-  if (relative === '' || relative.includes('\\') || relative.includes('\0')) return false
-  for (const part of relative.split('/')) {
-    if (part === '' || part === '.' || part === '..') return false
-  }
-  return true
 }
