@@ -17,7 +17,7 @@ let calls: Record<string, number>
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'galley-write-'))
   out = path.join(root, 'dist')
-  records = path.join(root, 'cache/outputs.json')
+  records = path.join(root, 'cache/outputs.bin')
   calls = {}
 })
 
@@ -160,6 +160,28 @@ describe('writeSite with records', () => {
       await rm(dropped)
     }
     expect((await build(again)).written).toBe(1)
+  })
+
+  it('should lay out everything again when the records are damaged, and write the site whole and right', async () => {
+    await build(site())
+    const kept = await readFile(records)
+    for (const damaged of [kept.subarray(0, kept.length >> 1), Buffer.from('{"version":1}')]) {
+      await writeFile(records, damaged)
+      expect(await build([post('a', 1, 'Changed.'), post('b', 2), post('c', 3)])).toEqual({
+        written: 5,
+        kept: 0,
+        removed: 0
+      })
+      expect(calls).toEqual({ post: 3, index: 1, notFound: 1 })
+      expect(await readFile(path.join(out, 'posts/a/index.html'), 'utf8')).toContain('Changed.')
+      // Then records are whole again: the next build keeps everything.
+      expect(await build([post('a', 1, 'Changed.'), post('b', 2), post('c', 3)])).toEqual({
+        written: 0,
+        kept: 5,
+        removed: 0
+      })
+      await build(site())
+    }
   })
 
   it('should write a file again that was changed by hand since', async () => {

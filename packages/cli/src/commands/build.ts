@@ -82,9 +82,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''
   // Kept apart per output folder: what each page was laid out from, and
   // what the last build read and reported.
-  const name = `${path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'}.json`
-  const records = path.join(cacheDir, 'outputs', name)
-  const memoFile = path.join(cacheDir, 'builds', name)
+  const name = path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'
+  const records = path.join(cacheDir, 'outputs', `${name}.bin`)
+  const memoFile = path.join(cacheDir, 'builds', `${name}.json`)
   const stamp = `${dependencies}\u0000${await codeStamp(context.cwd, configPath, [folders.contentDir, folders.publicDir, outDir])}`
   const now = config.now ?? context.now
   const settings = `${stamp}\u0000${JSON.stringify([flags.drafts, flags.future, flags.expired, flags.dir])}`
@@ -121,7 +121,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // The last build, kept as a snapshot under everything it read but the
   // content files: when those are as they were but a few, only those are
   // rendered (or taken from the render cache) and put in place.
-  const snapshotFile = path.join(cacheDir, 'snapshots', name.replace(/\.json$/, '.bin'))
+  const snapshotFile = path.join(cacheDir, 'snapshots', `${name}.bin`)
   const snapshotKey = inputsKey(settings, config, { ...loaded, files: [] })
   const saved = flags.fresh ? undefined : readSnapshot(snapshotFile, snapshotKey)
   const resumed = saved && (await resumeSite(galley, saved, loaded, { most: resumeLimit }))

@@ -19,6 +19,7 @@ import {
 import { isPlain, joinPlain } from './paths.js'
 import {
   digest,
+  noRecords,
   type OutputRecord,
   readRecordsFile,
   statOf,
@@ -29,7 +30,7 @@ import {
 /** Configuration for `writeSite`. */
 export interface WriteOptions extends OutDirOptions {
   /**
-   * A file (in a cache folder, such as `.cache/galley/outputs/dist.json`)
+   * A file (in a cache folder, such as `.cache/galley/outputs/dist.bin`)
    * where a build keeps what it wrote and what each page was laid out
    * from, so the next build lays out only pages whose inputs changed and
    * writes only files whose bytes change (default: none: every page is laid
@@ -120,10 +121,7 @@ export async function writeSite(
   const planned = files.map((file) => ({ where: relativeInside(file.path), file }))
   const stamp = `${galleyVersions()}\u0000${options?.stamp ?? ''}`
   const stored =
-    options?.records && !options.fresh
-      ? await readRecordsFile(options.records, stamp)
-      : { records: new Map<string, OutputRecord>(), folders: undefined, build: undefined }
-  const previous = stored.records
+    options?.records && !options.fresh ? await readRecordsFile(options.records, stamp) : noRecords
   // Records of the very build the pipeline resumed from: its traces know what changed since.
   const resumed = Boolean(options?.since) && stored.build === options?.since
   const listed = await readManifest(target)
@@ -136,7 +134,7 @@ export async function writeSite(
     // One value at a time: a page is laid out here, if at all, and written
     // only when its bytes changed, so few are ever in memory.
     for (const { where, file } of planned) {
-      const record = listed.has(file.path) ? previous.get(file.path) : undefined
+      const record = listed.has(file.path) ? stored.get(file.path) : undefined
       const old = record && unchanged(joinPlain(target, where), record) ? record : undefined
       const trace = file.trace
       if (
