@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGalley, loadedDigest } from '@galley/core'
@@ -11,7 +11,7 @@ let stats: string
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'galley-stats-'))
-  stats = path.join(root, '.cache/content.json')
+  stats = path.join(root, '.cache/content.bin')
   await mkdir(path.join(root, 'content'), { recursive: true })
 })
 
@@ -104,8 +104,16 @@ describe('loadContent with a stats file', () => {
   it('should read every file when the stats file is damaged or of another folder', async () => {
     await writeFile(path.join(root, 'content/a.md'), post('A', 'One.'))
     await later()
-    await writeFile(stats, '{"version":1,"root":"/elsewhere","files":[["a.md","1:2:3:4","x"]]}')
+    // The stats file of another content folder, with a file of the same name.
+    await mkdir(path.join(root, 'other'), { recursive: true })
+    await writeFile(path.join(root, 'other/a.md'), post('A', 'One.'))
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 10_000)
+    await loadContent('other', { cwd: root, stats })
+    vi.useRealTimers()
     expect((await later(20)).some(unread)).toBe(false)
+    await writeFile(stats, (await readFile(stats)).subarray(0, 40))
+    expect((await later(25)).some(unread)).toBe(false)
     await writeFile(stats, 'not json')
     expect((await later(30)).some(unread)).toBe(false)
     expect((await later(40)).every(unread)).toBe(true)

@@ -76,7 +76,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // Files whose stats are as the last build saw them are known by their digest, not read.
   const loaded = await loadSite(config, {
     cwd: context.cwd,
-    stats: flags.fresh ? undefined : path.join(cacheDir, 'content.json')
+    stats: flags.fresh ? undefined : path.join(cacheDir, 'content.bin')
   })
   const files = loaded.files
   const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''

@@ -6,7 +6,7 @@ import type {} from '../digest.js'
 import { source } from '../source.js'
 import { relativeTo } from './paths.js'
 import { digest as sha256 } from './records.js'
-import { type KnownFile, knownOf, readContentStats, settled, writeContentStats } from './stats.js'
+import { contentStats, settled } from './stats.js'
 import { walkFolder } from './walk.js'
 
 /** Configuration for `loadContent`. */
@@ -16,7 +16,7 @@ export interface LoadOptions {
   /** Glob patterns of posts inside `dir`; `!` leaves files out (default: `['**\/*.md']`). */
   patterns?: ReadonlyArray<string> | null | undefined
   /**
-   * A file (in a cache folder, such as `.cache/galley/content.json`) where
+   * A file (in a cache folder, such as `.cache/galley/content.bin`) where
    * the loader keeps the stats (size, inode, modification and change
    * times) and the SHA-256 of each file it read: the next load reads only
    * files whose stats differ, and the text of the others when their
@@ -57,26 +57,24 @@ export async function loadContent(
   const negated = patterns.filter((pattern) => pattern.startsWith('!')).map((p) => p.slice(1))
   const leave = negated.length > 0 ? picomatch(negated, { dot: true }) : () => false
   const walked = await walkFolder(root, (relative) => take(relative) && !leave(relative))
-  const store = options?.stats ? readContentStats(options.stats, root) : undefined
+  const store = options?.stats ? contentStats(options.stats, root) : undefined
   const started = Date.now()
-  const next = new Map<string, KnownFile>()
   // Synchronously: for many small files, Node 20 reads several times faster so.
   const files = walked.files.map(({ absolute, relative }) => {
     if (!store) return readContentFile(absolute, cwd)
     // Stats first, then the text: a file changed in between is read again next time.
     const stats = statSync(absolute, { throwIfNoEntry: false })
-    const known = store.get(relative)
-    const now = stats && knownOf(stats, known?.digest ?? '')
-    if (now && known && now.key === known.key) {
-      next.set(relative, known)
-      return lazyContentFile(absolute, cwd, known.digest)
+    const known = stats && store.digestOf(relative, stats)
+    if (stats && known) {
+      store.keep(relative, stats, known)
+      return lazyContentFile(absolute, cwd, known)
     }
     const file = readContentFile(absolute, cwd)
     const digest = file.data.galleyDigest?.digest
-    if (now && digest && settled(stats, started)) next.set(relative, { ...now, digest })
+    if (stats && digest && settled(stats, started)) store.keep(relative, stats, digest)
     return file
   })
-  if (store && options?.stats) writeContentStats(options.stats, root, store, next)
+  store?.save()
   for (const refused of walked.refused) {
     const file = new VFile({ cwd, path: path.relative(cwd, path.join(root, refused.relative)) })
     const link = refused.reason !== 'it is not a regular file'
