@@ -170,6 +170,12 @@ export function keepCachedData(file: VFile, before: ReadonlySet<string>): void {
   }
 }
 
+/** The validated front matter a stored render keeps (`galleyFrontmatter`), dates as dates. */
+export function storedFrontmatter(cached: CachedRender): unknown {
+  const data = JSON.parse(cached.data) as { galleyFrontmatter?: unknown }
+  return data.galleyFrontmatter === undefined ? undefined : reviveDates(data.galleyFrontmatter)
+}
+
 /** Put a stored render back on a file: its data and its messages. */
 export function fromCached(file: VFile, cached: CachedRender): void {
   const data = JSON.parse(cached.data) as {

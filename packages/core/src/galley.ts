@@ -1,7 +1,14 @@
-import { type blogSchema, validateFrontmatter } from '@galley/frontmatter'
+import type { blogSchema } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { fromCached, hash, keepCachedData, routesHold, toCached } from './cache.js'
+import {
+  fromCached,
+  hash,
+  keepCachedData,
+  routesHold,
+  storedFrontmatter,
+  toCached
+} from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
 import { foldersOf } from './folders.js'
 import { restoreMessages, storeMessages } from './messages.js'
@@ -10,7 +17,15 @@ import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
 import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
-import { createRenderers, type Kind, kindsOf, type RenderInput, renderKey } from './render.js'
+import {
+  createRenderers,
+  type Kind,
+  kindsOf,
+  type RenderInput,
+  renderKey,
+  validatedData,
+  validateEntry
+} from './render.js'
 import { type Arranged, arrange, layOut } from './site.js'
 import { digestOf, fromSnapshotEntry, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
@@ -216,13 +231,36 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
   }
 
-  /** Render on this thread, or in the pool (whose result is already stored data). */
+  /**
+   * Where an entry goes, from its validated data: its slug and URL, or the
+   * content problem that makes the permalink impossible (a permalink
+   * function that throws for another reason is a bug, and stops the build).
+   */
+  const placeFor = (file: VFile, kind: Kind, data: PostData): Place => {
+    try {
+      return urlOf(file, kind, data)
+    } catch (error) {
+      if (error instanceof PermalinkError) return error
+      throw error
+    }
+  }
+
+  /**
+   * Render on this thread, or in the pool (whose result is already stored
+   * data); a file validated already is sent with its data, and the pool
+   * gives the render's messages only.
+   */
   async function renderFresh(file: VFile, kind: Kind, run: Run): Promise<Rendered> {
     const pool = run.pool
     if (!pool) return { result: await renderHere(file, kind, run.routes), stored: undefined }
-    const stored = await pool.render({ path: file.path ?? '', value: String(file.value ?? '') })
+    const stored = await pool.render({
+      path: file.path ?? '',
+      value: String(file.value ?? ''),
+      data: run.validated?.has(file) ? validatedData(file) : undefined
+    })
     fromCached(file, stored)
-    return { result: stored, stored }
+    // What the cache keeps is every message of the file, the validation's too.
+    return { result: stored, stored: { ...stored, messages: storeMessages(file) } }
   }
 
   /** The stored render of a file, if the cache has one (whether it still holds or not). */
@@ -266,21 +304,18 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     file: VFile,
     kind: Kind,
     cached: CachedRender | undefined,
-    run: Run
+    run: Run,
+    known?: Place | undefined
   ): Promise<Page<D> | undefined> {
     const result = await render(file, kind, cached, run)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
-    let where: { slug: string; url: string }
-    try {
-      where = urlOf(file, kind, data)
-    } catch (error) {
-      // Content that makes the permalink impossible is a message at the key;
-      // a permalink function that throws is a bug, and stops the build.
-      if (!(error instanceof PermalinkError)) throw error
-      const message = file.message(error.message, {
-        place: placeOf(file, [error.key]) ?? { line: 1, column: 1 },
-        ruleId: error.ruleId,
+    const where = known ?? placeFor(file, kind, data)
+    if (where instanceof PermalinkError) {
+      // Content that makes the permalink impossible is a message at the key.
+      const message = file.message(where.message, {
+        place: placeOf(file, [where.key]) ?? { line: 1, column: 1 },
+        ruleId: where.ruleId,
         source
       })
       message.fatal = true
@@ -320,25 +355,30 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (kind && !file.messages.some((message) => message.fatal)) work.push({ file, kind })
       }
       const routes = new Map<string, string>()
-      const run: Run = { routes, pool: undefined, inBuild: true }
+      const validated = new WeakSet<VFile>()
+      const run: Run = { routes, pool: undefined, inBuild: true, validated }
       const found = await Promise.all(work.map(({ file, kind }) => fetchStored(file, kind)))
+      // Every entry's URL before any render (renders turn links to `.md`
+      // files into URLs): a stored render knows it; for the rest, front
+      // matter is validated now, once, on the file itself (the render then
+      // validates nothing), and the URL made once.
+      const places: Array<Place | undefined> = []
       for (const [index, { file, kind }] of work.entries()) {
-        // A stored render knows its file's URL; for the rest, front matter
-        // alone (on a copy, messages come later) tells it.
-        const route = found[index]?.route
+        const cached = found[index]
+        const route = cached?.route
         if (route !== undefined) {
           if (route !== null) routes.set(normalPath(file), route)
           continue
         }
-        const copy = new VFile({ path: file.path, value: file.value })
-        const data = await validateFrontmatter(copy, kind.schema, { unknownKeys: 'ignore' })
+        const data = cached
+          ? (storedFrontmatter(cached) as PostData | undefined)
+          : await validateEntry(file, kind, settings)
+        if (!cached) validated.add(file)
         if (!data || !file.path) continue
-        try {
-          routes.set(normalPath(file), urlOf(copy, kind, data as PostData).url)
-        } catch (error) {
-          // Content problems are reported when the file is processed.
-          if (!(error instanceof PermalinkError)) throw error
-        }
+        const place = placeFor(file, kind, data)
+        // own-key: `index` is an index.
+        places[index] = place
+        if (!(place instanceof PermalinkError)) routes.set(normalPath(file), place.url)
       }
       const stored = found.map((item) => holding(item, run))
       const misses = stored.filter((item) => item === undefined).length
@@ -349,7 +389,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const one = async (index: number) => {
         const { file, kind } = work[index] as (typeof work)[number]
         // own-key: `index` is an index.
-        rendered[index] = await processEntry(file, kind, stored[index], run)
+        rendered[index] = await processEntry(file, kind, stored[index], run, places[index])
         done++
         options?.onProgress?.({ done, total: work.length, path: file.path ?? '' })
       }
@@ -585,7 +625,12 @@ interface Run {
   routes: Map<string, string>
   pool: RenderPool | undefined
   inBuild: boolean
+  /** Files whose front matter this build validated before rendering them (`validateEntry`). */
+  validated?: WeakSet<VFile> | undefined
 }
+
+/** Where an entry goes (`slug`, `url`), or why it cannot go anywhere. */
+type Place = { slug: string; url: string } | PermalinkError
 
 interface Rendered {
   result: Pick<CachedRender, 'excerpt' | 'headings' | 'html' | 'stats' | 'toc'>

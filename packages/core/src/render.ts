@@ -1,8 +1,17 @@
+import { markValidated, validateFrontmatter } from '@galley/frontmatter'
 import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
-import { fingerprint, hash, noteRoute, schemaFingerprint, toCached } from './cache.js'
+import {
+  decodeData,
+  encodeData,
+  fingerprint,
+  hash,
+  noteRoute,
+  schemaFingerprint,
+  toCached
+} from './cache.js'
 import { collectionMatcher } from './collections.js'
 import { loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
@@ -12,6 +21,7 @@ import type {
   ContentCollection,
   GalleyConfig,
   PermalinkContext,
+  PostData,
   PostSchema
 } from './types.js'
 
@@ -123,6 +133,14 @@ export function createRenderers(
 export interface RenderInput {
   path: string
   value: string
+  /**
+   * Its front matter as the thread that sends it validated it:
+   * `file.data.matter` and `file.data.galleyFrontmatter` as JSON with dates
+   * marked (`encodeData`). Then the render validates nothing, and its
+   * messages are the render's only (the validation's are that thread's);
+   * without it, the render validates the file itself (optional).
+   */
+  data?: string | undefined
 }
 
 /**
@@ -147,10 +165,50 @@ export function createRenderFunction(
   const known = new Map(routes)
   return async (input) => {
     const file = new VFile({ path: input.path, value: input.value })
-    const kind = kinds.of(input.path) ?? kinds.get('posts')
-    const result = await render(file, kind as Kind, known)
+    const kind = (kinds.of(input.path) ?? kinds.get('posts')) as Kind
+    if (input.data !== undefined) takeValidated(file, kind, input.data, config)
+    const result = await render(file, kind, known)
     return toCached(file, result)
   }
+}
+
+/**
+ * Validate the front matter of a file of `kind` as its render would (the
+ * same schema and `unknownKeys`), so the render does not again: its
+ * messages land on `file` now.
+ *
+ * @returns
+ *   The validated data, or `undefined` when it is not valid.
+ */
+export async function validateEntry(
+  file: VFile,
+  kind: Kind,
+  config: Readonly<GalleyConfig<PostSchema>>
+): Promise<PostData | undefined> {
+  const data = await validateFrontmatter(file, kind.schema, { unknownKeys: config.unknownKeys })
+  return data as PostData | undefined
+}
+
+/** `validateEntry`'s result, for a render elsewhere (`RenderInput.data`). */
+export function validatedData(file: VFile): string {
+  const { matter, galleyFrontmatter } = file.data
+  return encodeData({ matter, galleyFrontmatter }) ?? '{}'
+}
+
+/** Put `RenderInput.data` on a file, as validated with its collection's schema. */
+function takeValidated(
+  file: VFile,
+  kind: Kind,
+  data: string,
+  config: Readonly<GalleyConfig<PostSchema>>
+): void {
+  const { matter, galleyFrontmatter } = decodeData(data) as {
+    matter?: Record<string, unknown>
+    galleyFrontmatter?: unknown
+  }
+  if (matter !== undefined) file.data.matter = matter
+  if (galleyFrontmatter !== undefined) file.data.galleyFrontmatter = galleyFrontmatter
+  markValidated(file, kind.schema, { unknownKeys: config.unknownKeys })
 }
 
 /**

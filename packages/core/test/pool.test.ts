@@ -1,10 +1,12 @@
 import { serialize } from 'node:v8'
 import {
   type BuildOptions,
+  type BuildResult,
   createGalley,
   createRenderFunction,
   type GalleyConfig
 } from '@galley/core'
+import { blogSchema } from '@galley/frontmatter'
 import { describe, expect, it } from 'vitest'
 import { post } from './fixtures.js'
 
@@ -53,6 +55,38 @@ describe('a render pool', () => {
     expect(pooled.pages.map((page) => [page.url, page.html])).toEqual(
       here.pages.map((page) => [page.url, page.html])
     )
+  })
+
+  it('should validate each file once, with a pool or without, and report its messages once', async () => {
+    let validations = 0
+    const standard = blogSchema['~standard']
+    const counted = {
+      '~standard': {
+        ...standard,
+        validate(value: unknown) {
+          validations++
+          return standard.validate(value)
+        }
+      }
+    } as typeof blogSchema
+    const settings: GalleyConfig = { ...config, schema: counted, unknownKeys: 'error' }
+    const pool: BuildOptions['pool'] = (routes) => {
+      const render = createRenderFunction(settings, routes)
+      return { render: async (file) => structuredClone(await render(file)), close: () => undefined }
+    }
+    const report = (files: BuildResult<unknown>['files']) =>
+      files.map((file) => [file.path, file.messages.map(String)])
+    const here = await createGalley(settings).build(input())
+    expect(validations).toBe(3)
+    validations = 0
+    const pooled = await createGalley(settings).build(input(), { pool })
+    expect(validations).toBe(3)
+    expect(report(pooled.files)).toEqual(report(here.files))
+    // The unknown key is one error, where it is; `a.md` has no page.
+    expect(here.files[0]?.messages.map(String)).toEqual([
+      'posts/a.md:4:1-4:7: Unexpected unknown key `colour`; remove it, or add it to the schema'
+    ])
+    expect(here.pages.map((page) => page.url)).toEqual(['/posts/b/'])
   })
 
   it('should keep rendered HTML one byte per character when its text allows, and as it is when not', async () => {

@@ -13,7 +13,7 @@ export { remarkGalleyFrontmatter } from './remark.js'
 export type { Block, Format } from './split.js'
 export { findFrontmatter, frontmatterMatters } from './split.js'
 export type { ValidateOptions } from './validate.js'
-export { validateFrontmatter } from './validate.js'
+export { markValidated, validateFrontmatter } from './validate.js'
 
 declare module 'vfile' {
   interface DataMap {

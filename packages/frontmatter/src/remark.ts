@@ -2,8 +2,9 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { parseFrontmatter } from './parse.js'
+import { findFrontmatter } from './split.js'
 import { getParsed } from './state.js'
-import { type ValidateOptions, validateFrontmatter } from './validate.js'
+import { isValidated, type ValidateOptions, validateFrontmatter } from './validate.js'
 
 /** Configuration for `remarkGalleyFrontmatter`. */
 export interface Options extends ValidateOptions {
@@ -25,6 +26,10 @@ const emptyOptions: Readonly<Options> = {}
  * YAML, TOML and `---json`); a bare JSON object at the top, which
  * remark-frontmatter cannot express, is removed from the tree here.
  *
+ * A file that `validateFrontmatter` already validated with the same
+ * `schema` and `unknownKeys` (or that `markValidated` marks so) is neither
+ * parsed nor validated again: its data and messages are kept as they are.
+ *
  * @param options
  *   Configuration (optional).
  * @returns
@@ -36,8 +41,13 @@ export function remarkGalleyFrontmatter(
   const settings = options || emptyOptions
   const schema = settings.schema
   return async (tree, file) => {
-    parseFrontmatter(file)
-    const block = getParsed(file)?.block
+    // Validated already with this schema and policy: the data and the
+    // messages are on the file (or on the copy that reports them).
+    const done = schema !== null && schema !== undefined && isValidated(file, schema, settings)
+    if (!done) parseFrontmatter(file)
+    const block = done
+      ? (getParsed(file)?.block ?? findFrontmatter(String(file.value ?? '')))
+      : getParsed(file)?.block
     if (block?.format === 'json') {
       // mdast-util-to-hast ignores `yaml` and `toml` nodes but would print a
       // `json` one as text; and remark-frontmatter has no syntax for a bare
@@ -48,7 +58,7 @@ export function remarkGalleyFrontmatter(
           String(node.type) !== 'json'
       )
     }
-    if (schema) await validateFrontmatter(file, schema, settings)
+    if (schema && !done) await validateFrontmatter(file, schema, settings)
     return undefined
   }
 }

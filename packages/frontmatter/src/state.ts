@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { VFile } from 'vfile'
 import type { ParsedBlock } from './formats/types.js'
 import type { Block } from './split.js'
@@ -18,4 +19,20 @@ export function setParsed(file: VFile, value: Parsed): void {
 
 export function getParsed(file: VFile): Parsed | undefined {
   return parsed.get(file)
+}
+
+/** How a file's front matter was validated: the schema and the `unknownKeys` policy. */
+export interface Validated {
+  schema: StandardSchemaV1
+  policy: string
+}
+
+const validated = new WeakMap<VFile, Validated>()
+
+export function setValidated(file: VFile, value: Validated): void {
+  validated.set(file, value)
+}
+
+export function getValidated(file: VFile): Validated | undefined {
+  return validated.get(file)
 }

@@ -5,7 +5,7 @@ import { declaredShape, findUnknownKeys } from './keys.js'
 import { parseFrontmatter, releaseTree } from './parse.js'
 import { source, toPosition } from './place.js'
 import type { Block } from './split.js'
-import { getParsed } from './state.js'
+import { getParsed, getValidated, setValidated } from './state.js'
 
 /** Configuration for `validateFrontmatter`. */
 export interface ValidateOptions {
@@ -65,6 +65,9 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
 
   if (!getParsed(file)) parseFrontmatter(file)
   const state = getParsed(file)
+  // Its messages are the file's now: a later `remarkGalleyFrontmatter` with
+  // the same schema and policy takes the result as it is.
+  setValidated(file, { schema, policy })
   if (!state?.ok) return undefined
 
   const reports: Report[] = []
@@ -198,4 +201,40 @@ function formatPath(path: ReadonlyArray<Key>): string {
 function shorten(value: string): string {
   const line = value.split(/\r?\n/)[0] ?? ''
   return line.length > 40 ? `${line.slice(0, 39)}…` : line
+}
+
+/**
+ * Take a file's `file.data.matter` and `file.data.galleyFrontmatter` as
+ * validated with `schema` and `options` already (by `validateFrontmatter`
+ * on another copy of the file, such as in the thread that hands it to a
+ * worker to render): `remarkGalleyFrontmatter` with the same schema and
+ * `unknownKeys` then neither parses nor validates it again, and adds no
+ * messages. Its messages are the other copy's to report.
+ *
+ * @param file
+ *   File whose `data.matter` (and, when valid, `data.galleyFrontmatter`)
+ *   are set.
+ * @param schema
+ *   The schema it was validated with.
+ * @param options
+ *   The options it was validated with (optional).
+ */
+export function markValidated(
+  file: VFile,
+  schema: StandardSchemaV1,
+  options?: Readonly<ValidateOptions> | null
+): void {
+  setValidated(file, { schema, policy: options?.unknownKeys ?? 'warn' })
+}
+
+/**
+ * Whether `file` was validated (or marked so) with `schema` and `options`.
+ */
+export function isValidated(
+  file: VFile,
+  schema: StandardSchemaV1,
+  options?: Readonly<ValidateOptions> | null
+): boolean {
+  const done = getValidated(file)
+  return done?.schema === schema && done.policy === (options?.unknownKeys ?? 'warn')
 }

@@ -13,6 +13,7 @@ describe('@galley/frontmatter', () => {
       'findFrontmatter',
       'frontmatterMatters',
       'locateValue',
+      'markValidated',
       'parseData',
       'parseDate',
       'parseFrontmatter',

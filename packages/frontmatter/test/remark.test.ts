@@ -1,4 +1,11 @@
-import { blogSchema, frontmatterMatters, remarkGalleyFrontmatter } from '@galley/frontmatter'
+import {
+  blogSchema,
+  createBlogSchema,
+  frontmatterMatters,
+  markValidated,
+  remarkGalleyFrontmatter,
+  validateFrontmatter
+} from '@galley/frontmatter'
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
@@ -25,6 +32,56 @@ describe('remarkGalleyFrontmatter', () => {
       draft: false,
       aliases: []
     })
+  })
+
+  it('should neither parse nor validate again a file validated with the same schema and policy', async () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter)
+      .use(remarkGalleyFrontmatter, { schema: blogSchema })
+    const value = '---\ntitle: A\ndate: 2021-05-06\ncolour: blue\n---\n\n# Heading\n'
+    const file = new VFile({ path: 'a.md', value })
+    await validateFrontmatter(file, blogSchema)
+    const validated = file.data.galleyFrontmatter
+    await processor.run(processor.parse(file), file)
+    // One warning, not two; the value the first validation gave.
+    expect(file.messages.map(String)).toEqual([
+      'a.md:4:1-4:7: Unexpected unknown key `colour`; remove it, or add it to the schema'
+    ])
+    expect(file.data.galleyFrontmatter).toBe(validated)
+
+    // Another policy, or another schema: validated again.
+    const strict = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter)
+      .use(remarkGalleyFrontmatter, { schema: blogSchema, unknownKeys: 'error' })
+    await strict.run(strict.parse(file), file)
+    expect(file.messages.map((message) => message.fatal)).toEqual([false, true])
+    const other = createBlogSchema()
+    const again = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter)
+      .use(remarkGalleyFrontmatter, { schema: other })
+    const copy = new VFile({ path: 'a.md', value })
+    await validateFrontmatter(copy, blogSchema)
+    await again.run(again.parse(copy), copy)
+    expect(copy.messages).toHaveLength(2)
+  })
+
+  it('should take the data of a file marked as validated elsewhere as it is', async () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, frontmatterMatters)
+      .use(remarkGalleyFrontmatter, { schema: blogSchema })
+    // Bare JSON front matter: still taken out of the tree.
+    const file = new VFile({ path: 'a.md', value: '{ "title": "A", "dat": 1 }\n\n# Body\n' })
+    file.data.matter = { title: 'A', date: '2021-05-06' }
+    file.data.galleyFrontmatter = { title: 'As the main thread had it' }
+    markValidated(file, blogSchema)
+    const tree = (await processor.run(processor.parse(file), file)) as Root
+    expect(file.messages).toEqual([])
+    expect(file.data.galleyFrontmatter).toEqual({ title: 'As the main thread had it' })
+    expect(tree.children.map((node) => node.type)).toEqual(['heading'])
   })
 
   it('should only parse when no schema is given', async () => {

@@ -160,20 +160,16 @@ export async function writeRecords(
 ): Promise<void> {
   const keys: string[] = []
   const index = new Map<string, number>()
-  const count = records.size
   const paths: string[] = []
   const hashes: string[] = []
-  const stats = new Float64Array(count * 3)
-  const readsAt = new Uint32Array(count + 1)
+  const stats: number[] = []
+  const readsAt: number[] = [0]
   const reads: number[] = []
   const fingerprints: string[] = []
   for (const [where, record] of records) {
-    const row = paths.length
     paths.push(where)
     hashes.push(record.hash.length === hashLength ? record.hash : '0'.repeat(hashLength))
-    stats[row * 3] = record.size
-    stats[row * 3 + 1] = record.ino
-    stats[row * 3 + 2] = record.mtime
+    stats.push(record.size, record.ino, record.mtime)
     if (record.reads && record.fingerprint) {
       for (const key of record.reads) {
         let found = index.get(key)
@@ -186,7 +182,7 @@ export async function writeRecords(
       }
       fingerprints.push(record.fingerprint)
     } else fingerprints.push('')
-    readsAt[row + 1] = reads.length
+    readsAt.push(reads.length)
   }
   const stored: Stored = {
     version: 2,
@@ -196,8 +192,8 @@ export async function writeRecords(
     keys,
     paths,
     hashes: hashes.join(''),
-    stats,
-    readsAt,
+    stats: Float64Array.from(stats),
+    readsAt: Uint32Array.from(readsAt),
     reads: Uint32Array.from(reads),
     fingerprints
   }
