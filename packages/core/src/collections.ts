@@ -66,8 +66,13 @@ export function collectionMatcher(
   }
 }
 
+/** A `\\`, or an empty, `.` or `..` segment. */
+const oddSegment = /\\|(?:^|\/)\.{0,2}(?:\/|$)/
+
 /** A relative path with `/` separators, without `.` segments or inner `..` (`./a/../b/` → `b`). */
 function normalize(path: string): string {
+  // Most paths are normal already: no `\\`, and no empty, `.` or `..` segment.
+  if (!oddSegment.test(path)) return path
   const parts: string[] = []
   for (const segment of path.replace(/\\/g, '/').split('/')) {
     if (segment === '' || segment === '.') continue

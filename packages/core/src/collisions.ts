@@ -49,11 +49,14 @@ export function refuseCollisions(outputs: ReadonlyArray<OutputFile>, files: VFil
   for (const output of outputs) {
     // Case and `.` segments do not make another file on every disk
     // (`toOutputPath` has already resolved `..`).
-    const key = output.path
-      .split('/')
-      .filter((segment) => segment !== '.')
-      .join('/')
-      .toLowerCase()
+    const key = (
+      dotSegment.test(output.path)
+        ? output.path
+            .split('/')
+            .filter((segment) => segment !== '.')
+            .join('/')
+        : output.path
+    ).toLowerCase()
     const first = taken.get(key)
     if (!first) {
       taken.set(key, output)
@@ -77,6 +80,9 @@ export function refuseCollisions(outputs: ReadonlyArray<OutputFile>, files: VFil
   }
   return kept
 }
+
+/** A `.` segment, which names no folder. */
+const dotSegment = /(?:^|\/)\.(?:\/|$)/
 
 function fileFor(path: string, files: VFile[]): VFile {
   let file = files.find((candidate) => candidate.path === path)

@@ -527,7 +527,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         resumed,
         dirty: new Map()
       }
-      return changed.length === 0 ? finish(state) : updateState(state, changed, false)
+      // A snapshot is only of a build with no errors, so with no collision;
+      // this one has its URLs, its assets and its config (the host's key).
+      return changed.length === 0 ? finish(state, true) : updateState(state, changed, true)
     }
   }
 

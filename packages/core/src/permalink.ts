@@ -68,24 +68,35 @@ export function toPermalink(
     return normalize(value)
   }
   const date = (context.data as { date?: Date | undefined }).date
-  if (!(date instanceof Date)) {
-    const token = /:(year|month|day)\b/.exec(permalink)
-    if (token) {
-      throw new PermalinkError(
-        'permalink-date',
-        `Unexpected permalink token \`${token[0]}\` in \`${permalink}\` for an entry without a \`date\`; add a date to its front matter or drop the token`
-      )
-    }
+  const token = /:(year|month|day)\b/.exec(permalink)
+  if (token && !(date instanceof Date)) {
+    throw new PermalinkError(
+      'permalink-date',
+      `Unexpected permalink token \`${token[0]}\` in \`${permalink}\` for an entry without a \`date\`; add a date to its front matter or drop the token`
+    )
   }
-  const parts = dateFormat(context.timeZone ?? 'UTC').formatToParts(date ?? 0)
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
+  // The date only when the pattern has one of its tokens.
+  const day = token ? dateParts(date ?? new Date(0), context.timeZone ?? 'UTC') : undefined
   const tokens: Record<string, string> = {
     slug: encodeURIComponent(context.slug),
-    year: part('year'),
-    month: part('month'),
-    day: part('day')
+    year: day?.year ?? '',
+    month: day?.month ?? '',
+    day: day?.day ?? ''
   }
   return normalize(permalink.replace(/:([a-z]+)/g, (match, name: string) => tokens[name] ?? match))
+}
+
+/** The year, month and day of `date` in `timeZone`, as `Intl.DateTimeFormat` (`en-US`) writes them. */
+function dateParts(date: Date, timeZone: string): { year: string; month: string; day: string } {
+  const year = date.getUTCFullYear()
+  // In UTC, four-digit years need no formatter (making one takes milliseconds).
+  if (timeZone === 'UTC' && year >= 1000 && year <= 9999) {
+    const two = (value: number) => String(value).padStart(2, '0')
+    return { year: String(year), month: two(date.getUTCMonth() + 1), day: two(date.getUTCDate()) }
+  }
+  const parts = dateFormat(timeZone).formatToParts(date)
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
+  return { year: part('year'), month: part('month'), day: part('day') }
 }
 
 function normalize(path: string): string {

@@ -10,18 +10,16 @@ export function joinPlain(folder: string, relative: string): string {
   return folder.endsWith(path.sep) ? folder + relative : folder + path.sep + relative
 }
 
+/** A NUL, or a part that is empty, `.` or `..` (and on POSIX a `\\`): one test, not a split. */
+const notPlain = path.sep === '/' ? /\0|\\|(?:^|\/)\.{0,2}(?:\/|$)/ : /\0|(?:^|\\)\.{0,2}(?:\\|$)/
+
 /**
  * Whether `relative` is plain names joined by this system's separator:
  * none empty, `.` or `..`, no NUL (and on POSIX no `\\`), so that joining
  * it to a folder needs no normalizing.
  */
 export function isPlain(relative: string): boolean {
-  if (relative === '' || relative.includes('\0')) return false
-  if (path.sep === '/' && relative.includes('\\')) return false
-  for (const part of relative.split(path.sep)) {
-    if (part === '' || part === '.' || part === '..') return false
-  }
-  return true
+  return !notPlain.test(relative)
 }
 
 /**

@@ -112,11 +112,15 @@ export async function readRecordsFile(file: string, stamp: string): Promise<Reco
         }
         record.reads = named
         record.fingerprint = fingerprint
+        origins.set(record, { stored, row })
       }
       return record
     }
   }
 }
+
+/** The row each record read back (with reads) came from, so writing it again copies its reads. */
+const origins = new WeakMap<OutputRecord, { stored: Stored; row: number }>()
 
 /** Whether a records file read back has the shape `writeRecords` gives it. */
 function fits(stored: Stored): boolean {
@@ -158,31 +162,64 @@ export async function writeRecords(
   folders?: ReadonlyMap<string, string> | undefined,
   build?: string | undefined
 ): Promise<void> {
-  const keys: string[] = []
-  const index = new Map<string, number>()
+  // The keys of the records read back, extended: a record kept as it was
+  // read keeps its reads' indices (no key looked up again).
+  let base: Stored | undefined
+  for (const record of records.values()) {
+    base = origins.get(record)?.stored
+    if (base) break
+  }
+  let keys = base?.stamp === stamp ? base.keys.slice() : []
+  if (keys.length === 0) base = undefined
+  let index: Map<string, number> | undefined
+  const indexOf = (key: string) => {
+    index ??= new Map(keys.map((name, at) => [name, at]))
+    let found = index.get(key)
+    if (found === undefined) {
+      found = keys.length
+      keys.push(key)
+      index.set(key, found)
+    }
+    return found
+  }
   const paths: string[] = []
   const hashes: string[] = []
   const stats: number[] = []
   const readsAt: number[] = [0]
-  const reads: number[] = []
+  let reads: number[] = []
   const fingerprints: string[] = []
   for (const [where, record] of records) {
     paths.push(where)
     hashes.push(record.hash.length === hashLength ? record.hash : '0'.repeat(hashLength))
     stats.push(record.size, record.ino, record.mtime)
     if (record.reads && record.fingerprint) {
-      for (const key of record.reads) {
-        let found = index.get(key)
-        if (found === undefined) {
-          found = keys.length
-          keys.push(key)
-          index.set(key, found)
-        }
-        reads.push(found)
-      }
+      const origin = origins.get(record)
+      const kept = base && origin?.stored === base ? base : undefined
+      const from = kept && origin ? kept.readsAt[origin.row] : undefined
+      const to = kept && origin ? kept.readsAt[origin.row + 1] : undefined
+      if (from !== undefined && to !== undefined && to - from === record.reads.length) {
+        for (let at = from; at < to; at++) reads.push(base?.reads[at] as number)
+      } else for (const key of record.reads) reads.push(indexOf(key))
       fingerprints.push(record.fingerprint)
     } else fingerprints.push('')
     readsAt.push(reads.length)
+  }
+  // Keys no record reads any more are dropped once they are most of them.
+  const used = new Uint8Array(keys.length)
+  // own-key: `at` indexes a typed array.
+  for (const at of reads) used[at] = 1
+  const count = used.reduce((sum, flag) => sum + flag, 0)
+  if (keys.length > 2 * count + 1024) {
+    const moved = new Int32Array(keys.length).fill(-1)
+    const kept: string[] = []
+    for (const [at, name] of keys.entries()) {
+      if (used[at] !== 1) continue
+      // own-key: `at` indexes a typed array.
+      moved[at] = kept.length
+      kept.push(name)
+    }
+    reads = reads.map((at) => moved[at] as number)
+    keys = kept
   }
   const stored: Stored = {
     version: 2,
