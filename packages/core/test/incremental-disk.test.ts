@@ -34,7 +34,7 @@ describe('incremental builds on disk', () => {
             const result = await createGalley({ ...config(state), cache }).build(files(state))
             if (result.ok) {
               await writeSite(path.join(here, 'incremental'), result.outputs, {
-                records: path.join(here, 'cache/outputs.json'),
+                records: path.join(here, 'cache/outputs.bin'),
                 stamp: salt
               })
             }
