@@ -27,7 +27,7 @@ import {
   validateEntry
 } from './render.js'
 import { type Arranged, arrange, layOut } from './site.js'
-import { digestOf, fromSnapshotEntry, toSnapshotEntry } from './snapshot.js'
+import { digestOf, fromSnapshotEntry, hasDigest, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
 import { changedFields, type Dirty, noteRender } from './trace.js'
@@ -489,7 +489,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         // A file as it was (a loader's message means it was not) is the
         // snapshot's; another stands for the old version until `update`
         // puts the new one in its place.
-        const same = file.messages.length === 0 && digestOf(file) === stored.digest
+        const same = file.messages.length === 0 && hasDigest(file, stored.digest)
         const held = same ? file : new VFile({ cwd: file.cwd, path: file.path })
         if (!same) {
           if (!stored.entry) return undefined

@@ -40,7 +40,20 @@ const knownIds = new WeakMap<VFile, string[]>()
  */
 export function digestOf(file: VFile): string {
   const known = loadedDigest(file)
-  return known === undefined ? `fnv:${hash(String(file.value ?? ''))}` : `sha256:${known}`
+  return known === undefined ? `fnv:${hash(String(file.value ?? ''))}` : `${sha256}${known}`
+}
+
+const sha256 = 'sha256:'
+
+/** Whether `digest` (as `digestOf` gives it) is the digest of `file` (without making it when the loader knows it). */
+export function hasDigest(file: VFile, digest: string): boolean {
+  const known = loadedDigest(file)
+  if (known === undefined) return digest === digestOf(file)
+  return (
+    digest.length === sha256.length + known.length &&
+    digest.startsWith(sha256) &&
+    digest.endsWith(known)
+  )
 }
 
 /**

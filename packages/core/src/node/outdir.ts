@@ -127,7 +127,6 @@ async function foreignFiles(
   const stats = await lstat(dir).catch(() => undefined)
   if (!stats) return []
   if (!stats.isDirectory()) return [path.basename(dir)]
-  const listed = await readManifest(dir)
   // Subfolders of each folder, as the manifest's paths give them.
   const children = new Map<string, string[]>()
   if (folders) {
@@ -158,6 +157,9 @@ async function foreignFiles(
     }
   }
   visit('')
+  // The manifest only when a folder listed again has files to look up.
+  if (files.length === 0) return files
+  const listed = await readManifest(dir)
   return files.filter((file) => !listed.has(file)).sort()
 }
 
