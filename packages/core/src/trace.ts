@@ -1,6 +1,6 @@
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { hash } from './cache.js'
+import { hash, hashParts } from './cache.js'
 import { serialize } from './html.js'
 import type { Made, OutputFile, OutputTrace } from './output.js'
 import type { Page, Pagination, PostData, Site, Tag } from './types.js'
@@ -98,8 +98,17 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     let view = views.get(entry as Page<unknown>)
     if (!view) {
       const id = idOf(entry as Page<unknown>)
+      // Each read's key made once for the page, whichever layout reads it.
+      let names: Map<string, string> | undefined
       const note = (key: string | symbol) => {
-        if (recording && typeof key === 'string') recording.add(`${id}\u0000${key}`)
+        if (!recording || typeof key !== 'string') return
+        names ??= new Map()
+        let name = names.get(key)
+        if (name === undefined) {
+          name = `${id}\u0000${key}`
+          names.set(key, name)
+        }
+        recording.add(name)
       }
       view = new Proxy(entry as Page<unknown>, {
         get(target, key) {
@@ -178,8 +187,8 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
   ])
 
   const tokenOf = (key: string): string | undefined => {
-    if (tokens.has(key)) return tokens.get(key)
-    let token: string | undefined
+    let token = tokens.get(key)
+    if (token !== undefined || tokens.has(key)) return token
     if (key === lists.pages) token = fingerprintOf(site.pages.map(idOf))
     else if (key === lists.terms) {
       token = fingerprintOf(
@@ -218,12 +227,11 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
   const changed =
     dirty && ((reads: ReadonlyArray<string>) => reads.some((key) => dirtyRead(key) === true))
 
-  const fingerprint = (base: string, reads: ReadonlyArray<string>) =>
-    hash(
-      [scalars, base, ...reads.map((key) => `${key}\u0002${tokenOf(key) ?? '\u0003gone'}`)].join(
-        '\u0001'
-      )
-    )
+  const fingerprint = (base: string, reads: ReadonlyArray<string>) => {
+    const parts = [scalars, '\u0001', base]
+    for (const key of reads) parts.push('\u0001', key, '\u0002', tokenOf(key) ?? '\u0003gone')
+    return hashParts(parts)
+  }
 
   return {
     site: view,
@@ -294,7 +302,11 @@ function fieldToken(page: Page<unknown>, field: string): string {
     return fingerprintOf([page.file.path, identity ?? String(page.file.value ?? '')])
   }
   if (field === 'data') return dataToken(page)
-  return fingerprintOf((page as unknown as Record<string, unknown>)[field])
+  const value = (page as unknown as Record<string, unknown>)[field]
+  // A short text (a URL, a slug) is its own token: its JSON has no
+  // separator of `fingerprint`'s, and hashing it again buys nothing.
+  if (typeof value === 'string' && value.length <= 256) return JSON.stringify(value)
+  return fingerprintOf(value)
 }
 
 /** The token of each entry's `data`, while it is the same object. */

@@ -6,6 +6,7 @@ import { createContentCache } from '@galley/core/node'
 import type { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { hash, hashParts } from '../src/cache.js'
 import { post } from './fixtures.js'
 
 function memory() {
@@ -301,5 +302,14 @@ describe('one pipeline, two builds at once', () => {
     expect(a.pages.map((page) => page.html)).toEqual(await alone(siteA()))
     expect(b.pages.map((page) => page.html)).toEqual(await alone(siteB()))
     expect(b.pages.find((page) => page.url === '/posts/a/')?.html).toContain('/posts/renamed/')
+  })
+})
+
+describe('hashParts', () => {
+  it('should give the hash of the parts joined, without joining them', () => {
+    const parts = ['', 'content/a.md\u0000url', '\u0002', '"/a/"', 'é', '\u{1f600}', '']
+    expect(hashParts(parts)).toBe(hash(parts.join('')))
+    expect(hashParts([])).toBe(hash(''))
+    expect(hashParts(['ab', 'c'])).not.toBe(hashParts(['ac', 'b']))
   })
 })
