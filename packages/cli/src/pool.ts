@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { BuildOptions } from '@galley/core'
-import Tinypool from 'tinypool'
+import type Tinypool from 'tinypool'
 import type { WorkerSettings } from './worker.js'
 
 /** Below this many files to render, starting workers costs more than it saves. */
@@ -42,39 +42,50 @@ export function workerPool(
   return (routes, count) => {
     const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
     if (Math.min(threads, count) <= 1) return undefined
-    const start = (execArgv: string[]) =>
-      new Tinypool({
+    // Loaded only when a build has files to render in workers: a resumed
+    // build never needs it.
+    const pool = import('tinypool').then(({ default: Pool }) =>
+      startPool(Pool, {
         filename: workerFile(),
         minThreads: Math.min(threads, count),
         maxThreads: Math.min(threads, count),
-        workerData: { ...settings, routes } satisfies WorkerSettings,
-        execArgv
+        workerData: { ...settings, routes } satisfies WorkerSettings
       })
-    const flags = nodeFlags(process.execArgv)
-    let pool: Tinypool
-    try {
-      pool = start(flags)
-    } catch (error) {
-      // A flag a worker thread refuses (a V8 or per-process one, such as
-      // `node --trace-gc` or `--max-semi-space-size`): the workers start
-      // without those, as they would without any.
-      if ((error as { code?: unknown })?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error
-      const refused = new Set(
-        String((error as Error).message)
-          .split(': ')
-          .at(-1)
-          ?.split(', ')
-      )
-      const kept = flags.filter((flag) => !refused.has(flag))
-      try {
-        pool = start(kept.length < flags.length ? kept : [])
-      } catch {
-        pool = start([])
-      }
-    }
+    )
     return {
-      render: (input) => pool.run(input),
-      close: () => pool.destroy()
+      render: async (input) => (await pool).run(input),
+      close: async () => (await pool).destroy()
+    }
+  }
+}
+
+/**
+ * Start the workers with this process's Node flags, less those a worker
+ * thread refuses (a V8 or per-process one, such as `node --trace-gc` or
+ * `--max-semi-space-size`): the workers start without those, as they would
+ * without any.
+ */
+function startPool(
+  Pool: typeof Tinypool,
+  options: Omit<NonNullable<ConstructorParameters<typeof Tinypool>[0]>, 'execArgv'>
+): Tinypool {
+  const start = (execArgv: string[]) => new Pool({ ...options, execArgv })
+  const flags = nodeFlags(process.execArgv)
+  try {
+    return start(flags)
+  } catch (error) {
+    if ((error as { code?: unknown })?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error
+    const refused = new Set(
+      String((error as Error).message)
+        .split(': ')
+        .at(-1)
+        ?.split(', ')
+    )
+    const kept = flags.filter((flag) => !refused.has(flag))
+    try {
+      return start(kept.length < flags.length ? kept : [])
+    } catch {
+      return start([])
     }
   }
 }

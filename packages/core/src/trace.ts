@@ -258,7 +258,9 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
         } finally {
           recording = outer
         }
-        const reads = [...seen].sort()
+        // In the order read: a layout reads the same inputs in the same order
+        // each time, and `fingerprint` takes them in the order given.
+        const reads = [...seen]
         trace.made = { reads, fingerprint: fingerprint(base(), reads) }
         return value
       })

@@ -238,13 +238,7 @@ export function restamp(
   seen: ReadonlyMap<string, string>,
   touched: Iterable<string> | undefined
 ): Map<string, string> {
-  const moved = new Set(['.'])
-  for (const file of touched ?? []) {
-    for (let folder = path.posix.dirname(file); !moved.has(folder); ) {
-      moved.add(folder)
-      folder = path.posix.dirname(folder)
-    }
-  }
+  const moved = movedFolders(touched ?? [])
   const folders = new Set([''])
   for (const file of files) {
     let folder = path.posix.dirname(file)
@@ -260,4 +254,40 @@ export function restamp(
     if (stamp) stamps.set(folder, stamp)
   }
   return stamps
+}
+
+/**
+ * `restamp` when the build wrote over files that were there and removed
+ * none, so the folders are the ones `seen` holds (every folder the look
+ * for others' files went through): only the folders of `touched` are read
+ * again.
+ *
+ * @returns
+ *   Folder (`''` for `outDir`) → stamp.
+ */
+export function restampMoved(
+  outDir: string,
+  seen: ReadonlyMap<string, string>,
+  touched: Iterable<string>
+): Map<string, string> {
+  const stamps = new Map(seen)
+  for (const folder of movedFolders(touched)) {
+    const key = folder === '.' ? '' : folder
+    const stamp = folderStamp(key ? joinPlain(outDir, key) : outDir)
+    if (stamp) stamps.set(key, stamp)
+    else stamps.delete(key)
+  }
+  return stamps
+}
+
+/** The folders holding `touched` (paths inside the output folder), up to it (`.`). */
+function movedFolders(touched: Iterable<string>): Set<string> {
+  const moved = new Set(['.'])
+  for (const file of touched) {
+    for (let folder = path.posix.dirname(file); !moved.has(folder); ) {
+      moved.add(folder)
+      folder = path.posix.dirname(folder)
+    }
+  }
+  return moved
 }

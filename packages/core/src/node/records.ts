@@ -105,11 +105,17 @@ export async function readRecordsFile(file: string, stamp: string): Promise<Reco
         mtime: stats[row * 3 + 2] as number
       }
       const fingerprint = fingerprints[row]
-      if (same && fingerprint) {
+      if (same && typeof fingerprint === 'string' && fingerprint) {
+        // Checked here, not for every row when read: a damaged row has no reads.
+        const from = readsAt[row] as number
+        const to = readsAt[row + 1] as number
         const named: string[] = []
-        for (let at = readsAt[row] as number; at < (readsAt[row + 1] as number); at++) {
-          named.push(keys[reads[at] as number] as string)
+        for (let at = from; at < to; at++) {
+          const key = keys[reads[at] as number]
+          if (typeof key !== 'string') return record
+          named.push(key)
         }
+        if (to < from || to > reads.length) return record
         record.reads = named
         record.fingerprint = fingerprint
         origins.set(record, { stored, row })
@@ -127,9 +133,9 @@ function fits(stored: Stored): boolean {
   if (stored?.version !== 2 || typeof stored.stamp !== 'string') return false
   const { paths, hashes, stats, readsAt, reads, keys, fingerprints, folders } = stored
   const count = Array.isArray(paths) ? paths.length : -1
+  // The shape only: rows are checked when read (`get`).
   return (
     count >= 0 &&
-    paths.every((where) => typeof where === 'string') &&
     typeof hashes === 'string' &&
     hashes.length === count * hashLength &&
     stats instanceof Float64Array &&
@@ -137,15 +143,9 @@ function fits(stored: Stored): boolean {
     readsAt instanceof Uint32Array &&
     readsAt.length === count + 1 &&
     reads instanceof Uint32Array &&
-    readsAt.every(
-      (at, index) => at <= reads.length && (index === 0 || at >= (readsAt[index - 1] as number))
-    ) &&
     Array.isArray(keys) &&
-    keys.every((key) => typeof key === 'string') &&
-    reads.every((index) => index < keys.length) &&
     Array.isArray(fingerprints) &&
     fingerprints.length === count &&
-    fingerprints.every((fingerprint) => typeof fingerprint === 'string') &&
     (folders === undefined ||
       (Array.isArray(folders?.names) &&
         Array.isArray(folders.stamps) &&

@@ -14,7 +14,8 @@ import {
   type OutDirOptions,
   readManifest,
   refuseForeign,
-  restamp
+  restamp,
+  restampMoved
 } from './outdir.js'
 import { isPlain, joinPlain } from './paths.js'
 import {
@@ -214,9 +215,13 @@ export async function writeSite(
     if (options?.records) {
       // Now the folder holds Galley's files only: what the next build compares with.
       // In place, only the folders of what moved have new stamps.
+      const touched = [...written.map(toPosix), ...removed]
       const folders =
         inPlace && !options?.force
-          ? restamp(target, paths, seen, [...written.map(toPosix), ...removed])
+          ? // The same files in the same folders: only the moved ones are read.
+            sameList && seen.size > 0
+            ? restampMoved(target, seen, touched)
+            : restamp(target, paths, seen, touched)
           : folderStamps(target, paths)
       await writeRecords(options.records, stamp, records, folders, options.build ?? undefined)
     }
