@@ -240,7 +240,11 @@ export function layOut(
         const base = () =>
           fingerprintOf([
             shape(),
-            { ...pagination, items: pagination.items.map((page) => String(page.file.path)) }
+            // The items' paths as one text: hashed without a replacer call each.
+            {
+              ...pagination,
+              items: pagination.items.map((page) => String(page.file.path)).join('\u0000')
+            }
           ])
         files.push(
           madeBy(
