@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { BuildOptions } from '@galley/core'
 import type Tinypool from 'tinypool'
+import { capHeapGrowth } from './heap.js'
 import type { WorkerSettings } from './worker.js'
 
 /** Below this many files to render, starting workers costs more than it saves. */
@@ -41,7 +42,11 @@ export function workerPool(
 ): NonNullable<BuildOptions['pool']> {
   return (routes, count) => {
     const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
-    if (Math.min(threads, count) <= 1) return undefined
+    if (Math.min(threads, count) <= 1) {
+      // Rendering here: many renders' garbage in this thread's heap.
+      if (count >= threshold) capHeapGrowth()
+      return undefined
+    }
     // Loaded only when a build has files to render in workers: a resumed
     // build never needs it.
     const pool = import('tinypool').then(({ default: Pool }) =>
