@@ -3,7 +3,8 @@ import { setFlagsFromString } from 'node:v8'
 let capped = false
 
 /**
- * Before a build renders many files on the main thread: let V8 grow the old
+ * Before a build renders many files (on this thread or in workers: V8's
+ * flags are the process's): let V8 grow the old
  * generation to at most twice what a full collection left
  * (`--heap-growing-percent=100`), instead of up to four times. Rendering
  * leaves much short-lived garbage in the old generation; V8's own

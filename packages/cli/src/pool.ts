@@ -42,11 +42,10 @@ export function workerPool(
 ): NonNullable<BuildOptions['pool']> {
   return (routes, count) => {
     const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
-    if (Math.min(threads, count) <= 1) {
-      // Rendering here: many renders' garbage in this thread's heap.
-      if (count >= threshold) capHeapGrowth()
-      return undefined
-    }
+    // Many renders, here or in workers (V8's flags are the process's):
+    // much garbage in each thread's heap.
+    if (count >= threshold) capHeapGrowth()
+    if (Math.min(threads, count) <= 1) return undefined
     // Loaded only when a build has files to render in workers: a resumed
     // build never needs it.
     const pool = import('tinypool').then(({ default: Pool }) =>
