@@ -56,25 +56,23 @@ export function contentStats(file: string, root: string): ContentStats {
   const digests: string[] = []
   // Whether every file noted is the one `before` has at the same row.
   let same = true
+  const digestOf = (relative: string, now: Stats): string | undefined => {
+    const row = rows.get(relative)
+    if (row === undefined || !before) return undefined
+    const at = row * width
+    const kept = before.stats
+    return kept[at] === now.size &&
+      kept[at + 1] === now.ino &&
+      kept[at + 2] === now.mtimeMs &&
+      kept[at + 3] === now.ctimeMs
+      ? before.digests.slice(row * digestLength, (row + 1) * digestLength)
+      : undefined
+  }
   return {
-    digestOf(relative, now) {
-      const row = rows.get(relative)
-      if (row === undefined || !before) return undefined
-      const at = row * width
-      const kept = before.stats
-      return kept[at] === now.size &&
-        kept[at + 1] === now.ino &&
-        kept[at + 2] === now.mtimeMs &&
-        kept[at + 3] === now.ctimeMs
-        ? before.digests.slice(row * digestLength, (row + 1) * digestLength)
-        : undefined
-    },
+    digestOf,
     keep(relative, now, digest) {
       if (digest.length !== digestLength) return
-      if (
-        same &&
-        (rows.get(relative) !== paths.length || this.digestOf(relative, now) !== digest)
-      ) {
+      if (same && (rows.get(relative) !== paths.length || digestOf(relative, now) !== digest)) {
         same = false
       }
       paths.push(relative)
