@@ -21,10 +21,11 @@ export function getParsed(file: VFile): Parsed | undefined {
   return parsed.get(file)
 }
 
-/** How a file's front matter was validated: the schema and the `unknownKeys` policy. */
+/** How a file's front matter was validated: the schema, the `unknownKeys` policy and the text. */
 export interface Validated {
   schema: StandardSchemaV1
   policy: string
+  value: unknown
 }
 
 const validated = new WeakMap<VFile, Validated>()

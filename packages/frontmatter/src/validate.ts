@@ -67,7 +67,7 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
   const state = getParsed(file)
   // Its messages are the file's now: a later `remarkGalleyFrontmatter` with
   // the same schema and policy takes the result as it is.
-  setValidated(file, { schema, policy })
+  setValidated(file, { schema, policy, value: file.value })
   if (!state?.ok) return undefined
 
   const reports: Report[] = []
@@ -224,11 +224,12 @@ export function markValidated(
   schema: StandardSchemaV1,
   options?: Readonly<ValidateOptions> | null
 ): void {
-  setValidated(file, { schema, policy: options?.unknownKeys ?? 'warn' })
+  setValidated(file, { schema, policy: options?.unknownKeys ?? 'warn', value: file.value })
 }
 
 /**
- * Whether `file` was validated (or marked so) with `schema` and `options`.
+ * Whether `file` was validated (or marked so) with `schema` and `options`,
+ * and its text is still the one that was.
  */
 export function isValidated(
   file: VFile,
@@ -236,5 +237,9 @@ export function isValidated(
   options?: Readonly<ValidateOptions> | null
 ): boolean {
   const done = getValidated(file)
-  return done?.schema === schema && done.policy === (options?.unknownKeys ?? 'warn')
+  return (
+    done?.schema === schema &&
+    done.policy === (options?.unknownKeys ?? 'warn') &&
+    done.value === file.value
+  )
 }

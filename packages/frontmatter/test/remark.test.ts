@@ -66,6 +66,13 @@ describe('remarkGalleyFrontmatter', () => {
     await validateFrontmatter(copy, blogSchema)
     await again.run(again.parse(copy), copy)
     expect(copy.messages).toHaveLength(2)
+
+    // Another text since: validated again.
+    const edited = new VFile({ path: 'a.md', value })
+    await validateFrontmatter(edited, blogSchema)
+    edited.value = '---\ntitle: B\ndate: 2021-05-06\n---\n'
+    await processor.run(processor.parse(edited), edited)
+    expect((edited.data.galleyFrontmatter as { title: string }).title).toBe('B')
   })
 
   it('should take the data of a file marked as validated elsewhere as it is', async () => {
