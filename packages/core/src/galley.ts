@@ -436,7 +436,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
       const published = new Set(arranged.everything)
       return {
-        version: 2,
+        version: 3,
         now: arranged.now.getTime(),
         routes: [...state.routes],
         spent: arranged.checker?.spent ?? 0,
@@ -469,7 +469,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
     },
     async resume(snapshot, input, options) {
-      if (snapshot.version !== 2) return undefined
+      if (snapshot.version !== 3) return undefined
       const given = [...input]
       if (given.length !== snapshot.files.length) return undefined
       const now = config.now ?? new Date()

@@ -31,8 +31,8 @@ interface Unread {
 /** The unread state of resumed pages and of their files' data (by page, and by `file.data`). */
 const unread = new WeakMap<object, Unread>()
 
-/** The ids of each resumed file whose link index is not read yet. */
-const knownIds = new WeakMap<VFile, string[]>()
+/** The ids of each resumed file whose link index is not read yet (`SnapshotEntry.ids`). */
+const knownIds = new WeakMap<VFile, string>()
 
 /**
  * A hash of a file's text: the loader's SHA-256 while the text is the one
@@ -60,8 +60,11 @@ export function hasDigest(file: VFile, digest: string): boolean {
  * The ids of a resumed file's headings and anchors while its link index is
  * not read, for the link checker (`CheckerOptions.idsOf`).
  */
-export function resumedIds(file: VFile): string[] | undefined {
-  return knownIds.get(file)
+export function resumedIds(file: VFile): Iterable<string> | undefined {
+  const text = knownIds.get(file)
+  if (text === undefined) return undefined
+  // Split only if a link looks into the page.
+  return { [Symbol.iterator]: () => (text === '' ? [] : text.split('\u0000')).values() }
 }
 
 /**
@@ -122,9 +125,9 @@ export function toSnapshotEntry(page: Page<PostData>, published: boolean): Snaps
     // keep their place by `undefined`.
     fields[key] = apart.has(key) ? undefined : record[key]
   }
-  const ids = knownIds.get(file) ?? [
-    ...new Set((file.data.galleyLinks?.ids ?? []).map((item) => item.id))
-  ]
+  const ids =
+    knownIds.get(file) ??
+    [...new Set((file.data.galleyLinks?.ids ?? []).map((item) => item.id))].join('\u0000')
   return {
     data,
     matter,

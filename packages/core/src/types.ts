@@ -404,7 +404,7 @@ export interface ContentCache {
  */
 export interface BuildSnapshot {
   /** Format: a snapshot of another format is never resumed. */
-  version: 2
+  version: 3
   /** The moment (ms since 1970) the publishing rules were applied at. */
   now: number
   /** Every entry's route: `[path of its file, URL]`. */
@@ -450,8 +450,12 @@ export interface SnapshotEntry {
    * and `stats`.
    */
   packed: string | SnapshotText
-  /** The ids of its headings and anchors, for the link checker (without the index). */
-  ids: string[]
+  /**
+   * The ids of its headings and anchors, for the link checker (without the
+   * index), as one text joined by NUL (no id holds one): one string, not a
+   * list of them, to read back.
+   */
+  ids: string
   /** What its render was made from (its cache key and routes), for layouts' traces. */
   identity: string | undefined
   /** The fingerprint of its `data`, for layouts' traces. */

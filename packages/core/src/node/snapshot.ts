@@ -409,7 +409,7 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
     stored?.format !== 2 ||
     stored.key !== key ||
     stored.versions !== galleyVersions() ||
-    stored.snapshot?.version !== 2 ||
+    stored.snapshot?.version !== 3 ||
     !Array.isArray(stored.snapshot.files)
   ) {
     return undefined
