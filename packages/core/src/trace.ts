@@ -208,24 +208,23 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     return token
   }
 
-  // On a resumed build: whether a read of an entry's field (`path\u0000field`)
-  // is of one that changed; a read of a site list (no `\u0000`) is not known.
-  const dirtyRead = (key: string): boolean | undefined => {
-    const split = key.lastIndexOf('\u0000')
-    if (split === -1) return undefined
-    return dirty?.get(key.slice(0, split))?.has(key.slice(split + 1)) === true
+  // On a resumed build, the reads that changed (`path\u0000field`), as the
+  // keys a trace holds: a read is looked up as it is, not split.
+  const dirtyKeys = new Set<string>()
+  for (const [path, fields] of dirty ?? []) {
+    for (const field of fields) dirtyKeys.add(`${path}\u0000${field}`)
   }
-  // Whether every read is as it was (a site list only when it is a stamp, `\u0001…`).
+  // Whether every read is as it was: an entry's field that did not change,
+  // or a site list only when it is a stamp (`\u0001…`).
   const same =
     dirty &&
     ((reads: ReadonlyArray<string>) =>
-      reads.every((key) => {
-        const changed = dirtyRead(key)
-        return changed === undefined ? key.startsWith('\u0001') : !changed
-      }))
+      reads.every((key) =>
+        dirtyKeys.has(key) ? false : key.includes('\u0000') || key.startsWith('\u0001')
+      ))
   // Whether some read certainly changed.
   const changed =
-    dirty && ((reads: ReadonlyArray<string>) => reads.some((key) => dirtyRead(key) === true))
+    dirty && ((reads: ReadonlyArray<string>) => reads.some((key) => dirtyKeys.has(key)))
 
   const fingerprint = (base: string, reads: ReadonlyArray<string>) => {
     const parts = [scalars, '\u0001', base]
