@@ -1,4 +1,4 @@
-import { markValidated, validateFrontmatter } from '@galley/frontmatter'
+import { markValidated, type ValidateOptions, validateFrontmatter } from '@galley/frontmatter'
 import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
 import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
@@ -112,7 +112,7 @@ export function createRenderers(
     if (!processor) {
       processor = createMarkdownProcessor({
         ...markdown,
-        frontmatter: { schema: kind.schema, unknownKeys: config.unknownKeys },
+        frontmatter: { schema: kind.schema, ...validationOf(config) },
         resolveLink: (path, from) => {
           const url = routesOf.get(from)?.get(path)
           // The render depends on this route only: see `routesHold`.
@@ -185,7 +185,7 @@ export async function validateEntry(
   kind: Kind,
   config: Readonly<GalleyConfig<PostSchema>>
 ): Promise<PostData | undefined> {
-  const data = await validateFrontmatter(file, kind.schema, { unknownKeys: config.unknownKeys })
+  const data = await validateFrontmatter(file, kind.schema, validationOf(config))
   return data as PostData | undefined
 }
 
@@ -208,7 +208,16 @@ function takeValidated(
   }
   if (matter !== undefined) file.data.matter = matter
   if (galleyFrontmatter !== undefined) file.data.galleyFrontmatter = galleyFrontmatter
-  markValidated(file, kind.schema, { unknownKeys: config.unknownKeys })
+  markValidated(file, kind.schema, validationOf(config))
+}
+
+/**
+ * How front matter is validated, the one decision a render, the route pass
+ * and a worker's `markValidated` share (so a file validated by one counts
+ * as validated for the others).
+ */
+function validationOf(config: Readonly<GalleyConfig<PostSchema>>): ValidateOptions {
+  return { unknownKeys: config.unknownKeys }
 }
 
 /**

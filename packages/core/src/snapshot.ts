@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import { decodeData, encodeData, hash } from './cache.js'
 import { loadedDigest } from './digest.js'
+import { settleField } from './lazy.js'
 import { dataToken, noteDataToken, noteRender, renderIdentity } from './trace.js'
 import type { Page, PostData, SnapshotEntry, SnapshotText } from './types.js'
 
@@ -220,13 +221,7 @@ const accessors = new Map<string, PropertyDescriptor>()
 function lazily(key: string): PropertyDescriptor {
   let found = accessors.get(key)
   if (!found) {
-    const settle = (target: object, value: unknown) =>
-      Object.defineProperty(target, key, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true
-      })
+    const settle = (target: object, value: unknown) => settleField(target, key, value)
     found = {
       get(this: object) {
         const state = unread.get(this)

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { didYouMean, suggest } from './suggest.js'
-import { fragmentOf, pageKey, toSiteUrl } from './url.js'
+import { fragmentOf, pageKey, pathOf, toSiteUrl } from './url.js'
 
 /** Configuration for `checkLinks`. */
 export interface Options {
@@ -229,17 +229,6 @@ export function createLinkChecker(
     }
   }
 }
-
-/**
- * The path of `url` (a path or a URL) on `site`, as `new URL(url, site)`
- * gives it; a plain path (letters, digits, `-_~/` and dots inside names)
- * is that path already.
- */
-function pathOf(url: string, site: URL): string {
-  return plainPath.test(url) && !url.includes('/.') ? url : new URL(url, site).pathname
-}
-
-const plainPath = /^\/[\w\-~/.]*$/
 
 function defaultToUrl(file: VFile): string {
   let path = (file.path ?? '').replace(/\\/g, '/')

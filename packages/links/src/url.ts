@@ -62,3 +62,14 @@ export function fragmentOf(hash: string): string {
     return raw
   }
 }
+
+/**
+ * The path of `url` (a path or a URL) on `site`, as `new URL(url, site)`
+ * gives it; a plain path (letters, digits, `-_~/` and dots inside names)
+ * is that path already.
+ */
+export function pathOf(url: string, site: URL): string {
+  return plainPath.test(url) && !url.includes('/.') ? url : new URL(url, site).pathname
+}
+
+const plainPath = /^\/[\w\-~/.]*$/

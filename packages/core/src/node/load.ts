@@ -3,6 +3,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import { VFile } from 'vfile'
 import type {} from '../digest.js'
+import { settleField } from '../lazy.js'
 import { source } from '../source.js'
 import { relativeTo } from './paths.js'
 import { digest as sha256 } from './records.js'
@@ -129,12 +130,7 @@ function settleValue(file: object, value: unknown): void {
   const unread = unreadFiles.get(file)
   if (unread) unread.known.pending = false
   unreadFiles.delete(file)
-  Object.defineProperty(file, 'value', {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true
-  })
+  settleField(file, 'value', value)
 }
 
 /** The `value` of every lazy file (one pair of functions, so files keep one shape). */
