@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { eachNode } from './walk.js'
 
 /** One link found in a document. */
 export interface Link {
@@ -54,7 +54,9 @@ export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
     const index: LinkIndex = { ids: [], links: [] }
 
-    visit(tree, 'element', (node: Element) => {
+    eachNode(tree, (found) => {
+      if (found.type !== 'element') return
+      const node = found as Element
       const place = node.position
       const id = node.properties.id
       if (typeof id === 'string' && id !== '') index.ids.push({ id, place })
@@ -63,7 +65,11 @@ export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
         index.ids.push({ id: name, place })
       }
 
-      for (const attribute of urlAttributes[node.tagName] ?? []) {
+      // Own names only: an element of raw HTML may be called `<constructor>`.
+      const attributes = Object.hasOwn(urlAttributes, node.tagName)
+        ? urlAttributes[node.tagName]
+        : undefined
+      for (const attribute of attributes ?? []) {
         const value = node.properties[attribute]
         if (value === undefined || value === null) continue
         if (attribute === 'srcSet') {

@@ -1,7 +1,7 @@
-import type { Root } from 'mdast'
+import type { Definition as DefinitionNode, ImageReference, LinkReference, Root } from 'mdast'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { eachNode } from './walk.js'
 
 /** A reference definition no reference uses: `[x]: https://example.com`. */
 export interface Definition {
@@ -21,10 +21,12 @@ export function remarkGalleyDefinitions(): (tree: Root, file: VFile) => undefine
   return (tree, file) => {
     const used = new Set<string>()
     const definitions: Array<Definition & { identifier: string }> = []
-    visit(tree, (node) => {
-      if (node.type === 'linkReference' || node.type === 'imageReference') used.add(node.identifier)
-      if (node.type === 'definition') {
-        definitions.push({ identifier: node.identifier, url: node.url, place: node.position })
+    eachNode(tree, (node) => {
+      if (node.type === 'linkReference' || node.type === 'imageReference') {
+        used.add((node as LinkReference | ImageReference).identifier)
+      } else if (node.type === 'definition') {
+        const { identifier, url, position } = node as DefinitionNode
+        definitions.push({ identifier, url, place: position })
       }
     })
     file.data.galleyDefinitions = definitions

@@ -142,6 +142,19 @@ describe('@galley/links', () => {
     ])
   })
 
+  it('should collect from elements named like `Object.prototype` keys', async () => {
+    const file = new VFile()
+    const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeGalleyLinks)
+    await processor.run(
+      processor.parse(
+        '<constructor href="x"></constructor><toString id="t"><a href="#t">t</a></toString>'
+      ),
+      file
+    )
+    expect(file.data.galleyLinks?.links.map((link) => link.href)).toEqual(['#t'])
+    expect(file.data.galleyLinks?.ids.map((target) => target.id)).toEqual(['t'])
+  })
+
   it('should throw on a `site` that is not an absolute URL', () => {
     expect(() => checkLinks([], { site: 'blog' })).toThrow(
       'Expected `site` to be an absolute URL, not `blog`'
@@ -163,5 +176,18 @@ describe('reference definitions', () => {
     ).toEqual(['#a@3', '#nowhere@6'])
     checkLinks([file])
     expect(file.messages.map(String)).toEqual(['a.md:6:1-6:19: Cannot find heading for `#nowhere`'])
+  })
+
+  it('should find definitions and references inside quotes and lists', async () => {
+    const { render: withDefinitions } = createMarkdownProcessor({
+      remarkPlugins: [remarkGalleyDefinitions],
+      rehypePlugins: [rehypeGalleyLinks]
+    })
+    const { file } = await withDefinitions(
+      new VFile({ path: 'a.md', value: '# A\n\n> * [used][u]\n>\n>   [u]: #a\n\n* > [gone]: #b\n' })
+    )
+    expect(
+      file.data.galleyLinks?.links.map((link) => `${link.href}@${link.place?.start.line}`)
+    ).toEqual(['#a@3', '#b@7'])
   })
 })

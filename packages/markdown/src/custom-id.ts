@@ -1,5 +1,7 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { parsedText } from './text.js'
 
 const attribute = /[ \t]*\{#([^\s{}]+)(?:[ \t]+[^{}]*)?\}[ \t]*$/
 
@@ -10,8 +12,19 @@ const attribute = /[ \t]*\{#([^\s{}]+)(?:[ \t]+[^{}]*)?\}[ \t]*$/
  * @returns
  *   Transform.
  */
-export function remarkGalleyHeadingIds(): (tree: Root) => undefined {
-  return (tree) => {
+export function remarkGalleyHeadingIds(): (tree: Root, file: VFile) => undefined {
+  return (tree, file) => {
+    // `{#` reaches a heading's text only as written, escaped (`{\#`) or as
+    // a character reference (`&#123;#`): without those, there is none.
+    const text = parsedText(tree, file)
+    if (
+      text !== undefined &&
+      !text.includes('{#') &&
+      !text.includes('{\\') &&
+      !text.includes('&')
+    ) {
+      return undefined
+    }
     visit(tree, 'heading', (node) => {
       const last = node.children.at(-1)
       if (last?.type !== 'text' || !last.value.includes('{#')) return

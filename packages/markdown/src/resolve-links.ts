@@ -1,6 +1,10 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { parsedText } from './text.js'
+
+/** Text that may hold a link to a Markdown file (`markdownFile`). */
+const mentionsMarkdown = /\.m(?:d|arkdown)|&/i
 
 const markdownFile = /^([^?#]*\.(?:md|markdown|mdx))([?#].*)?$/i
 
@@ -17,6 +21,10 @@ export function remarkGalleyResolveLinks(
   resolve: (path: string, file: VFile) => string | undefined
 ): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
+    // A URL ends in `.md` only as written (`\.md` too) or by a character
+    // reference (`&#46;md`): without those, no link is to a Markdown file.
+    const text = parsedText(tree, file)
+    if (text !== undefined && !mentionsMarkdown.test(text)) return undefined
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return
       const match = markdownFile.exec(node.url)

@@ -11,6 +11,10 @@ describe('result', () => {
       '# Title\n\n## Setup {#install}\n\n### Linux\n\n#### Deep\n\n## Use\n\n# Other\n'
     )
     expect(result.html).toContain('<h2 id="install">Setup</h2>')
+    // Escaped and as character references, as CommonMark reads them.
+    for (const written of ['{\\#a}', '&#123;#a}', '&lbrace;&#35;a}']) {
+      expect((await render(`## A ${written}\n`)).html).toBe('<h2 id="a">A</h2>')
+    }
     expect(result.toc).toEqual([
       {
         depth: 1,
@@ -107,6 +111,15 @@ describe('options', () => {
       'https://x.test/a.md',
       '/posts/setup/'
     ])
+  })
+
+  it('should resolve links to Markdown files written with escapes or character references', async () => {
+    const routes: Record<string, string> = { 'content/posts/setup.md': '/posts/setup/' }
+    const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
+    for (const written of ['setup&#46;md', 'setup\\.md', 'setup&period;md']) {
+      const result = await render(`[a](${written})\n`, { path: 'content/posts/index.md' })
+      expect(result.links.map((link) => link.url)).toEqual(['/posts/setup/'])
+    }
   })
 
   it('should add smart punctuation on request', async () => {
