@@ -35,6 +35,7 @@ function document(site: Blog, title: string, main: Array<ElementContent | null>)
           h('a.site-title', { href: '/' }, site.title),
           h('nav', { ariaLabel: 'Site' }, [
             h('a', { href: '/' }, 'Posts'),
+            h('a', { href: '/tags/' }, 'Tags'),
             h('a', { href: '/about/' }, 'About'),
             site.feedUrl ? h('a', { href: site.feedUrl }, 'RSS') : null
           ])
@@ -139,7 +140,18 @@ export const layouts: Layouts<BlogFrontmatter> = {
       h('h1', `Posts tagged #${tag.name}`),
       list(site, pagination.items),
       pager(pagination),
-      h('p', h('a', { href: '/' }, 'All posts'))
+      h('p', [h('a', { href: '/' }, 'All posts'), ' · ', h('a', { href: '/tags/' }, 'All tags')])
+    ])
+  },
+  terms(index, site) {
+    return document(site, 'Tags', [
+      h('h1', 'Tags'),
+      h(
+        'ul.tags',
+        index.terms.map((tag) =>
+          h('li', [h('a', { href: tag.url, rel: 'tag' }, `#${tag.name}`), ` (${tag.pages.length})`])
+        )
+      )
     ])
   },
   notFound(site) {

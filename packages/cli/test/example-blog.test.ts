@@ -33,32 +33,52 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 30 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 31 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
 
   it('should write an index, a page per post, page and tag, a 404 page and a feed', async () => {
-    expect((await glob('**/*', { cwd: dist })).sort()).toEqual([
-      '404.html',
-      'about/index.html',
-      'atom.xml',
-      'favicon.svg',
-      'feed.json',
-      'flour/index.html',
-      'index.html',
-      'page/2/index.html',
-      'posts/feeding-schedule/index.html',
-      'posts/first-loaf/index.html',
-      'posts/flour-guide/index.html',
-      'posts/oven-spring/index.html',
-      'posts/rye-experiments/index.html',
-      'posts/starting-a-starter/index.html',
-      'rss.xml',
-      'sitemap.xml',
-      ...['basics', 'bread', 'flour', 'routine', 'rye', 'sourdough', 'troubleshooting'].flatMap(
-        (tag) => [`tags/${tag}/index.html`, `tags/${tag}/rss.xml`]
+    expect((await glob('**/*', { cwd: dist })).sort()).toEqual(
+      [
+        '404.html',
+        'about/index.html',
+        'atom.xml',
+        'favicon.svg',
+        'feed.json',
+        'flour/index.html',
+        'index.html',
+        'page/2/index.html',
+        'posts/feeding-schedule/index.html',
+        'posts/first-loaf/index.html',
+        'posts/flour-guide/index.html',
+        'posts/oven-spring/index.html',
+        'posts/rye-experiments/index.html',
+        'posts/starting-a-starter/index.html',
+        'rss.xml',
+        'sitemap.xml',
+        ...['basics', 'bread', 'flour', 'routine', 'rye', 'sourdough', 'troubleshooting'].flatMap(
+          (tag) => [`tags/${tag}/index.html`, `tags/${tag}/rss.xml`]
+        ),
+        'tags/index.html'
+      ].sort()
+    )
+  })
+
+  it('should list every tag, with its post count, on /tags/', async () => {
+    const index = await read('tags/index.html')
+    expect(
+      [...index.matchAll(/<li><a href="([^"]+)" rel="tag">#[^<]+<\/a> \((\d+)\)/g)].map(
+        (m) => `${m[1]} ${m[2]}`
       )
+    ).toEqual([
+      '/tags/basics/ 2',
+      '/tags/bread/ 2',
+      '/tags/flour/ 2',
+      '/tags/routine/ 1',
+      '/tags/rye/ 1',
+      '/tags/sourdough/ 3',
+      '/tags/troubleshooting/ 1'
     ])
   })
 
@@ -120,8 +140,9 @@ describe('examples/blog', () => {
       '<link rel="canonical" href="http://localhost:4321/posts/flour-guide/">'
     )
     const sitemap = await read('sitemap.xml')
-    // Posts, the About page, the home page and the tag pages.
-    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 1 + 7)
+    // Posts, the About page, the home page, the tag pages and their index.
+    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 1 + 7 + 1)
+    expect(sitemap).toContain('<url><loc>http://localhost:4321/tags/</loc></url>')
     expect(sitemap).toContain('<loc>http://localhost:4321/about/</loc>')
     expect(sitemap).toContain(
       '<url><loc>http://localhost:4321/posts/first-loaf/</loc><lastmod>2024-03-10</lastmod></url>'

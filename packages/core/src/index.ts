@@ -31,10 +31,12 @@ export type {
   PostData,
   PostSchema,
   Site,
+  SiteFeeds,
   SnapshotEntry,
   SnapshotFile,
   SnapshotText,
   StoredMessage,
   Tag,
-  TaxonomyConfig
+  TaxonomyConfig,
+  TermIndex
 } from './types.js'

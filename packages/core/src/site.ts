@@ -10,7 +10,7 @@ import { redirectPage } from './redirects.js'
 import { sitemap } from './sitemap.js'
 import { resumedIds } from './snapshot.js'
 import { source } from './source.js'
-import { gatherTerms, taxonomyPatterns } from './taxonomies.js'
+import { gatherTerms, taxonomyPatterns, termIndexUrl } from './taxonomies.js'
 import { createTracer, type Dirty, fingerprintOf, termShape } from './trace.js'
 import type { ContentCollection, GalleyConfig, Page, PostData, PostSchema, Site } from './types.js'
 
@@ -31,6 +31,8 @@ export interface Arranged {
     pages: ReturnType<typeof paginate<Page<PostData>>>
   }>
   redirects: Array<{ from: string; to: string; page: Page<PostData>; index: number }>
+  /** The index page of each taxonomy that has terms and an index URL (`termIndexUrl`). */
+  indexes: Array<{ taxonomy: string; url: string }>
   /** The link checker of this site (`undefined` with `links: false`). */
   checker: LinkChecker | undefined
   /** The moment the publishing rules were applied at. */
@@ -115,7 +117,8 @@ export function arrange(
     tags: taxonomies.tags ?? [],
     taxonomies,
     collections: entries,
-    feedUrl: paths?.rss
+    feedUrl: paths?.rss,
+    feeds: paths && { rss: paths.rss, atom: paths.atom, json: paths.json, perTerm: paths.perTag }
   }
   const everything = [...pages, ...Object.values(entries).flat()]
   const redirects = everything.flatMap((page) =>
@@ -126,6 +129,12 @@ export function arrange(
       index
     }))
   )
+  const indexes = [...patterns].flatMap(([taxonomy, pattern]) => {
+    const at = termIndexUrl(pattern)
+    return at !== undefined && (taxonomies[taxonomy]?.length ?? 0) > 0
+      ? [{ taxonomy, url: at }]
+      : []
+  })
   const lists = [
     { term: undefined, pages: paginate(pages, '/', config.paginate) },
     ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
@@ -136,7 +145,8 @@ export function arrange(
     const routes = [
       '/404.html',
       ...assets,
-      ...lists.flatMap((list) => list.pages.map((p) => p.url))
+      ...lists.flatMap((list) => list.pages.map((p) => p.url)),
+      ...(config.layouts?.terms ? indexes.map((index) => index.url) : [])
     ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
@@ -162,7 +172,19 @@ export function arrange(
     }
     return found
   }
-  return { pages, entries, everything, site, terms, lists, redirects, checker, now, outputPath }
+  return {
+    pages,
+    entries,
+    everything,
+    site,
+    terms,
+    lists,
+    redirects,
+    indexes,
+    checker,
+    now,
+    outputPath
+  }
 }
 
 /**
@@ -184,17 +206,18 @@ export function layOut(
   const files: OutputFile[] = []
   // In the sitemap: every post (its feed links to it), and entries that have a page.
   const listed: Array<Page<PostData>> = [...pages]
-  const layouts = config.layouts
+  const layouts = config.layouts ?? {}
+  const { post, index, tag, notFound, terms: termsLayout } = layouts
   // Layouts see views that record what they read, so the next build can
   // tell which pages would come out the same without laying them out.
   const tracer = createTracer(site, dirty)
   const view = tracer.site as Site<PostData>
-  if (layouts) {
+  if (post) {
     for (const page of pages) {
       files.push(
         madeBy(
           tracer.output(arranged.outputPath(page.url), `post\u0000${page.file.path}`, () =>
-            layouts.post(tracer.page(page), view)
+            post(tracer.page(page), view)
           ),
           { label: String(page.file.path), file: page.file }
         )
@@ -218,50 +241,63 @@ export function layOut(
     }
     listed.push(...list)
   }
-  if (layouts) {
-    for (const { term, pages: numbered } of lists) {
-      let termView: typeof term
-      // The term's shape (every post it lists) is hashed once for all its pages.
-      let shaped: string | undefined
-      const shape = () => {
-        if (shaped === undefined) shaped = term ? fingerprintOf(termShape(term)) : 'index'
-        return shaped
-      }
-      const viewOf = (given: NonNullable<typeof term>) => {
-        if (!termView) termView = tracer.term(given)
-        return termView
-      }
-      for (const pagination of numbered) {
-        const label = term
-          ? `the page of ${term.taxonomy} \`${term.name}\``
-          : pagination.current > 1
-            ? `page ${pagination.current} of the home page`
-            : 'the home page'
-        const base = () =>
-          fingerprintOf([
-            shape(),
-            // The items' paths as one text: hashed without a replacer call each.
-            {
-              ...pagination,
-              items: pagination.items.map((page) => String(page.file.path)).join('\u0000')
-            }
-          ])
-        files.push(
-          madeBy(
-            tracer.output(arranged.outputPath(pagination.url), base, () => {
-              const numberedView = tracer.pagination(pagination)
-              return term
-                ? layouts.tag(viewOf(term), view, numberedView)
-                : layouts.index(view, numberedView)
-            }),
-            { label }
-          )
-        )
-      }
+  for (const { term, pages: numbered } of lists) {
+    if (term ? !tag : !index) continue
+    let termView: typeof term
+    // The term's shape (every post it lists) is hashed once for all its pages.
+    let shaped: string | undefined
+    const shape = () => {
+      if (shaped === undefined) shaped = term ? fingerprintOf(termShape(term)) : 'index'
+      return shaped
     }
+    const viewOf = (given: NonNullable<typeof term>) => {
+      if (!termView) termView = tracer.term(given)
+      return termView
+    }
+    for (const pagination of numbered) {
+      const label = term
+        ? `the page of ${term.taxonomy} \`${term.name}\``
+        : pagination.current > 1
+          ? `page ${pagination.current} of the home page`
+          : 'the home page'
+      const base = () =>
+        fingerprintOf([
+          shape(),
+          // The items' paths as one text: hashed without a replacer call each.
+          {
+            ...pagination,
+            items: pagination.items.map((page) => String(page.file.path)).join('\u0000')
+          }
+        ])
+      files.push(
+        madeBy(
+          tracer.output(arranged.outputPath(pagination.url), base, () => {
+            const numberedView = tracer.pagination(pagination)
+            return term
+              ? (tag as NonNullable<typeof tag>)(viewOf(term), view, numberedView)
+              : (index as NonNullable<typeof index>)(view, numberedView)
+          }),
+          { label }
+        )
+      )
+    }
+  }
+  if (termsLayout) {
+    for (const { taxonomy, url: at } of arranged.indexes) {
+      files.push(
+        madeBy(
+          tracer.output(arranged.outputPath(at), `terms\u0000${taxonomy}`, () =>
+            termsLayout({ taxonomy, url: at, terms: view.taxonomies[taxonomy] ?? [] }, view)
+          ),
+          { label: `the index of ${taxonomy}` }
+        )
+      )
+    }
+  }
+  if (notFound) {
     files.push(
       madeBy(
-        tracer.output('404.html', '404', () => layouts.notFound(view)),
+        tracer.output('404.html', '404', () => notFound(view)),
         { label: 'the 404 page' }
       )
     )
@@ -289,10 +325,9 @@ export function layOut(
         page.url,
         page.data.updated ?? page.data.date
       ])
-      if (layouts) {
-        list.push(['', pages[0]?.data.date])
-        for (const term of terms) list.push([term.url, term.pages[0]?.data.date])
-      }
+      if (index) list.push(['', pages[0]?.data.date])
+      if (tag) for (const term of terms) list.push([term.url, term.pages[0]?.data.date])
+      if (termsLayout) for (const { url: at } of arranged.indexes) list.push([at, undefined])
       return list
     }
     const entries = () =>

@@ -64,3 +64,22 @@ export function gatherTerms<D extends PostData>(
   }
   return result
 }
+
+/**
+ * The URL path of a taxonomy's index page: its term permalink's folder
+ * (`/tags/:term/` → `/tags/`), or `undefined` when the pattern has no
+ * plain folder before `:term` or that folder is the home page.
+ *
+ * @param pattern
+ *   Term permalink pattern (`taxonomyPatterns`).
+ * @returns
+ *   URL path, or `undefined`.
+ */
+export function termIndexUrl(pattern: string): string | undefined {
+  const at = pattern.indexOf(':term')
+  if (at === -1 || pattern.indexOf(':term', at + 1) !== -1) return undefined
+  const folder = pattern.slice(0, at)
+  return folder.startsWith('/') && folder.endsWith('/') && folder !== '/' && !folder.includes(':')
+    ? folder
+    : undefined
+}

@@ -161,6 +161,7 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     description: site.description,
     language: site.language,
     feedUrl: site.feedUrl,
+    feeds: site.feeds && Object.freeze({ ...site.feeds }),
     get pages() {
       read(lists.pages)
       return pages()
@@ -183,7 +184,8 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     site.title,
     site.description,
     site.language,
-    site.feedUrl
+    site.feedUrl,
+    site.feeds
   ])
 
   const tokenOf = (key: string): string | undefined => {

@@ -131,8 +131,13 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
     | undefined
   /** The RSS feed, or `false` for none (default: `/rss.xml`). */
   feed?: FeedConfig | false | null | undefined
-  /** Page layouts; without them `build` writes no HTML pages, only the feed. */
-  layouts?: Layouts<StandardSchemaV1.InferOutput<S>> | null | undefined
+  /**
+   * Page layouts: each one given writes its pages (posts, the home page, term
+   * pages, 404); without any, `build` writes no HTML pages, only the feeds
+   * and the sitemap. The CLI fills the ones a config leaves out from the
+   * default theme (`@galley/theme`), unless `layouts` is `null`.
+   */
+  layouts?: Partial<Layouts<StandardSchemaV1.InferOutput<S>>> | null | undefined
   /**
    * Folder of content, for `@galley/core/node` and the CLI (default:
    * `'content'`); collection globs are relative to it.
@@ -258,6 +263,24 @@ export interface Site<D> {
   collections: Readonly<Record<string, ReadonlyArray<Page<unknown>>>>
   /** URL path of the RSS feed, if there is one. */
   feedUrl: string | undefined
+  /**
+   * URL paths of the site's feeds (`feed`), for `<link rel="alternate">`:
+   * each format written, and whether each term has its RSS feed at
+   * `<term URL>rss.xml`; `undefined` with `feed: false`.
+   */
+  feeds: SiteFeeds | undefined
+}
+
+/** The feeds of a site, as layouts see them (`Site.feeds`). */
+export interface SiteFeeds {
+  /** URL path of the RSS 2.0 feed. */
+  rss: string
+  /** URL path of the Atom feed, if written. */
+  atom: string | undefined
+  /** URL path of the JSON Feed, if written. */
+  json: string | undefined
+  /** Whether each term has an RSS feed at `<term URL>rss.xml`. */
+  perTerm: boolean
 }
 
 /**
@@ -273,6 +296,22 @@ export interface Layouts<D> {
   tag(tag: Tag<D>, site: Site<D>, pagination: Pagination<Page<D>>): Root
   /** The page for missing URLs, written as `404.html`. */
   notFound(site: Site<D>): Root
+  /**
+   * The index of a taxonomy's terms (`/tags/`), once per taxonomy that has
+   * terms, at its permalink's folder (`/tags/:term/` → `/tags/`; none when
+   * that is the home page).
+   */
+  terms(index: TermIndex<D>, site: Site<D>): Root
+}
+
+/** A taxonomy's terms, as its index page (`Layouts.terms`) sees them. */
+export interface TermIndex<D> {
+  /** Front-matter key of the taxonomy, such as `tags`. */
+  taxonomy: string
+  /** URL path of the index, such as `/tags/`. */
+  url: string
+  /** Its terms, sorted by name. */
+  terms: ReadonlyArray<Tag<D>>
 }
 
 /** A rendered post. */

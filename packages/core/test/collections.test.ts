@@ -1,4 +1,4 @@
-import { createGalley, defineCollection, defineConfig, raw } from '@galley/core'
+import { createGalley, defineCollection, defineConfig, raw, type Tag } from '@galley/core'
 import { createBlogSchema } from '@galley/frontmatter'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
@@ -198,6 +198,55 @@ describe('taxonomies and pagination', () => {
       '/posts/p5/',
       '/posts/p2/'
     ])
+  })
+
+  it('should write an index of each taxonomy’s terms, and check links to it', async () => {
+    const terms = (index: { taxonomy: string; url: string; terms: ReadonlyArray<Tag<unknown>> }) =>
+      h(
+        null,
+        h(
+          'p',
+          `${index.taxonomy} at ${index.url}: ${index.terms.map((term) => `${term.name} ${term.pages.length}`).join(', ')}`
+        )
+      )
+    const galley = createGalley({
+      site: 'https://b.test/',
+      schema,
+      // A pattern with no folder of its own before `:term` has no index.
+      taxonomies: {
+        tags: {},
+        categories: { permalink: '/c/:term/' },
+        series: { permalink: '/s-:term/' }
+      },
+      layouts: { ...layouts, terms }
+    })
+    const result = await galley.build([
+      ...five(),
+      post('links.md', 'title: L\ndate: 2023-01-01', '[all](/tags/) [c](/c/) [none](/series/)\n')
+    ])
+    expect(problems(result.files)).toEqual([
+      'links.md:6:24-6:40: Cannot find page `/series/` [missing-page]'
+    ])
+    const files = outputs(result)
+    expect(files.get('tags/index.html')).toBe('<p>tags at /tags/: t 5</p>\n')
+    expect(files.get('c/index.html')).toBe('<p>categories at /c/: Even 2, Odd 3</p>\n')
+    expect(files.get('sitemap.xml')).toContain('<url><loc>https://b.test/c/</loc></url>')
+    expect([...files.keys()].filter((path) => path.startsWith('s'))).toEqual(['sitemap.xml'])
+  })
+
+  it('should write only the pages whose layouts are given', async () => {
+    const galley = createGalley({
+      site: 'https://b.test/',
+      schema,
+      layouts: { post: layouts.post }
+    })
+    const result = await galley.build(five())
+    const written = [...outputs(result).keys()]
+    expect(written.filter((path) => path.endsWith('.html'))).toEqual(
+      [5, 4, 3, 2, 1].map((day) => `posts/p${day}/index.html`)
+    )
+    // The sitemap lists what was written.
+    expect(outputs(result).get('sitemap.xml')).not.toContain('<loc>https://b.test/</loc>')
   })
 
   it('should split the home page and term pages into pages of `paginate` posts', async () => {
