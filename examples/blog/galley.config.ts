@@ -1,6 +1,6 @@
 import type { GalleyConfig } from '@galley/core'
 import { type blogSchema, fields, schemaFromFields } from '@galley/frontmatter'
-import { layouts, pageLayout } from './src/layouts.ts'
+import { layouts, pageLayout } from './src/layouts.tsx'
 
 // Galley itself is imported for types only: the CLI loads this file as is. In
 // your own site, `export default defineConfig({ … })` and

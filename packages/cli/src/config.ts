@@ -4,14 +4,25 @@ import type { GalleyConfig } from '@galley/core'
 import { foldersOf } from '@galley/core/node'
 import { createJiti } from 'jiti'
 import { runtimeAliases } from './runtime.js'
+import { withTheme } from './theme.js'
 
-const names = ['galley.config.ts', 'galley.config.mts', 'galley.config.js', 'galley.config.mjs']
+const names = [
+  'galley.config.ts',
+  'galley.config.mts',
+  'galley.config.tsx',
+  'galley.config.js',
+  'galley.config.mjs',
+  'galley.config.jsx'
+]
 
 /**
  * Find and load the site's configuration: `--config`, else the first
- * `galley.config.{ts,mts,js,mjs}` in `cwd`. TypeScript is loaded with jiti,
- * since Node 20 cannot import it. The config's imports of Galley's packages
- * get the command's own copies (`runtimeAliases`).
+ * `galley.config.{ts,mts,tsx,js,mjs,jsx}` in `cwd`. TypeScript and JSX are
+ * loaded with jiti, since Node 20 can import neither; JSX compiles to
+ * hastscript's runtime (`@jsxImportSource hastscript`). The config's
+ * imports of Galley's packages and of hastscript get the command's own
+ * copies (`runtimeAliases`). Layouts the config leaves out are the default
+ * theme's (`withTheme`).
  *
  * @param cwd
  *   Folder of the site.
@@ -29,11 +40,17 @@ export async function loadConfig(
   const found = candidates.find((candidate) => existsSync(candidate))
   if (!found) {
     if (given) throw new Error(`Cannot find config file \`${given}\``)
-    return { config: defaultConfig(dir ?? foldersOf(undefined).contentDir), path: undefined }
+    return {
+      config: withTheme(defaultConfig(dir ?? foldersOf(undefined).contentDir)),
+      path: undefined
+    }
   }
   const jiti = createJiti(import.meta.url, {
     moduleCache: false,
-    alias: runtimeAliases(import.meta.url)
+    alias: runtimeAliases(import.meta.url),
+    // Layouts in `.tsx` and `.jsx` files: hastscript's JSX runtime, which
+    // builds hast (text escaped by construction), as `h()` does.
+    jsx: { runtime: 'automatic', importSource: 'hastscript' }
   })
   const config = await jiti.import<GalleyConfig>(found, { default: true })
   if (!config || typeof config !== 'object') {
@@ -41,14 +58,16 @@ export async function loadConfig(
       `Expected \`${path.relative(cwd, found)}\` to export a configuration as default`
     )
   }
-  return { config: dir ? { ...config, contentDir: dir } : config, path: found }
+  return { config: withTheme(dir ? { ...config, contentDir: dir } : config), path: found }
 }
 
 /**
  * The configuration used when there is no config file, so `galley check`
  * works on any folder of Markdown (a Hugo or Jekyll `content/`) as it is:
- * the default blog schema, and URLs from file paths
- * (`content/posts/a.md` → `/posts/a/`).
+ * the default blog schema, URLs from file paths
+ * (`content/posts/a.md` → `/posts/a/`), and Hugo's `_index.md` files as
+ * the introductions of the lists at their URLs (`sections`, no page of
+ * their own).
  *
  * @param contentDir
  *   Folder of Markdown.
@@ -57,14 +76,20 @@ export async function loadConfig(
  */
 export function defaultConfig(contentDir: string): GalleyConfig {
   const root = path.posix.normalize(contentDir.replace(/\\/g, '/')).replace(/\/$/, '')
+  const permalink = ({ path: file }: { path: string }) => {
+    const relative = root === '.' ? file : path.posix.relative(root, file)
+    const stem = relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')
+    // `index.md` or `_index.md` at the top: the home page.
+    return stem === '' ? '/' : `/${stem}/`
+  }
   return {
     site: 'http://localhost:4321/',
     contentDir,
-    permalink: ({ path: file }) => {
-      const relative = root === '.' ? file : path.posix.relative(root, file)
-      const stem = relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')
-      // `index.md` or `_index.md` at the top: the home page.
-      return stem === '' ? '/' : `/${stem}/`
+    permalink,
+    collections: {
+      // Hugo's `_index.md`: the title and introduction of the list at its
+      // URL (the home page, a section, a term), not a page of its own.
+      sections: { glob: '**/_index.md', permalink, layout: null }
     }
   }
 }

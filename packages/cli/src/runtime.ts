@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 /**
  * The packages a site's config may import that the built command carries
  * its own copy of, by the name of the entry (`dist/<name>.js`) that
- * re-exports each.
+ * re-exports each: Galley's, and hastscript with its JSX runtime, which
+ * layouts in `.tsx`/`.jsx` files compile to.
  */
 export const runtimeEntries: Readonly<Record<string, string>> = {
   '@galley/core': 'core',
@@ -13,7 +14,10 @@ export const runtimeEntries: Readonly<Record<string, string>> = {
   '@galley/frontmatter': 'frontmatter',
   '@galley/links': 'links',
   '@galley/links/node': 'links-node',
-  '@galley/markdown': 'markdown'
+  '@galley/markdown': 'markdown',
+  '@galley/theme': 'theme',
+  hastscript: 'hastscript',
+  'hastscript/jsx-runtime': 'jsx-runtime'
 }
 
 /**

@@ -97,4 +97,48 @@ describe('the built command', () => {
       stderr: expect.stringMatching(/a\.md\n4:7-4:8 error Unexpected `mood` value `3`/)
     })
   })
+
+  it('should load layouts written in JSX, with the theme filling in the rest', async () => {
+    // A site with no `node_modules`: hastscript's JSX runtime and the
+    // theme are the command's own.
+    const root = await mkdtemp(path.join(tmpdir(), 'galley-jsx-'))
+    onTestFinished(() => rm(root, { recursive: true, force: true }))
+    await mkdir(path.join(root, 'content/posts'), { recursive: true })
+    await writeFile(
+      path.join(root, 'galley.config.ts'),
+      "import { post } from './layouts.tsx'\n\nexport default { site: 'https://jsx.test/', title: 'JSX', layouts: { post } }\n"
+    )
+    await writeFile(
+      path.join(root, 'layouts.tsx'),
+      [
+        "import { raw, type Page, type PostData, type Site } from '@galley/core'",
+        "import { headOf } from '@galley/theme'",
+        '',
+        'export const post = (page: Page<PostData>, site: Site<PostData>) => (',
+        '  <>',
+        "    {{ type: 'doctype' }}",
+        '    <html lang="en">',
+        '      <head>{headOf({ site, title: page.data.title, url: page.url, page })}</head>',
+        '      <body>',
+        '        <h1 class="title">{page.data.title}</h1>',
+        '        {raw(page.html)}',
+        '      </body>',
+        '    </html>',
+        '  </>',
+        ')',
+        ''
+      ].join('\n')
+    )
+    await writeFile(
+      path.join(root, 'content/posts/a.md'),
+      '---\ntitle: "<script>alert(1)</script>"\ndate: 2024-01-02\ntags: [ x ]\n---\n\nBody.\n'
+    )
+    await run(process.execPath, [bin, 'build'], { cwd: root })
+    const html = readFileSync(path.join(root, 'dist/posts/a/index.html'), 'utf8')
+    expect(html).toContain('<h1 class="title">&#x3C;script>alert(1)&#x3C;/script></h1><p>Body.</p>')
+    expect(html).toContain('<link rel="canonical" href="https://jsx.test/posts/a/">')
+    // The layouts the config leaves out are the theme's.
+    expect(readFileSync(path.join(root, 'dist/tags/index.html'), 'utf8')).toContain('<h1>Tags</h1>')
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<h1>JSX</h1>')
+  })
 })

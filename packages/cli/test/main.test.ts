@@ -35,7 +35,7 @@ describe('galley', () => {
     const result = await run(['build', '--out', dist])
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 12 files to \`${dist}\` (2 posts)\n`,
+      stdout: `galley: wrote 13 files to \`${dist}\` (2 posts)\n`,
       stderr: ''
     })
     expect((await readdir(dist)).sort()).toEqual([
@@ -53,6 +53,8 @@ describe('galley', () => {
       '<ul><li><a href="/posts/two/">Two &#x26; &#x3C;more></a></li><li><a href="/posts/one/">One</a></li></ul>'
     )
     expect(existsSync(path.join(dist, 'posts/later/index.html'))).toBe(false)
+    // The layouts the config leaves out are the default theme's: the tags' index.
+    expect(await readFile(path.join(dist, 'tags/index.html'), 'utf8')).toContain('<h1>Tags</h1>')
   })
 
   it('should publish drafts with `--drafts`', async () => {

@@ -31,7 +31,8 @@ export default {
     post: (post) => page(post.data.title, [{ type: 'raw', value: post.html }]),
     index: (site) => page(site.title, site.pages.map((post) => el('p', [el('a', [text(post.data.title)], { href: post.url })]))),
     tag: (tag) => page(tag.name, [text(tag.name)]),
-    notFound: () => page('Not found', [text('Not found')])
+    notFound: () => page('Not found', [text('Not found')]),
+    terms: (index) => page(index.taxonomy, index.terms.map((term) => el('p', [el('a', [text(term.name)], { href: term.url })])))
   }
 }
 `

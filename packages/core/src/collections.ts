@@ -19,7 +19,7 @@ export function defineCollection<S extends StandardSchemaV1, C extends Collectio
 
 /**
  * The front-matter schema of a content collection that declares none:
- * `title` (required), `description`, `draft`, `slug`, `updated`, `aliases`.
+ * `title` (required), `date`, `description`, `draft`, `slug`, `updated`, `aliases`.
  *
  * @param timeZone
  *   Time zone of date-only values.
@@ -29,6 +29,7 @@ export function defineCollection<S extends StandardSchemaV1, C extends Collectio
 export function createPageSchema(timeZone: string | null | undefined): FieldsSchema<EntryData> {
   return schemaFromFields({
     title: fields.title(),
+    date: fields.optionalDate({ timeZone }),
     description: fields.text(),
     draft: fields.draft(),
     slug: fields.slug(),

@@ -108,6 +108,15 @@ export function arrange(
   const terms = Object.values(taxonomies).flat()
   const paths = feedPaths(config.feed)
   const title = config.title || url.hostname
+  const indexes = [...patterns].flatMap(([taxonomy, pattern]) => {
+    const at = termIndexUrl(pattern)
+    return at !== undefined && (taxonomies[taxonomy]?.length ?? 0) > 0
+      ? [{ taxonomy, url: at }]
+      : []
+  })
+  const termIndexes = Object.fromEntries(
+    config.layouts?.terms ? indexes.map((index) => [index.taxonomy, index.url]) : []
+  )
   const site: Site<PostData> = {
     url,
     title,
@@ -118,7 +127,8 @@ export function arrange(
     taxonomies,
     collections: entries,
     feedUrl: paths?.rss,
-    feeds: paths && { rss: paths.rss, atom: paths.atom, json: paths.json, perTerm: paths.perTag }
+    feeds: paths && { rss: paths.rss, atom: paths.atom, json: paths.json, perTerm: paths.perTag },
+    termIndexes
   }
   const everything = [...pages, ...Object.values(entries).flat()]
   const redirects = everything.flatMap((page) =>
@@ -129,12 +139,6 @@ export function arrange(
       index
     }))
   )
-  const indexes = [...patterns].flatMap(([taxonomy, pattern]) => {
-    const at = termIndexUrl(pattern)
-    return at !== undefined && (taxonomies[taxonomy]?.length ?? 0) > 0
-      ? [{ taxonomy, url: at }]
-      : []
-  })
   const lists = [
     { term: undefined, pages: paginate(pages, '/', config.paginate) },
     ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
@@ -146,7 +150,7 @@ export function arrange(
       '/404.html',
       ...assets,
       ...lists.flatMap((list) => list.pages.map((p) => p.url)),
-      ...(config.layouts?.terms ? indexes.map((index) => index.url) : [])
+      ...Object.values(termIndexes)
     ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')

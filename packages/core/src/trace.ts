@@ -162,6 +162,7 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     language: site.language,
     feedUrl: site.feedUrl,
     feeds: site.feeds && Object.freeze({ ...site.feeds }),
+    termIndexes: Object.freeze({ ...site.termIndexes }),
     get pages() {
       read(lists.pages)
       return pages()
@@ -185,7 +186,8 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     site.description,
     site.language,
     site.feedUrl,
-    site.feeds
+    site.feeds,
+    site.termIndexes
   ])
 
   const tokenOf = (key: string): string | undefined => {

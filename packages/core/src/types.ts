@@ -186,7 +186,7 @@ export interface PermalinkContext<D = PostData> {
 }
 
 /** Front matter that every entry of a content collection may have: a post's, all optional. */
-export type EntryData = Partial<PostData>
+export type EntryData = { [K in keyof PostData]?: PostData[K] | undefined }
 
 /**
  * A collection of Markdown entries other than the posts: pages such as
@@ -199,7 +199,7 @@ export interface ContentCollection<S extends StandardSchemaV1 = StandardSchemaV1
   type?: 'content' | undefined
   /** Glob patterns of the entries, relative to `contentDir`, such as `'pages/**\/*.md'`. */
   glob: string | ReadonlyArray<string>
-  /** Schema of the front matter (default: `title`, `description`, `draft`, `slug`, `updated`, `aliases`). */
+  /** Schema of the front matter (default: `title`, `date`, `description`, `draft`, `slug`, `updated`, `aliases`). */
   schema?: S | null | undefined
   /** Where each entry is published: a pattern or a function (default: `'/:slug/'`). */
   permalink?:
@@ -269,6 +269,11 @@ export interface Site<D> {
    * `<term URL>rss.xml`; `undefined` with `feed: false`.
    */
   feeds: SiteFeeds | undefined
+  /**
+   * URL path of each taxonomy's index page (`/tags/`), by taxonomy, for the
+   * taxonomies that have one (`Layouts.terms`).
+   */
+  termIndexes: Readonly<Record<string, string>>
 }
 
 /** The feeds of a site, as layouts see them (`Site.feeds`). */

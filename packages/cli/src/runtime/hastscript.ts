@@ -1,0 +1,2 @@
+// The command's own copy of `hastscript`, for a site's layouts (see `../runtime.ts`).
+export * from 'hastscript'

@@ -1,0 +1,54 @@
+/**
+ * The theme's stylesheet, small enough to inline in every page: a readable
+ * measure and type scale, light and dark colours by `prefers-color-scheme`,
+ * a visible focus ring, a skip link shown on focus, and layouts that hold
+ * down to 360 px wide (long words and code wrap or scroll in their box).
+ *
+ * @param accent
+ *   Accent colour, checked by `settingsOf` (default: the theme's).
+ * @returns
+ *   CSS.
+ */
+export function stylesheet(accent?: string | undefined): string {
+  const light = accent ?? '#b4441b'
+  const dark = accent ?? '#f08a5d'
+  return `:root{color-scheme:light dark;--bg:#fffdf9;--fg:#1f1d1a;--muted:#5f5a53;--line:#ddd6cc;--code:#f3eee6;--accent:${light}}
+@media (prefers-color-scheme:dark){:root{--bg:#171614;--fg:#ece7df;--muted:#a9a195;--line:#3a3632;--code:#24221f;--accent:${dark}}}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.65 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:break-word}
+.wrap{max-width:42rem;margin:0 auto;padding:0 1rem}
+a{color:var(--accent);text-underline-offset:.15em}
+a:hover{text-decoration-thickness:2px}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:2px}
+.skip{position:absolute;left:.5rem;top:-3rem;z-index:1;padding:.5rem .75rem;background:var(--bg);border:2px solid var(--accent)}
+.skip:focus{top:.5rem}
+.site-header{border-bottom:1px solid var(--line);margin-bottom:2rem}
+.site-header .wrap{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;align-items:baseline;justify-content:space-between;padding-top:1rem;padding-bottom:.75rem}
+.site-title{font-weight:700;font-size:1.25rem;color:var(--fg);text-decoration:none}
+.site-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+h1,h2,h3,h4{line-height:1.25;margin:2rem 0 .75rem}
+h1{font-size:2rem;margin-top:0}
+h2{font-size:1.45rem}
+h3{font-size:1.2rem}
+img,video,iframe{max-width:100%;height:auto}
+pre{overflow-x:auto;padding:.8rem 1rem;background:var(--code);border-radius:6px;font-size:.9rem;line-height:1.5}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+:not(pre)>code{background:var(--code);padding:.1em .3em;border-radius:4px}
+blockquote{margin:1.25rem 0;padding:0 1rem;border-left:4px solid var(--line);color:var(--muted)}
+table{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse}
+th,td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left}
+hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
+.meta,.kicker,.count{color:var(--muted);font-size:.92rem}
+.posts{list-style:none;margin:0;padding:0}
+.posts>li{margin:0 0 1.75rem}
+.posts h2{margin:0 0 .25rem;font-size:1.3rem}
+.posts p{margin:.35rem 0}
+.tags{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:.75rem 0;padding:0;font-size:.92rem}
+.terms{columns:14rem;list-style:none;padding:0}
+.terms li{break-inside:avoid;margin:0 0 .35rem}
+.related{margin-top:2.5rem;border-top:1px solid var(--line)}
+.pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin:2.5rem 0}
+.site-footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.92rem}
+`
+}

@@ -1,0 +1,218 @@
+import { type Layouts, type Page, type PostData, raw, type Site } from '@galley/core'
+import type { Element, Root } from 'hast'
+import type { Child } from 'hastscript'
+import { frame } from './frame.js'
+import { authorOf } from './head.js'
+import { type Settings, settingsOf, type ThemeOptions } from './options.js'
+import { label, pager, postList, termLinks, termTitle, time } from './parts.js'
+
+type Post = Page<PostData>
+
+/** Every layout of the theme: `Layouts`, and `page` for other collections' entries. */
+export interface Theme extends Layouts<PostData> {
+  /** An entry of another content collection (an About page): its `layout`. */
+  page(page: Page<PostData>, site: Site<unknown>): Root
+}
+
+/**
+ * Galley's default theme: the layouts of a blog (posts, the home page with
+ * its numbered pages, term pages and each taxonomy's index, 404, and a
+ * layout for other collections' pages), each page with complete `<head>`
+ * metadata (`headOf`) and an inlined stylesheet: readable on phones down to
+ * 360 px, light and dark by the reader's setting, usable by keyboard (skip
+ * link, visible focus), with landmarks and headings in order, and no
+ * JavaScript. `galley build` uses it when a config gives no layouts, and
+ * fills in the ones a config leaves out.
+ *
+ * @param options
+ *   Navigation, accent colour, date format, author, preview image (optional).
+ * @returns
+ *   Layouts.
+ */
+export function theme(options?: Readonly<ThemeOptions> | null): Theme {
+  const settings = settingsOf(options)
+  return {
+    post: (page, site) => postPage(settings, page, site),
+    index(site, pagination) {
+      const first = pagination.current === 1
+      // Hugo's `_index.md` of the home page: its title and introduction.
+      const intro = first ? introOf(site, pagination.url) : undefined
+      const heading =
+        intro?.data.title ?? (first ? site.title : `Posts, page ${pagination.current}`)
+      return frame(
+        settings,
+        {
+          site,
+          title: first ? site.title : heading,
+          url: pagination.url,
+          description: intro?.data.description
+        },
+        [
+          intro && hasOwnTitle(intro) ? undefined : <h1>{heading}</h1>,
+          intro ? raw(intro.html) : undefined,
+          site.description && first && !intro ? (
+            <p class="kicker">{site.description}</p>
+          ) : undefined,
+          pagination.items.length > 0 ? (
+            postList(settings, site, pagination.items)
+          ) : (
+            <p>No posts yet.</p>
+          ),
+          pager(pagination)
+        ] as Child[]
+      )
+    },
+    tag(term, site, pagination) {
+      const title = termTitle(term)
+      const index = Object.hasOwn(site.termIndexes, term.taxonomy)
+        ? site.termIndexes[term.taxonomy]
+        : undefined
+      const feed =
+        site.feeds?.perTerm === true
+          ? { title: `${site.title}: ${title}`, url: `${term.url}rss.xml` }
+          : undefined
+      const count = term.pages.length
+      return frame(
+        settings,
+        {
+          site,
+          title: pagination.current === 1 ? title : `${title}, page ${pagination.current}`,
+          url: pagination.url,
+          description: `${count} ${count === 1 ? 'post' : 'posts'} in ${title}`,
+          feed
+        },
+        [
+          <p class="kicker">
+            {index ? <a href={index}>{label(term.taxonomy)}</a> : label(term.taxonomy)}
+          </p>,
+          <h1>{title}</h1>,
+          pagination.current === 1 ? introBody(site, pagination.url) : undefined,
+          <p class="count">
+            {`${count} ${count === 1 ? 'post' : 'posts'}`}
+            {feed ? [' · ', <a href={feed.url}>RSS feed</a>] : ''}
+          </p>,
+          postList(settings, site, pagination.items),
+          pager(pagination)
+        ] as Child[]
+      )
+    },
+    terms(index, site) {
+      const title = label(index.taxonomy)
+      return frame(settings, { site, title, url: index.url }, [
+        <h1>{title}</h1>,
+        <ul class="terms">
+          {index.terms.map((term) => (
+            <li>
+              <a href={term.url} rel={index.taxonomy === 'tags' ? 'tag' : undefined}>
+                {termTitle(term)}
+              </a>{' '}
+              <span class="count">{`(${term.pages.length})`}</span>
+            </li>
+          ))}
+        </ul>
+      ] as Child[])
+    },
+    notFound(site) {
+      return frame(settings, { site, title: 'Page not found', url: '/404.html', noindex: true }, [
+        <h1>Page not found</h1>,
+        <p>
+          There is nothing at this address. Try the <a href="/">list of posts</a>.
+        </p>
+      ] as Child[])
+    },
+    page(page, site) {
+      const data = page.data
+      return frame(
+        settings,
+        { site, title: data.title, url: page.url, description: data.description },
+        [
+          <article>
+            {hasOwnTitle(page) ? '' : <h1>{data.title}</h1>}
+            {raw(page.html)}
+          </article>
+        ] as Child[]
+      )
+    }
+  }
+}
+
+/** A post: title, dates, reading time and byline, the body, its terms, related posts, neighbours. */
+function postPage(settings: Settings, page: Post, site: Site<PostData>): Root {
+  const { data } = page
+  const author = authorOf(page)?.name ?? settings.author?.name
+  const meta: Array<Element | string> = [time(settings, site, data.date)]
+  if (data.updated && data.updated.getTime() !== data.date.getTime()) {
+    meta.push(' · updated ', time(settings, site, data.updated))
+  }
+  if (page.stats.readingMinutes > 0) meta.push(` · ${page.stats.readingMinutes} min read`)
+  if (author) meta.push(` · by ${author}`)
+  const related = page.related ?? []
+  return frame(settings, { site, title: data.title, url: page.url, page }, [
+    <article>
+      <header>
+        {hasOwnTitle(page) ? '' : <h1>{data.title}</h1>}
+        <p class="meta">{meta}</p>
+      </header>
+      {raw(page.html)}
+      {termLinks(site, data.tags) ?? ''}
+    </article>,
+    related.length > 0 ? (
+      <aside class="related" aria-label="Related posts">
+        <h2>Related posts</h2>
+        <ul>
+          {related.map((link) => (
+            <li>
+              <a href={link.url}>{link.title}</a>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    ) : undefined,
+    page.previous || page.next ? (
+      <nav class="pager" aria-label="Older and newer posts">
+        {page.previous ? (
+          <a href={page.previous.url} rel="prev">
+            {`← ${page.previous.title}`}
+          </a>
+        ) : (
+          <span />
+        )}
+        {page.next ? (
+          <a href={page.next.url} rel="next">
+            {`${page.next.title} →`}
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    ) : undefined
+  ] as Child[])
+}
+
+/** Whether the body has its own `#` heading, so the layout adds none (one `<h1>` a page). */
+function hasOwnTitle(page: Pick<Page<unknown>, 'headings'>): boolean {
+  return page.headings.some((heading) => heading.depth === 1)
+}
+
+/**
+ * The entry published at a list's URL, if any: Hugo's `_index.md` of the
+ * home page, a section or a term gives its list a title and an
+ * introduction (`galley build` without a config reads them as the
+ * `sections` collection, which writes no pages of its own).
+ */
+function introOf(
+  site: Site<PostData>,
+  url: string
+): Page<{ title: string; description?: string }> | undefined {
+  for (const entries of Object.values(site.collections)) {
+    const found = entries.find((entry) => entry.url === url)
+    if (found) return found as Page<{ title: string; description?: string }>
+  }
+  return undefined
+}
+
+/** The introduction of a list from the entry at its URL, if any (`introOf`). */
+function introBody(site: Site<PostData>, url: string): Child {
+  const intro = introOf(site, url)
+  return intro ? raw(intro.html) : undefined
+}
