@@ -65,7 +65,8 @@ export async function loadConfig(
  * The configuration used when there is no config file, so `galley check`
  * works on any folder of Markdown (a Hugo or Jekyll `content/`) as it is:
  * the default blog schema, URLs from file paths
- * (`content/posts/a.md` → `/posts/a/`), and Hugo's `_index.md` files as
+ * (`content/posts/a.md` → `/posts/a/`, or front matter's `url`), `tags`,
+ * `categories` and `series` as taxonomies, and Hugo's `_index.md` files as
  * the introductions of the lists at their URLs (`sections`, no page of
  * their own).
  *
@@ -76,7 +77,10 @@ export async function loadConfig(
  */
 export function defaultConfig(contentDir: string): GalleyConfig {
   const root = path.posix.normalize(contentDir.replace(/\\/g, '/')).replace(/\/$/, '')
-  const permalink = ({ path: file }: { path: string }) => {
+  const permalink = ({ path: file, data }: { path: string; data: unknown }) => {
+    // Hugo's `url` replaces the page's address.
+    const url = (data as { url?: unknown } | undefined)?.url
+    if (typeof url === 'string' && url.startsWith('/')) return url
     const relative = root === '.' ? file : path.posix.relative(root, file)
     const stem = relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')
     // `index.md` or `_index.md` at the top: the home page.
@@ -86,6 +90,8 @@ export function defaultConfig(contentDir: string): GalleyConfig {
     site: 'http://localhost:4321/',
     contentDir,
     permalink,
+    // Hugo's default taxonomies, and `series`, which many Hugo themes add.
+    taxonomies: { tags: {}, categories: {}, series: {} },
     collections: {
       // Hugo's `_index.md`: the title and introduction of the list at its
       // URL (the home page, a section, a term), not a page of its own.

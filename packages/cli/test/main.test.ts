@@ -173,6 +173,59 @@ describe('galley', () => {
     )
   })
 
+  it('should build a Hugo content folder without a config into a site with the default theme', async () => {
+    const content = path.join(out, 'hugo/content')
+    await mkdir(path.join(content, 'posts'), { recursive: true })
+    await writeFile(
+      path.join(content, '_index.md'),
+      '---\ntitle: Field notes\ndescription: Notes from the field.\n---\n\nWelcome to the notes.\n'
+    )
+    await writeFile(
+      path.join(content, 'posts/first.md'),
+      '---\ntitle: "First"\ndate: 2018-04-23\nlastmod: 2019-02-01\ntags: [ fedora ]\ncategories: [ Travel ]\nseries: [ Setup ]\nweight: 1\nlayout: single\ntype: post\nmenu:\n  main:\n    weight: 2\nkeywords: [ a ]\nimages: [ /cover.png ]\n---\n\nSee [the second](/elsewhere/second/) and [the categories](/categories/).\n'
+    )
+    await writeFile(
+      path.join(content, 'posts/second.md'),
+      '+++\ntitle = "Second"\ndate = 2019-05-01\nurl = "/elsewhere/second/"\ncategories = [ "Travel" ]\n+++\n\nBack to [the first](/posts/first/).\n'
+    )
+    const stderr = capture()
+    const stdout = capture()
+    const code = await main(['build', 'hugo/content', '--out', 'site'], {
+      cwd: out,
+      stdout,
+      stderr
+    })
+    expect({ code, stderr: stderr.text() }).toEqual({ code: 0, stderr: '' })
+    const dist = path.join(out, 'site')
+    const pages = (await readdir(dist, { recursive: true }))
+      .map((name) => String(name).split(path.sep).join('/'))
+      .filter((name) => name.endsWith('.html'))
+      .sort()
+    expect(pages).toEqual([
+      '404.html',
+      'categories/index.html',
+      'categories/travel/index.html',
+      'elsewhere/second/index.html',
+      'index.html',
+      'posts/first/index.html',
+      'series/index.html',
+      'series/setup/index.html',
+      'tags/fedora/index.html',
+      'tags/index.html'
+    ])
+    const home = await readFile(path.join(dist, 'index.html'), 'utf8')
+    // `_index.md` gives the home page its title and introduction; `weight` puts the first first.
+    expect(home).toContain('<h1>Field notes</h1><p>Welcome to the notes.</p>')
+    expect(home.indexOf('/posts/first/')).toBeLessThan(home.indexOf('/elsewhere/second/'))
+    const first = await readFile(path.join(dist, 'posts/first/index.html'), 'utf8')
+    // `lastmod` is `updated`: the page, its JSON-LD and the sitemap say so.
+    expect(first).toContain('"dateModified":"2019-02-01T00:00:00.000Z"')
+    expect(first).toContain('<meta property="og:image" content="http://localhost:4321/cover.png">')
+    expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
+      '<loc>http://localhost:4321/posts/first/</loc><lastmod>2019-02-01</lastmod>'
+    )
+  })
+
   it('should keep renders in .cache/galley/render, and ignore them with --fresh', async () => {
     await mkdir(path.join(out, 'content'), { recursive: true })
     await writeFile(path.join(out, 'content/a.md'), '---\ntitle: A\ndate: 2020-01-01\n---\n\n# A\n')

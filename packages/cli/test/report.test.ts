@@ -12,7 +12,7 @@ function files(count: number): VFile[] {
   return Array.from({ length: count }, (_, index) => {
     const file = new VFile({ path: `content/p${String(index).padStart(3, '0')}.md` })
     const warning = file.message(
-      'Unexpected unknown key `categories`; remove it, or add it to the schema',
+      'Unexpected unknown key `mood`; remove it, or add it to the schema',
       {
         place: { line: 6, column: 1 },
         ruleId: 'unknown-key',
@@ -42,7 +42,7 @@ describe('the text report at scale', () => {
     const many = files(300)
     const text = textReport(many, { color: false })
     expect(text).toContain(
-      '⚠ 300 × unknown-key: Unexpected unknown key `categories`; remove it, or add it to the schema — first at content/p000.md:6:1'
+      '⚠ 300 × unknown-key: Unexpected unknown key `mood`; remove it, or add it to the schema — first at content/p000.md:6:1'
     )
     expect(text).toContain(
       '300 repeated warnings grouped (of 306 messages); --verbose lists them all'
@@ -75,7 +75,7 @@ describe('the text report at scale', () => {
       for (let index = 0; index < 120; index++) {
         await writeFile(
           path.join(root, 'content', `p${String(index).padStart(3, '0')}.md`),
-          `---\ntitle: P${index}\ndate: 2020-01-01\ncategories: [ a ]\n---\n\n# P\n`
+          `---\ntitle: P${index}\ndate: 2020-01-01\nmood: calm\n---\n\n# P\n`
         )
       }
       const stderr = capture()
@@ -86,7 +86,7 @@ describe('the text report at scale', () => {
       })
       expect(code).toBe(1)
       const text = stderr.text()
-      expect(text).toContain('⚠ 120 × unknown-key: Unexpected unknown key `categories`')
+      expect(text).toContain('⚠ 120 × unknown-key: Unexpected unknown key `mood`')
       expect(text).toMatch(
         /galley: check failed: fix the 120 problems at content\/p000\.md:4:1, content\/p001\.md:4:1, content\/p002\.md:4:1 and 117 more\n$/
       )

@@ -1,6 +1,6 @@
 import { createLinkChecker, type LinkChecker } from '@galley/links'
 import { madeBy } from './collisions.js'
-import { compareText } from './compare.js'
+import { compareText, weightOf } from './compare.js'
 import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
@@ -353,10 +353,20 @@ export function layOut(
   return files
 }
 
-/** Newest first by `date`, then by URL: the order of posts everywhere. */
+/**
+ * The order of posts everywhere: by `weight` when front matter gives one
+ * (lower first, as Hugo orders; posts without one after those with one),
+ * then newest first by `date`, then by URL.
+ */
 export function sortNewestFirst<P extends Page<PostData>>(pages: ReadonlyArray<P>): P[] {
-  // Each page's time read once, not at every comparison.
-  const keyed = pages.map((page) => ({ page, time: page.data.date?.getTime() ?? 0 }))
-  keyed.sort((a, b) => b.time - a.time || compareText(a.page.url, b.page.url))
+  // Each page's keys read once, not at every comparison.
+  const keyed = pages.map((page) => ({
+    page,
+    weight: weightOf(page.data),
+    time: page.data.date?.getTime() ?? 0
+  }))
+  keyed.sort(
+    (a, b) => a.weight - b.weight || b.time - a.time || compareText(a.page.url, b.page.url)
+  )
   return keyed.map((item) => item.page)
 }

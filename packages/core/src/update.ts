@@ -1,3 +1,4 @@
+import { weightOf } from './compare.js'
 import { isPublished } from './publish.js'
 import { mayLinkTo } from './snapshot.js'
 import { termsOf } from './taxonomies.js'
@@ -6,7 +7,7 @@ import type { GalleyConfig, Page, PageLink, PostData, PostSchema } from './types
 /**
  * Whether a new render of an entry leaves the site's shape as it was, so
  * `update` can put it in place of the old one: the same URL and collection,
- * published or not alike, the same date (the order of posts), terms of every
+ * published or not alike, the same date and weight (the order of posts), terms of every
  * taxonomy, aliases and heading ids (what links to it can find). Its body,
  * title, description and any other field may differ.
  *
@@ -23,6 +24,7 @@ export function sameShape(
   if (before.url !== after.url || before.collection !== after.collection) return false
   if (isPublished(before.data, config, now) !== isPublished(after.data, config, now)) return false
   if (before.data.date?.getTime() !== after.data.date?.getTime()) return false
+  if (weightOf(before.data) !== weightOf(after.data)) return false
   for (const key of taxonomies) {
     if (!sameList(termsOf(before.data, key), termsOf(after.data, key))) return false
   }

@@ -84,7 +84,7 @@ describe('collections', () => {
       'recipes/soup.md:3:9-3:13: Unexpected `serves` value `many`: Invalid input: expected number, received string [schema]',
       // `posts/a.md` is a post: the blog schema has no `serves` and needs a `date`.
       'posts/a.md:1:1-4:4: Missing `date` in front matter: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z` [schema]',
-      'posts/a.md:3:1-3:7: Unexpected unknown key `serves`; remove it, or add it to the schema [unknown-key]'
+      'posts/a.md:3:1-3:7: Unexpected unknown key `serves`; did you mean `series` [unknown-key]'
     ])
   })
 
@@ -232,6 +232,27 @@ describe('taxonomies and pagination', () => {
     expect(files.get('c/index.html')).toBe('<p>categories at /c/: Even 2, Odd 3</p>\n')
     expect(files.get('sitemap.xml')).toContain('<url><loc>https://b.test/c/</loc></url>')
     expect([...files.keys()].filter((path) => path.startsWith('s'))).toEqual(['sitemap.xml'])
+  })
+
+  it('should order posts by `weight` first, as Hugo does, then newest first', async () => {
+    const weighted = z.object({
+      title: z.string(),
+      date: z.coerce.date(),
+      weight: z.number().optional()
+    })
+    const galley = createGalley({ site: 'https://b.test/', schema: weighted, layouts })
+    const result = await galley.build([
+      post('old.md', 'title: Old\ndate: 2020-01-01\nweight: 1'),
+      post('new.md', 'title: New\ndate: 2024-01-01'),
+      post('mid.md', 'title: Mid\ndate: 2022-01-01\nweight: 2'),
+      post('newer.md', 'title: Newer\ndate: 2025-01-01')
+    ])
+    expect(result.pages.map((page) => page.url)).toEqual([
+      '/posts/old/',
+      '/posts/mid/',
+      '/posts/newer/',
+      '/posts/new/'
+    ])
   })
 
   it('should write only the pages whose layouts are given', async () => {

@@ -136,6 +136,36 @@ describe('createLiveSite', () => {
     expect(outputsOf(result)['posts/c/index.html']).toContain('Title four')
   })
 
+  it('should build in full when a post’s `weight` changes the order', async () => {
+    const here = path.join(root, 'weight')
+    await mkdir(path.join(here, 'content'), { recursive: true })
+    const settings: GalleyConfig = {
+      site: 'https://live.test/',
+      schema: z.object({ title: z.string(), date: z.coerce.date(), weight: z.number().optional() }),
+      layouts: {
+        index: (site) =>
+          h(
+            null,
+            site.pages.map((page) => h('p', page.url))
+          ),
+        post: (page) => h(null, [h('h1', page.data.title), raw(page.html)])
+      }
+    }
+    const write = (name: string, matter: string) =>
+      writeFile(path.join(here, 'content', name), `---\n${matter}\n---\n\nBody.\n`)
+    await write('a.md', 'title: A\ndate: 2020-01-01')
+    await write('b.md', 'title: B\ndate: 2021-01-01')
+    const live = createLiveSite(createGalley(settings), settings, { cwd: here })
+    await live.build()
+    await write('a.md', 'title: A\ndate: 2020-01-01\nweight: 1')
+    live.changed(['content/a.md'])
+    const { result, full } = await live.build()
+    expect(full).toBe(true)
+    const fresh = await buildSite(createGalley(settings), await loadSite(settings, { cwd: here }))
+    expect(outputsOf(result)).toEqual(outputsOf(fresh))
+    expect(outputsOf(result)['index.html']).toBe('<p>/posts/a/</p><p>/posts/b/</p>\n')
+  })
+
   it('should resolve the references of a post put in place, and build everything when one is missing', async () => {
     const here = path.join(root, 'references')
     await mkdir(path.join(here, 'content/authors'), { recursive: true })

@@ -28,7 +28,44 @@ export interface BlogFrontmatter {
   aliases: string[]
   /** Author of the post. */
   author?: Author | undefined
+  /** Order among posts of the same date, lower first (Hugo's `weight`). */
+  weight?: number | undefined
+  /** Categories, as Hugo's `categories` taxonomy. */
+  categories?: string[] | undefined
+  /** Series the post belongs to, as Hugo's `series` taxonomy. */
+  series?: string[] | undefined
+  /** Keywords for `<meta>` and search. */
+  keywords?: string[] | undefined
+  /** An image for link previews. */
+  image?: string | undefined
+  /** Images for link previews, the first used (Hugo's `images`). */
+  images?: string[] | undefined
+  /** The page's URL path, replacing its permalink (Hugo's `url`). */
+  url?: string | undefined
+  /** A shorter title for links and menus (Hugo's `linkTitle`). */
+  linkTitle?: string | undefined
 }
+
+/**
+ * Hugo's keys that Galley accepts but does not read: templates, menus,
+ * outputs and build options belong to Hugo's site, not to the post.
+ */
+const hugoOnly = [
+  'audio',
+  'build',
+  'cascade',
+  'headless',
+  'isCJKLanguage',
+  'layout',
+  'markup',
+  'menu',
+  'outputs',
+  'resources',
+  'sitemap',
+  'translationKey',
+  'type',
+  'videos'
+] as const
 
 /** A schema built from fields: Standard Schema and Standard JSON Schema at once. */
 export type FieldsSchema<Output> = StandardSchemaV1<unknown, Output> &
@@ -118,10 +155,11 @@ export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<Outpu
 export function createBlogSchema(
   options?: Readonly<DateOptions> | null
 ): FieldsSchema<BlogFrontmatter> {
-  return schemaFromFields({
+  const schema = schemaFromFields({
     title: fields.title(),
     date: fields.date(options),
     updated: fields.optionalDate(options),
+    lastmod: fields.optionalDate(options),
     publishDate: fields.optionalDate(options),
     expiryDate: fields.optionalDate(options),
     tags: fields.tags(),
@@ -130,8 +168,42 @@ export function createBlogSchema(
     summary: fields.text(),
     slug: fields.slug(),
     aliases: fields.aliases(),
-    author: fields.author()
-  }) as FieldsSchema<BlogFrontmatter>
+    author: fields.author(),
+    weight: fields.number(),
+    categories: fields.list(),
+    series: fields.list(),
+    keywords: fields.list(),
+    image: fields.text(),
+    images: fields.list(),
+    url: fields.path(),
+    linkTitle: fields.text(),
+    ...Object.fromEntries(hugoOnly.map((key) => [key, fields.ignored()]))
+  })
+  const standard = schema['~standard']
+  return {
+    '~standard': {
+      ...standard,
+      jsonSchema: {
+        input: standard.jsonSchema.input,
+        // What the output holds: no `lastmod` (it is `updated`), no Hugo-only keys.
+        output(options) {
+          const output = standard.jsonSchema.output(options) as {
+            properties: Record<string, unknown>
+          }
+          for (const key of ['lastmod', ...hugoOnly]) delete output.properties[key]
+          return output
+        }
+      },
+      // Hugo's `lastmod` is `updated` (which wins when both are given).
+      validate(value) {
+        const result = standard.validate(value) as StandardSchemaV1.Result<Record<string, unknown>>
+        if (result.issues) return result as StandardSchemaV1.FailureResult
+        const { lastmod, ...data } = result.value
+        if (lastmod !== undefined && data.updated === undefined) data.updated = lastmod
+        return { value: data as unknown as BlogFrontmatter }
+      }
+    }
+  } as FieldsSchema<BlogFrontmatter>
 }
 
 /**

@@ -186,6 +186,52 @@ export const fields = {
       { type: 'array', items: { type: 'string' } }
     ),
 
+  /**
+   * A list of names that may be left out: a string or a list of strings,
+   * trimmed, without duplicates (`categories`, `keywords`, `images`)
+   * (optional, no default).
+   */
+  list: (): Field<string[] | undefined> =>
+    field(
+      (value) => readList(value, 'a string'),
+      { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+      true,
+      undefined,
+      { type: 'array', items: { type: 'string' } }
+    ),
+
+  /** A finite number, such as Hugo's `weight` (optional). */
+  number: (): Field<number | undefined> =>
+    field(
+      (value) =>
+        typeof value === 'number' && Number.isFinite(value)
+          ? { value }
+          : { message: 'Expected a number' },
+      { type: 'number' },
+      true
+    ),
+
+  /** A URL path starting with `/`, such as Hugo's `url` (optional). */
+  path: (): Field<string | undefined> =>
+    field(
+      (value) => {
+        const result = text(value, false)
+        if ('message' in result) return result
+        return result.value.startsWith('/') && !/[?#\s]/.test(result.value)
+          ? result
+          : { message: 'Expected a URL path starting with `/`, such as `/about/`' }
+      },
+      { type: 'string', pattern: '^/[^?#\\s]*$' },
+      true
+    ),
+
+  /**
+   * A key other tools read and Galley does not (Hugo's `layout`, `type`,
+   * `menu`): any value is accepted, none is kept (optional).
+   */
+  ignored: (): Field<undefined> =>
+    field(() => ({ value: undefined }), {}, true, undefined, { not: {} }),
+
   /** An author: a name, or `{ name, email?, url? }` (optional). */
   author: (): Field<Author | undefined> =>
     field(

@@ -164,24 +164,88 @@ describe('toJsonSchema', () => {
     const schema = toJsonSchema(blogSchema)
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(schema.required).toEqual(['title', 'date'])
-    expect(Object.keys(schema.properties as object)).toEqual([
-      'title',
-      'date',
-      'updated',
-      'publishDate',
-      'expiryDate',
-      'tags',
-      'draft',
-      'description',
-      'summary',
-      'slug',
-      'aliases',
-      'author'
-    ])
+    expect(Object.keys(schema.properties as object)).toEqual(
+      [
+        'title',
+        'date',
+        'updated',
+        'publishDate',
+        'expiryDate',
+        'tags',
+        'draft',
+        'description',
+        'summary',
+        'slug',
+        'aliases',
+        'author',
+        // Hugo's keys: read (`lastmod` is `updated`)…
+        'weight',
+        'categories',
+        'series',
+        'keywords',
+        'image',
+        'images',
+        'url',
+        'linkTitle',
+        // …and accepted without being kept.
+        'audio',
+        'build',
+        'cascade',
+        'headless',
+        'isCJKLanguage',
+        'layout',
+        'markup',
+        'menu',
+        'outputs',
+        'resources',
+        'sitemap',
+        'translationKey',
+        'type',
+        'videos'
+      ].toSpliced(3, 0, 'lastmod')
+    )
     expect((schema.properties as Record<string, unknown>).draft).toEqual({
       type: 'boolean',
       default: false
     })
+  })
+
+  it('should read Hugo’s front matter as it is: `lastmod` as `updated`, its other keys without a warning', async () => {
+    const file = new VFile({
+      path: 'hugo.md',
+      value:
+        '---\ntitle: Hugo\ndate: 2018-04-23\nlastmod: 2019-01-02\nweight: 3\ncategories: [ Docs ]\nseries: setup\nkeywords: [ a, b ]\nimages: [ /a.png ]\nurl: /x/y/\nlinkTitle: H\nlayout: single\ntype: docs\nmenu:\n  docs:\n    parent: intro\n---\n'
+    })
+    const data = await validateFrontmatter(file, blogSchema)
+    expect(file.messages.map(String)).toEqual([])
+    expect(data).toEqual({
+      title: 'Hugo',
+      date: new Date('2018-04-23T00:00:00Z'),
+      updated: new Date('2019-01-02T00:00:00Z'),
+      tags: [],
+      draft: false,
+      aliases: [],
+      weight: 3,
+      categories: ['Docs'],
+      series: ['setup'],
+      keywords: ['a', 'b'],
+      images: ['/a.png'],
+      url: '/x/y/',
+      linkTitle: 'H'
+    })
+    const output = blogSchema['~standard'].jsonSchema.output({ target: 'draft-2020-12' })
+      .properties as Record<string, unknown>
+    expect(Object.keys(output)).not.toContain('lastmod')
+    expect(Object.keys(output)).not.toContain('menu')
+    const bad = new VFile({
+      path: 'bad.md',
+      value: '---\ntitle: B\ndate: 2018-04-23\nweight: heavy\nurl: x/\n---\n'
+    })
+    await validateFrontmatter(bad, blogSchema)
+    expect(bad.messages.map(String)).toEqual([
+      'bad.md:4:9-4:14: Unexpected `weight` value `heavy`: Expected a number',
+      'bad.md:5:6-5:8: Unexpected `url` value `x/`: Expected a URL path starting with `/`, such as `/about/`'
+    ])
   })
 
   it('should use Zod’s own converter, and explain what others need', () => {

@@ -127,7 +127,13 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
         { site, title: data.title, url: page.url, description: data.description },
         [
           <article>
-            {hasOwnTitle(page) ? '' : <h1>{data.title}</h1>}
+            {hasOwnTitle(page) ? (
+              ''
+            ) : (
+              <header>
+                <h1>{data.title}</h1>
+              </header>
+            )}
             {raw(page.html)}
           </article>
         ] as Child[]
@@ -189,9 +195,20 @@ function postPage(settings: Settings, page: Post, site: Site<PostData>): Root {
   ] as Child[])
 }
 
-/** Whether the body has its own `#` heading, so the layout adds none (one `<h1>` a page). */
-function hasOwnTitle(page: Pick<Page<unknown>, 'headings'>): boolean {
-  return page.headings.some((heading) => heading.depth === 1)
+/**
+ * Whether the body opens with its own `# Title` (the same text as the
+ * title), so the layout adds no second one. A body whose `#` headings are
+ * its sections (`# Introduction`) still gets the title above them.
+ */
+function hasOwnTitle(page: Pick<Page<{ title: string }>, 'headings' | 'data'>): boolean {
+  const first = page.headings[0]
+  return first?.depth === 1 && same(first.text, page.data.title)
+}
+
+/** Two titles alike but for case and spacing. */
+function same(a: string, b: string): boolean {
+  const plain = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase()
+  return plain(a) === plain(b)
 }
 
 /**

@@ -49,7 +49,7 @@ async function site(config: Partial<GalleyConfig> = {}, extra: VFile[] = []) {
     ),
     post(
       'c.md',
-      'title: Own heading\ndate: 2024-03-04',
+      'title: The body’s own title\ndate: 2024-03-04',
       '# The body’s own title\n\n## Part\n\nText.\n'
     ),
     new VFile({ path: 'content/pages/about.md', value: '---\ntitle: About\n---\n\nAbout us.\n' }),
@@ -182,13 +182,17 @@ describe('theme', () => {
     expect(files.get('page/2/index.html')).toContain('<a href="/" rel="prev">← Newer posts</a>')
   })
 
-  it('should keep one <h1> a page: a body’s own `#` heading replaces the title', async () => {
-    const files = await site()
+  it('should show the title once: a body that opens with it as `#` gives the only <h1>', async () => {
+    const files = await site({}, [
+      post('d.md', 'title: Sections\ndate: 2024-04-04', '# Introduction\n\nText.\n')
+    ])
     const count = (html: string | undefined) => (html ?? '').match(/<h1[ >]/g)?.length
     expect(count(files.get('posts/c/index.html'))).toBe(1)
     expect(files.get('posts/c/index.html')).toContain('<h1 id="the-bodys-own-title">')
     expect(count(files.get('posts/a/index.html'))).toBe(1)
     expect(files.get('posts/a/index.html')).toContain('<h1>First loaf</h1>')
+    // `#` headings as the body's sections: the title still heads the page.
+    expect(files.get('posts/d/index.html')).toContain('<h1>Sections</h1><p class="meta">')
     expect(files.get('404.html')).toContain('<meta name="robots" content="noindex">')
   })
 
