@@ -28,8 +28,8 @@ export interface BuildMemo {
 /**
  * A hash of everything a build reads: the code (`stamp`), the resolved
  * configuration (its values, such as a `site` taken from the environment,
- * and its functions' source), the flags, and every content, data and
- * public file's path and bytes.
+ * and its functions' source), the flags, and every content, data,
+ * public and page-bundle file's path and bytes.
  */
 export function inputsKey(
   stamp: string,
@@ -59,6 +59,9 @@ export function inputsKey(
   }
   hash.update(parts.join(''))
   for (const asset of loaded.assets) hash.update(`\u0000${asset.path}\u0000`).update(asset.value)
+  for (const file of loaded.bundles ?? []) {
+    hash.update(`\u0001${file.owner}\u0000${file.path}\u0000`).update(file.value)
+  }
   return hash.digest('hex')
 }
 

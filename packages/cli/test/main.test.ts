@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -224,6 +224,53 @@ describe('galley', () => {
     expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
       '<loc>http://localhost:4321/posts/first/</loc><lastmod>2019-02-01</lastmod>'
     )
+  })
+
+  it('should copy a page bundle’s files next to its page, check links to them, and follow their changes', async () => {
+    const bundle = path.join(out, 'content/posts/2024/trip')
+    await mkdir(path.join(bundle, 'img'), { recursive: true })
+    await mkdir(path.join(out, 'content/posts/draft'), { recursive: true })
+    await writeFile(
+      path.join(out, 'galley.config.mjs'),
+      "export default { site: 'https://b.test/', contentDir: 'content', permalink: '/p/:slug/' }\n"
+    )
+    await writeFile(
+      path.join(bundle, 'index.md'),
+      '---\ntitle: Trip\ndate: 2024-01-01\n---\n\n![A photo](photo.jpg) [map](img/map.png) [gone](nope.png)\n'
+    )
+    await writeFile(path.join(bundle, 'photo.jpg'), 'JPEG 1')
+    await writeFile(path.join(bundle, 'img/map.png'), 'PNG')
+    await writeFile(
+      path.join(out, 'content/posts/draft/index.md'),
+      '---\ntitle: Draft\ndate: 2024-01-02\ndraft: true\n---\n\nSoon.\n'
+    )
+    await writeFile(path.join(out, 'content/posts/draft/secret.txt'), 'not yet')
+    const io = () => ({ cwd: out, stdout: capture(), stderr: capture() })
+    const first = io()
+    expect(await main(['build'], first)).toBe(0)
+    // Next to the page, wherever its URL puts it; the draft's files stay out.
+    const dist = path.join(out, 'dist')
+    expect(await readFile(path.join(dist, 'p/trip/photo.jpg'), 'utf8')).toBe('JPEG 1')
+    expect(await readFile(path.join(dist, 'p/trip/img/map.png'), 'utf8')).toBe('PNG')
+    expect(existsSync(path.join(dist, 'p/draft/secret.txt'))).toBe(false)
+    expect(first.stderr.text().replace(/ {2,}/g, ' ')).toContain(
+      '6:42-6:58 warning Cannot find page `/p/trip/nope.png` missing-page'
+    )
+    expect(first.stderr.text()).not.toContain('map.png`')
+    // A changed file is written again, by itself.
+    await writeFile(path.join(bundle, 'photo.jpg'), 'JPEG 2')
+    const second = io()
+    expect(await main(['build'], second)).toBe(0)
+    expect(second.stdout.text()).toMatch(/wrote 1 file to .*, kept \d+ \(1 posts\)/)
+    expect(await readFile(path.join(dist, 'p/trip/photo.jpg'), 'utf8')).toBe('JPEG 2')
+    // A link out of the bundle is refused, at its page.
+    await symlink('/etc/hostname', path.join(bundle, 'host.txt'))
+    const third = io()
+    expect(await main(['build'], third)).toBe(1)
+    expect(third.stderr.text()).toContain(
+      'Refusing to copy `content/posts/2024/trip/host.txt` beside the page'
+    )
+    expect(existsSync(path.join(dist, 'p/trip/host.txt'))).toBe(false)
   })
 
   it('should keep renders in .cache/galley/render, and ignore them with --fresh', async () => {

@@ -33,6 +33,7 @@ import { taxonomyPatterns } from './taxonomies.js'
 import { changedFields, type Dirty, noteRender } from './trace.js'
 import type {
   BuildSnapshot,
+  BundleFile,
   CachedRender,
   DataEntry,
   GalleyConfig,
@@ -74,6 +75,13 @@ export interface BuildOptions {
    * count as links to existing pages (default: none).
    */
   assets?: Iterable<OutputFile> | null | undefined
+  /**
+   * The files of page bundles (`loadSite` finds them): each is copied next
+   * to its page, at the page's URL folder, and links to it count as links
+   * to existing pages; the files of pages not published are not copied
+   * (default: none).
+   */
+  bundles?: Iterable<BundleFile> | null | undefined
   /** Data collections that `references` point into, by name (default: none). */
   data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
@@ -153,7 +161,7 @@ export interface Galley<D> {
 }
 
 /** Extra input of `Galley.resume`. */
-export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'data'> {
+export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data'> {
   /**
    * Read an entry's `html` kept outside the snapshot (`SnapshotText`);
    * called only when a layout or a feed reads it (default: none: every
@@ -202,6 +210,10 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       ...state.assets.map((asset) => {
         const copied = `${foldersOf(settings).publicDir}/${asset.path}`
         return madeBy(asset, { label: `\`${copied}\``, path: copied })
+      }),
+      ...arranged.bundled.map(({ file, path }) => {
+        const copied = `${file.owner.replace(/[^/\\]+$/, '')}${file.path}`
+        return madeBy({ path, value: file.value }, { label: `\`${copied}\``, path: copied })
       }),
       ...layOut(arranged, settings, state.dirty)
     ]
@@ -407,11 +419,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         : all
       // `InferOutput<S>` extends `PostData` because `S` does; TypeScript cannot see it in generics.
       // Laid out once, in `finish`.
+      const bundles = [...(options?.bundles ?? [])]
       const arranged = arrange(
         checked as unknown as Array<Page<PostData>>,
         settings,
         site,
-        assets.map((asset) => `/${asset.path}`)
+        assets.map((asset) => `/${asset.path}`),
+        undefined,
+        bundles
       )
       return finish({
         routes,
@@ -514,7 +529,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         settings,
         site,
         assets.map((asset) => `/${asset.path}`),
-        { now, spent: snapshot.spent, published }
+        { now, spent: snapshot.spent, published },
+        [...(options?.bundles ?? [])]
       )
       const state: BuildState = {
         routes: new Map(snapshot.routes),

@@ -14,6 +14,7 @@ export { createRenderFunction } from './render.js'
 export { contentCollections, type ResolvedCollection } from './resolve.js'
 export type {
   BuildSnapshot,
+  BundleFile,
   CachedRender,
   Collection,
   ContentCache,

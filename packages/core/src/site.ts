@@ -12,7 +12,15 @@ import { resumedIds } from './snapshot.js'
 import { source } from './source.js'
 import { gatherTerms, taxonomyPatterns, termIndexUrl } from './taxonomies.js'
 import { createTracer, type Dirty, fingerprintOf, termShape } from './trace.js'
-import type { ContentCollection, GalleyConfig, Page, PostData, PostSchema, Site } from './types.js'
+import type {
+  BundleFile,
+  ContentCollection,
+  GalleyConfig,
+  Page,
+  PostData,
+  PostSchema,
+  Site
+} from './types.js'
 
 /**
  * A site arranged: its entries published, sorted, linked to their
@@ -31,6 +39,8 @@ export interface Arranged {
     pages: ReturnType<typeof paginate<Page<PostData>>>
   }>
   redirects: Array<{ from: string; to: string; page: Page<PostData>; index: number }>
+  /** The files of published pages' bundles, each with its path in the output folder. */
+  bundled: Array<{ file: BundleFile; path: string }>
   /** The index page of each taxonomy that has terms and an index URL (`termIndexUrl`). */
   indexes: Array<{ taxonomy: string; url: string }>
   /** The link checker of this site (`undefined` with `links: false`). */
@@ -70,7 +80,8 @@ export function arrange(
   config: Readonly<GalleyConfig<PostSchema>>,
   url: URL,
   assets: ReadonlyArray<string>,
-  resumed?: Readonly<Resumed> | undefined
+  resumed?: Readonly<Resumed> | undefined,
+  bundles?: ReadonlyArray<BundleFile> | undefined
 ): Arranged {
   const byUrl = new Map<string, Page<PostData>>()
   const pages: Array<Page<PostData>> = []
@@ -144,11 +155,29 @@ export function arrange(
     ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
   ]
 
+  // Each bundle file next to its page, if the page is published: at the
+  // page's URL folder, as a relative link from the page resolves it.
+  const bundled: Arranged['bundled'] = []
+  const bundleRoutes: string[] = []
+  if (bundles && bundles.length > 0) {
+    const byFile = new Map(
+      [...pages, ...Object.values(entries).flat()].map((page) => [String(page.file.path), page])
+    )
+    for (const file of bundles) {
+      const page = byFile.get(file.owner)
+      if (!page) continue
+      bundled.push({ file, path: `${outputFolder(page.url)}${file.path}` })
+      // As the routes of `public/` files are: the path as written.
+      bundleRoutes.push(`${page.url.slice(0, page.url.lastIndexOf('/') + 1)}${file.path}`)
+    }
+  }
+
   let checker: LinkChecker | undefined
   if (config.links !== false) {
     const routes = [
       '/404.html',
       ...assets,
+      ...bundleRoutes,
       ...lists.flatMap((list) => list.pages.map((p) => p.url)),
       ...Object.values(termIndexes)
     ]
@@ -184,6 +213,7 @@ export function arrange(
     terms,
     lists,
     redirects,
+    bundled,
     indexes,
     checker,
     now,
@@ -369,4 +399,15 @@ export function sortNewestFirst<P extends Page<PostData>>(pages: ReadonlyArray<P
     (a, b) => a.weight - b.weight || b.time - a.time || compareText(a.page.url, b.page.url)
   )
   return keyed.map((item) => item.page)
+}
+
+/**
+ * The folder of the output folder a page's relative links resolve in:
+ * `posts/a/` for `/posts/a/` (written as `posts/a/index.html`), `posts/`
+ * for `/posts/a.html`, `''` for `/`.
+ */
+function outputFolder(url: string): string {
+  const written = toOutputPath(url)
+  const at = written.lastIndexOf('/')
+  return at === -1 ? '' : written.slice(0, at + 1)
 }

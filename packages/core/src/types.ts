@@ -276,6 +276,19 @@ export interface Site<D> {
   termIndexes: Readonly<Record<string, string>>
 }
 
+/**
+ * A file of a page bundle (`posts/trip/photo.jpg` beside
+ * `posts/trip/index.md`): copied next to the page, wherever its URL puts it.
+ */
+export interface BundleFile {
+  /** Path of the page's file, as loaded (`content/posts/trip/index.md`). */
+  owner: string
+  /** Path inside the bundle's folder, with `/` separators (`photo.jpg`, `img/map.png`). */
+  path: string
+  /** Bytes. */
+  value: Uint8Array
+}
+
 /** The feeds of a site, as layouts see them (`Site.feeds`). */
 export interface SiteFeeds {
   /** URL path of the RSS 2.0 feed. */

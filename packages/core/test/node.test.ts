@@ -37,6 +37,7 @@ describe('@galley/core/node', () => {
       'createLiveSite',
       'foldersOf',
       'loadAssets',
+      'loadBundles',
       'loadContent',
       'loadData',
       'loadSite',

@@ -3,7 +3,8 @@ import { parseJson } from './formats/json.js'
 import { parseToml } from './formats/toml.js'
 import type { FormatParser, ParsedBlock } from './formats/types.js'
 import { parseYaml } from './formats/yaml.js'
-import { type Format, findFrontmatter } from './split.js'
+import { source } from './place.js'
+import { type Block, type Format, findFrontmatter } from './split.js'
 import { getParsed, setParsed } from './state.js'
 import { refuseUnsafeKeys } from './unsafe-keys.js'
 
@@ -31,7 +32,10 @@ const parsers: Readonly<Record<Format, FormatParser>> = {
  *   stored as `file.data.matter`.
  */
 export function parseFrontmatter(file: VFile): Record<string, unknown> {
-  const block = findFrontmatter(String(file.value ?? ''))
+  const text = String(file.value ?? '')
+  const block = findFrontmatter(text)
+  if (block && block.start > (text.charCodeAt(0) === 0xfeff ? 1 : 0))
+    warnBlankLines(file, text, block)
   const parsed = block ? parsers[block.format](block, file) : undefined
   const data = parsed?.data ?? {}
   const clean = block && parsed?.data ? refuseUnsafeKeys(file, block, parsed, parsed.data) : true
@@ -103,3 +107,29 @@ export function releaseTree(file: VFile): void {
 
 /** Parsed blocks that hold no tree (see `releaseTree`). */
 const released = new WeakSet<ParsedBlock>()
+
+/**
+ * Warn about blank lines before the opening fence: Hugo reads the front
+ * matter after them, most other tools (and GitHub's preview) do not.
+ */
+function warnBlankLines(file: VFile, text: string, block: Block): void {
+  let line = 1
+  for (
+    let at = text.indexOf('\n');
+    at !== -1 && at < block.start;
+    at = text.indexOf('\n', at + 1)
+  ) {
+    line++
+  }
+  file.message(
+    'Unexpected blank line before the front matter; remove it: Hugo reads front matter after blank lines, most other tools do not',
+    {
+      place: {
+        start: { line: 1, column: 1, offset: 0 },
+        end: { line, column: 1, offset: block.start }
+      },
+      ruleId: 'frontmatter-blank-line',
+      source
+    }
+  )
+}

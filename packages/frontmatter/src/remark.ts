@@ -48,6 +48,14 @@ export function remarkGalleyFrontmatter(
     const block = done
       ? (getParsed(file)?.block ?? findFrontmatter(String(file.value ?? '')))
       : getParsed(file)?.block
+    const text = String(file.value ?? '')
+    if (block && block.format !== 'json' && block.start > (text.charCodeAt(0) === 0xfeff ? 1 : 0)) {
+      // After blank lines, remark-frontmatter sees no front matter: the
+      // fences and the data were parsed as Markdown. Drop what they made.
+      tree.children = tree.children.filter(
+        (node) => (node.position?.start.offset ?? Number.POSITIVE_INFINITY) >= block.end
+      )
+    }
     if (block?.format === 'json') {
       // mdast-util-to-hast ignores `yaml` and `toml` nodes but would print a
       // `json` one as text; and remark-frontmatter has no syntax for a bare

@@ -33,7 +33,9 @@ const fences: ReadonlyArray<{ format: Format; open: RegExp; close: RegExp }> = [
 /**
  * Find the front-matter block at the very start of `text`: YAML between
  * `---` fences, TOML between `+++`, JSON between `---json` and `---`, or a
- * bare JSON object starting with `{` (as Hugo reads it).
+ * bare JSON object starting with `{` (as Hugo reads it). Blank lines before
+ * an opening fence are skipped, as Hugo skips them (`start` is then past
+ * them; `parseFrontmatter` warns).
  *
  * @param text
  *   Whole file.
@@ -42,7 +44,11 @@ const fences: ReadonlyArray<{ format: Format; open: RegExp; close: RegExp }> = [
  *   closed is Markdown, such as a thematic break).
  */
 export function findFrontmatter(text: string): Block | undefined {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  // Blank lines before the opening fence, as Hugo accepts them (a
+  // warning, `frontmatter-blank-line`, says to remove them).
+  const blank = /^(?:[ \t]*\r?\n)+(?=---|\+\+\+)/.exec(text.slice(bom))
+  const start = bom + (blank ? blank[0].length : 0)
   const rest = text.slice(start)
 
   if (rest.startsWith('{')) return jsonObject(text, start)

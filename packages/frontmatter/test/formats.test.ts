@@ -65,6 +65,23 @@ describe('formats', () => {
     expect(parseFrontmatter(post(''))).toEqual({})
   })
 
+  it('should read front matter after blank lines, as Hugo does, with a warning saying to remove them', () => {
+    const file = post('\n \n---\ntitle: late\ntags: [a, b\n---\n\n# Body\n')
+    expect(parseFrontmatter(file)).toEqual({})
+    // Places stay the file's own: the bad YAML is on line 5.
+    expect(file.messages.map(String)).toEqual([
+      'p.md:1:1-3:1: Unexpected blank line before the front matter; remove it: Hugo reads front matter after blank lines, most other tools do not',
+      'p.md:5:11-5:12: Cannot parse YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax'
+    ])
+    expect([file.messages[0]?.ruleId, file.messages[0]?.fatal]).toEqual([
+      'frontmatter-blank-line',
+      false
+    ])
+    expect(parseFrontmatter(post('\r\n+++\ntitle = "t"\n+++\n'))).toEqual({ title: 't' })
+    // Blank lines then Markdown is Markdown.
+    expect(parseFrontmatter(post('\n\n# Title\n\n---\n\ntext\n---\n'))).toEqual({})
+  })
+
   it('should give YAML syntax errors their real line:column', () => {
     const file = post('---\ntitle: ok\ntags: [a, b\n---\n')
     expect(parseFrontmatter(file)).toEqual({})

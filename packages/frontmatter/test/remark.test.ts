@@ -14,6 +14,21 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 
 describe('remarkGalleyFrontmatter', () => {
+  it('should take front matter after blank lines out of the tree', async () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, frontmatterMatters)
+      .use(remarkGalleyFrontmatter, { schema: blogSchema })
+    const file = new VFile({
+      path: 'a.md',
+      value: '\n\n---\ntitle: Hello\ndate: 2020-01-01\ntags:\n  - a\n---\n\n# Body\n'
+    })
+    const tree = (await processor.run(processor.parse(file), file)) as Root
+    expect(tree.children.map((node) => node.type)).toEqual(['heading'])
+    expect(file.data.galleyFrontmatter).toMatchObject({ title: 'Hello', tags: ['a'] })
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['frontmatter-blank-line'])
+  })
+
   it('should parse and validate front matter inside a unified pipeline', async () => {
     const processor = unified()
       .use(remarkParse)

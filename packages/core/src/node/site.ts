@@ -3,8 +3,9 @@ import type { VFile } from 'vfile'
 import { foldersOf } from '../folders.js'
 import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley.js'
 import type { OutputFile } from '../output.js'
-import type { DataEntry, GalleyConfig, PostSchema } from '../types.js'
+import type { BundleFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
 import { loadAssets } from './assets.js'
+import { loadBundles } from './bundles.js'
 import { loadData } from './data.js'
 import { loadContent } from './load.js'
 import type { SavedSnapshot } from './snapshot.js'
@@ -15,6 +16,8 @@ export interface LoadedSite {
   files: VFile[]
   /** Files of `public/`, to copy as they are (none when `assets: false`). */
   assets: OutputFile[]
+  /** The files of page bundles, to copy next to their pages (none when `assets: false`; see `loadBundles`). */
+  bundles: BundleFile[]
   /** Entries of the data collections, by collection. */
   data: Record<string, DataEntry[]>
   /** The data files read, with their messages. */
@@ -22,8 +25,8 @@ export interface LoadedSite {
 }
 
 /**
- * Read a site as every host reads it: the content folder, `public/` and the
- * data collections, from the folders `foldersOf(config)` resolves against
+ * Read a site as every host reads it: the content folder, `public/`, the
+ * files of page bundles and the data collections, from the folders `foldersOf(config)` resolves against
  * `cwd`. The CLI (`build`, `check`, `dev`), the unplugin, the Eleventy
  * plugin and the Astro loader use it.
  *
@@ -53,7 +56,11 @@ export async function loadSite(
     options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
     loadData(config, { cwd })
   ])
-  return { files, assets, data: loaded.data, dataFiles: loaded.files }
+  const bundles =
+    options?.assets === false
+      ? []
+      : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd)
+  return { files, assets, bundles, data: loaded.data, dataFiles: loaded.files }
 }
 
 /**
@@ -67,11 +74,12 @@ export async function loadSite(
 export async function buildSite<D>(
   galley: Galley<D>,
   site: Readonly<LoadedSite>,
-  options?: Readonly<Omit<BuildOptions, 'assets' | 'data'>> | null
+  options?: Readonly<Omit<BuildOptions, 'assets' | 'bundles' | 'data'>> | null
 ): Promise<BuildResult<D>> {
   const result = await galley.build(site.files, {
     ...options,
     assets: site.assets,
+    bundles: site.bundles,
     data: site.data
   })
   return withDataFiles(result, site)
@@ -95,6 +103,7 @@ export async function resumeSite<D>(
   const result = await galley.resume(saved.snapshot, site.files, {
     ...options,
     assets: site.assets,
+    bundles: site.bundles,
     data: site.data,
     text: saved.text
   })
