@@ -33,7 +33,7 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 31 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 46 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
@@ -55,10 +55,16 @@ describe('examples/blog', () => {
         'posts/oven-spring/index.html',
         'posts/rye-experiments/index.html',
         'posts/starting-a-starter/index.html',
+        'robots.txt',
         'rss.xml',
         'sitemap.xml',
         ...['basics', 'bread', 'flour', 'routine', 'rye', 'sourdough', 'troubleshooting'].flatMap(
-          (tag) => [`tags/${tag}/index.html`, `tags/${tag}/rss.xml`]
+          (tag) => [
+            `tags/${tag}/index.html`,
+            `tags/${tag}/rss.xml`,
+            `tags/${tag}/atom.xml`,
+            `tags/${tag}/feed.json`
+          ]
         ),
         'tags/index.html'
       ].sort()

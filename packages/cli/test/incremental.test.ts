@@ -63,12 +63,14 @@ describe('galley build after the first', () => {
       stdout: `galley: \`dist\` is up to date: ${all} files (30 posts)\n`,
       stderr: ''
     })
-    // A body: its page, and the feed of its tag (the site's feeds carry
+    // A body: its page, and the feeds of its tag (the site's feeds carry
     // only the 20 newest posts, and this one is older).
     await writePost(7, 'A new body.')
     const edited = await build()
-    expect(edited.stdout).toBe(`galley: wrote 2 files to \`dist\`, kept ${all - 2} (30 posts)\n`)
-    expect(readFileSync(path.join(root, 'dist/tags/t1/rss.xml'), 'utf8')).toContain('A new body.')
+    expect(edited.stdout).toBe(`galley: wrote 4 files to \`dist\`, kept ${all - 4} (30 posts)\n`)
+    for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) {
+      expect(readFileSync(path.join(root, 'dist/tags/t1', feed), 'utf8')).toContain('A new body.')
+    }
     // A deleted post: its page is removed; the lists and feeds change.
     await rm(path.join(root, 'content/p30.md'))
     expect((await build()).stdout).toMatch(

@@ -35,7 +35,7 @@ describe('galley', () => {
     const result = await run(['build', '--out', dist])
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 13 files to \`${dist}\` (2 posts)\n`,
+      stdout: `galley: wrote 18 files to \`${dist}\` (2 posts)\n`,
       stderr: ''
     })
     expect((await readdir(dist)).sort()).toEqual([
@@ -45,6 +45,7 @@ describe('galley', () => {
       'feed.json',
       'index.html',
       'posts',
+      'robots.txt',
       'rss.xml',
       'sitemap.xml',
       'tags'

@@ -30,18 +30,37 @@ export function feedPaths(config: FeedConfig | false | null | undefined): FeedPa
   }
 }
 
+/**
+ * The file names of each term's feeds, in the term's folder: RSS always,
+ * Atom and JSON Feed when the site writes those.
+ */
+export function termFeedNames(
+  paths: FeedPaths
+): Array<{ format: 'rss' | 'atom' | 'json'; name: string }> {
+  const names: Array<{ format: 'rss' | 'atom' | 'json'; name: string }> = [
+    { format: 'rss', name: 'rss.xml' }
+  ]
+  if (paths.atom) names.push({ format: 'atom', name: 'atom.xml' })
+  if (paths.json) names.push({ format: 'json', name: 'feed.json' })
+  return names
+}
+
 /** The URL paths of every feed (per term of every taxonomy too), for the link checker. */
 export function feedRoutes<D>(paths: FeedPaths, tags: ReadonlyArray<Tag<D>>): string[] {
   const routes = [paths.rss]
   if (paths.atom) routes.push(paths.atom)
   if (paths.json) routes.push(paths.json)
-  if (paths.perTag) routes.push(...tags.map((tag) => `${tag.url}rss.xml`))
+  if (paths.perTag) {
+    const names = termFeedNames(paths)
+    for (const tag of tags) for (const { name } of names) routes.push(`${tag.url}${name}`)
+  }
   return routes
 }
 
 /**
- * Write the site's feeds (RSS, Atom, JSON Feed) and an RSS feed per term
- * (of `tags` and every other taxonomy).
+ * Write the site's feeds (RSS, Atom, JSON Feed) and the same formats per
+ * term (of `tags` and every other taxonomy): `rss.xml`, `atom.xml` and
+ * `feed.json` in the term's folder.
  *
  * @returns
  *   Files to write.
@@ -114,9 +133,12 @@ export function writeFeeds<D extends PostData>(
   if (paths.atom) files.push(feed('atom', title, pages, paths.atom))
   if (paths.json) files.push(feed('json', title, pages, paths.json))
   if (paths.perTag) {
+    const names = termFeedNames(paths)
     for (const tag of tags) {
       const name = `${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`
-      files.push(feed('rss', name, tag.pages, `${tag.url}rss.xml`))
+      for (const { format, name: file } of names) {
+        files.push(feed(format, name, tag.pages, `${tag.url}${file}`))
+      }
     }
   }
   return files

@@ -41,6 +41,8 @@ export interface Arranged {
   redirects: Array<{ from: string; to: string; page: Page<PostData>; index: number }>
   /** The files of published pages' bundles, each with its path in the output folder. */
   bundled: Array<{ file: BundleFile; path: string }>
+  /** Whether to write `robots.txt` (on, there is a sitemap, and no asset is one). */
+  robots: boolean
   /** The index page of each taxonomy that has terms and an index URL (`termIndexUrl`). */
   indexes: Array<{ taxonomy: string; url: string }>
   /** The link checker of this site (`undefined` with `links: false`). */
@@ -172,6 +174,13 @@ export function arrange(
     }
   }
 
+  // Only for a site whose pages Galley writes (a bundler's or another
+  // generator's site has its own `public/`).
+  const robots =
+    config.robots !== false &&
+    config.sitemap !== false &&
+    Object.values(config.layouts ?? {}).some((layout) => typeof layout === 'function') &&
+    !assets.includes('/robots.txt')
   let checker: LinkChecker | undefined
   if (config.links !== false) {
     const routes = [
@@ -183,6 +192,7 @@ export function arrange(
     ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
+    if (robots) routes.push('/robots.txt')
     if (paths) routes.push(...feedRoutes(paths, terms))
     const urls = new Map(everything.map((page) => [String(page.file.path), page.url]))
     const files = everything.map((page) => page.file)
@@ -214,6 +224,7 @@ export function arrange(
     lists,
     redirects,
     bundled,
+    robots,
     indexes,
     checker,
     now,
@@ -379,6 +390,10 @@ export function layOut(
         }
       )
     )
+  }
+  if (arranged.robots) {
+    const text = `User-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', url).href}\n`
+    files.push(madeBy({ path: 'robots.txt', value: text }, { label: 'robots.txt' }))
   }
   return files
 }

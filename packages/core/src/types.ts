@@ -114,6 +114,12 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   paginate?: number | null | undefined
   /** Write `sitemap.xml` (default: `true`). */
   sitemap?: boolean | null | undefined
+  /**
+   * Write `robots.txt` allowing every crawler and pointing at the sitemap
+   * (default: `true` when there is a sitemap, a layout writes pages, and
+   * `public/` has no `robots.txt` of its own).
+   */
+  robots?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */

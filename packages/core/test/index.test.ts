@@ -78,9 +78,17 @@ describe('@galley/core', () => {
       'atom.xml',
       'feed.json',
       'tags/x/rss.xml',
+      'tags/x/atom.xml',
+      'tags/x/feed.json',
       'tags/y-z/rss.xml',
-      'sitemap.xml'
+      'tags/y-z/atom.xml',
+      'tags/y-z/feed.json',
+      'sitemap.xml',
+      'robots.txt'
     ])
+    expect(new Map(result.outputs.map((file) => [file.path, file.value])).get('robots.txt')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://blog.test/sitemap.xml\n'
+    )
     const byPath = new Map(result.outputs.map((file) => [file.path, file.value]))
     expect(byPath.get('posts/old/index.html')).toBe(
       '<h1>Old &#x3C;b></h1><h1 id="hello">Hello</h1>\n'
@@ -302,6 +310,21 @@ describe('links between Markdown files', () => {
 })
 
 describe('assets', () => {
+  it('should write robots.txt with pages, unless public/ has its own', async () => {
+    const galley = createGalley({ site: 'https://b.test/', layouts })
+    const file = () => post('a.md', 'title: A\ndate: 2020-01-01')
+    const own = await galley.build([file()], {
+      assets: [{ path: 'robots.txt', value: 'User-agent: *\nDisallow: /\n' }]
+    })
+    expect(
+      own.outputs.filter((output) => output.path === 'robots.txt').map((output) => output.value)
+    ).toEqual(['User-agent: *\nDisallow: /\n'])
+    const off = await createGalley({ site: 'https://b.test/', layouts, robots: false }).build([
+      file()
+    ])
+    expect(off.outputs.map((output) => output.path)).not.toContain('robots.txt')
+  })
+
   it('should copy assets and count links to them as existing pages', async () => {
     const galley = createGalley({ site: 'https://b.test', feed: false })
     const logo = new Uint8Array([1, 2, 3])

@@ -36,7 +36,7 @@ describe('output paths', () => {
     expect(result.ok).toBe(true)
     expect(
       paths(result.outputs).filter(
-        (path) => !/^(posts|tags)\/|^index|^404|\.xml$|\.json$/.test(path)
+        (path) => !/^(posts|tags)\/|^index|^404|\.xml$|\.json$|\.txt$/.test(path)
       )
     ).toEqual([
       'a.b/index.html',

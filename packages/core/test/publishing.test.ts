@@ -54,16 +54,35 @@ describe('publishing rules', () => {
     expect(result.files.flatMap((file) => file.messages)).toEqual([])
   })
 
-  it('should write an RSS feed per tag', async () => {
+  it('should write an RSS, Atom and JSON feed per tag, in the formats the site writes', async () => {
     const result = await createGalley({ site: 'https://b.test/', now }).build(posts())
     const files = new Map(result.outputs.map((file) => [file.path, String(file.value)]))
-    expect([...files.keys()].filter((path) => path.startsWith('tags/'))).toEqual([
-      'tags/a/rss.xml',
-      'tags/b/rss.xml',
-      'tags/c/rss.xml'
-    ])
+    expect([...files.keys()].filter((path) => path.startsWith('tags/'))).toEqual(
+      ['a', 'b', 'c'].flatMap((tag) => [
+        `tags/${tag}/rss.xml`,
+        `tags/${tag}/atom.xml`,
+        `tags/${tag}/feed.json`
+      ])
+    )
     expect(files.get('tags/b/rss.xml')?.match(/<item>/g)).toHaveLength(2)
     expect(files.get('tags/b/rss.xml')).toContain('<title>b.test: #b</title>')
+    expect(files.get('tags/b/atom.xml')?.match(/<entry>/g)).toHaveLength(2)
+    expect(files.get('tags/b/atom.xml')).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://b.test/tags/b/atom.xml"></link>'
+    )
+    expect(JSON.parse(files.get('tags/b/feed.json') ?? '{}')).toMatchObject({
+      title: 'b.test: #b',
+      feed_url: 'https://b.test/tags/b/feed.json'
+    })
+    // A site without Atom writes none per tag either.
+    const rssOnly = await createGalley({
+      site: 'https://b.test/',
+      now,
+      feed: { atomPath: false }
+    }).build(posts())
+    expect(
+      rssOnly.outputs.map((file) => file.path).filter((path) => path.startsWith('tags/a/'))
+    ).toEqual(['tags/a/rss.xml', 'tags/a/feed.json'])
   })
 })
 
@@ -140,9 +159,11 @@ describe('createFeeds', () => {
       'atom.xml',
       'feed.json',
       'rss.xml',
-      'tags/a/rss.xml',
-      'tags/b/rss.xml',
-      'tags/c/rss.xml'
+      ...['a', 'b', 'c'].flatMap((tag) => [
+        `tags/${tag}/atom.xml`,
+        `tags/${tag}/feed.json`,
+        `tags/${tag}/rss.xml`
+      ])
     ])
     const rss = files.get('rss.xml') ?? ''
     expect(

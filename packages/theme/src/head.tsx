@@ -14,8 +14,13 @@ export interface HeadInput {
   description?: string | null | undefined
   /** The post or entry the page shows: dates, tags, image and JSON-LD `BlogPosting`. */
   page?: Page<PostData> | null | undefined
-  /** The feed of this page's term (a term page), linked beside the site's. */
-  feed?: { title: string; url: string } | null | undefined
+  /**
+   * The feeds of this page's term (a term page), linked beside the site's:
+   * `url` is the term's URL path; its RSS, and its Atom and JSON Feed when
+   * the site writes those (`site.feeds`), are `rss.xml`, `atom.xml` and
+   * `feed.json` there.
+   */
+  term?: { title: string; url: string } | null | undefined
   /** Image when the page gives none (URL path or absolute URL). */
   image?: string | null | undefined
   /** Author when the page gives none. */
@@ -81,15 +86,15 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
             : [])
         ]
       : []),
-    ...(input.feed
-      ? [
+    ...(input.term && feeds?.perTerm
+      ? termFeeds(feeds).map(({ type, name }) => (
           <link
             rel="alternate"
-            type="application/rss+xml"
-            title={input.feed.title}
-            href={input.feed.url}
+            type={type}
+            title={input.term?.title}
+            href={`${input.term?.url}${name}`}
           />
-        ]
+        ))
       : []),
     <meta property="og:type" content={page ? 'article' : 'website'} />,
     <meta property="og:title" content={input.title} />,
@@ -143,6 +148,17 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
     elements.push((<script type="application/ld+json">{scriptJson(data)}</script>) as Element)
   }
   return elements
+}
+
+/** The feeds each term has, as `@galley/core` writes them (`termFeedNames`). */
+function termFeeds(
+  feeds: NonNullable<Site<unknown>['feeds']>
+): Array<{ type: string; name: string }> {
+  return [
+    { type: 'application/rss+xml', name: 'rss.xml' },
+    ...(feeds.atom ? [{ type: 'application/atom+xml', name: 'atom.xml' }] : []),
+    ...(feeds.json ? [{ type: 'application/feed+json', name: 'feed.json' }] : [])
+  ]
 }
 
 /**

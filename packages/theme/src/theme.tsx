@@ -67,10 +67,7 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
       const index = Object.hasOwn(site.termIndexes, term.taxonomy)
         ? site.termIndexes[term.taxonomy]
         : undefined
-      const feed =
-        site.feeds?.perTerm === true
-          ? { title: `${site.title}: ${title}`, url: `${term.url}rss.xml` }
-          : undefined
+      const feed = site.feeds?.perTerm === true ? `${term.url}rss.xml` : undefined
       const count = term.pages.length
       return frame(
         settings,
@@ -79,7 +76,7 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
           title: pagination.current === 1 ? title : `${title}, page ${pagination.current}`,
           url: pagination.url,
           description: `${count} ${count === 1 ? 'post' : 'posts'} in ${title}`,
-          feed
+          term: { title: `${site.title}: ${title}`, url: term.url }
         },
         [
           <p class="kicker">
@@ -89,7 +86,7 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
           pagination.current === 1 ? introBody(site, pagination.url) : undefined,
           <p class="count">
             {`${count} ${count === 1 ? 'post' : 'posts'}`}
-            {feed ? [' · ', <a href={feed.url}>RSS feed</a>] : ''}
+            {feed ? [' · ', <a href={feed}>RSS feed</a>] : ''}
           </p>,
           postList(settings, site, pagination.items),
           pager(pagination)

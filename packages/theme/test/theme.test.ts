@@ -169,9 +169,18 @@ describe('theme', () => {
 
   it('should link the term’s own feed on a term page, and list every term on the index', async () => {
     const files = await site()
-    expect(heads(files.get('tags/bread/index.html') ?? '')).toContain(
-      'link alternate application/rss+xml /tags/bread/rss.xml'
-    )
+    expect(
+      heads(files.get('tags/bread/index.html') ?? '').filter((line) => line.includes('/tags/'))
+    ).toEqual([
+      'link canonical https://blog.test/tags/bread/',
+      'link alternate application/rss+xml /tags/bread/rss.xml',
+      'link alternate application/atom+xml /tags/bread/atom.xml',
+      'link alternate application/feed+json /tags/bread/feed.json',
+      'meta og:url=https://blog.test/tags/bread/'
+    ])
+    for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) {
+      expect(files.has(`tags/bread/${feed}`)).toBe(true)
+    }
     const index = files.get('tags/index.html') ?? ''
     expect(
       [

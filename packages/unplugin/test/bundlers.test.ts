@@ -36,8 +36,11 @@ const emitted = [
   'galley-links.json',
   'rss.xml',
   'sitemap.xml',
-  'tags/a/rss.xml',
-  'tags/b/rss.xml'
+  ...['a', 'b'].flatMap((tag) => [
+    `tags/${tag}/atom.xml`,
+    `tags/${tag}/feed.json`,
+    `tags/${tag}/rss.xml`
+  ])
 ]
 /** Rollup and Rolldown put the plugin and place before the message. */
 const logged = (warnings: ReadonlyArray<RollupLog>) =>
