@@ -3,14 +3,19 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parsedText } from './text.js'
 
-/** Text that may hold a link to a Markdown file (`markdownFile`). */
-const mentionsMarkdown = /\.m(?:d|arkdown)|&/i
+/** Text that may hold a link to a Markdown file or to its output (`linkedFile`). */
+const mentionsMarkdown = /\.m(?:d|arkdown)|\.html?|&/i
 
-const markdownFile = /^([^?#]*\.(?:md|markdown|mdx))([?#].*)?$/i
+/** A link to a file (`a.md`, `a.md#x`), or to the page it makes (`a.html`). */
+const linkedFile = /^([^?#]*\.(md|markdown|mdx|html?))([?#].*)?$/i
 
 /**
  * Rewrite links to Markdown files (`./other-post.md#setup`) to the URL
- * `resolve` gives for the linked file; links it does not know are kept.
+ * `resolve` gives for the linked file; links it does not know are kept. A
+ * link to `other.html` (as Jekyll and many doc tools write links, against
+ * the built output) goes to the page of `other.md` when there is one, and
+ * is kept as written when there is none. Relative paths resolve against
+ * the linking file's folder, as GitHub renders them.
  *
  * @param resolve
  *   Gets the linked file's path, resolved against the linking file's folder.
@@ -21,15 +26,15 @@ export function remarkGalleyResolveLinks(
   resolve: (path: string, file: VFile) => string | undefined
 ): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
-    // A URL ends in `.md` only as written (`\.md` too) or by a character
-    // reference (`&#46;md`): without those, no link is to a Markdown file.
+    // A URL ends in `.md` (or `.html`) only as written (`\.md` too) or by a
+    // character reference (`&#46;md`): without those, no link is to a file.
     const text = parsedText(tree, file)
     if (text !== undefined && !mentionsMarkdown.test(text)) return undefined
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return
-      const match = markdownFile.exec(node.url)
+      const match = linkedFile.exec(node.url)
       if (!match?.[1] || /^[a-z][a-z\d+.-]*:/i.test(node.url) || node.url.startsWith('//')) return
-      let target = match[1]
+      let target = /^html?$/i.test(match[2] ?? '') ? match[1].replace(/\.html?$/i, '.md') : match[1]
       try {
         target = decodeURI(target)
       } catch {
@@ -38,7 +43,7 @@ export function remarkGalleyResolveLinks(
       const from = file.path ? dirname(file.path.replace(/\\/g, '/')) : '.'
       const resolved = target.startsWith('/') ? target.slice(1) : `${from}/${target}`
       const url = resolve(normalize(resolved), file)
-      if (url !== undefined) node.url = url + (match[2] ?? '')
+      if (url !== undefined) node.url = url + (match[3] ?? '')
     })
     return undefined
   }

@@ -122,6 +122,23 @@ describe('options', () => {
     }
   })
 
+  it('should resolve links to a page’s output (`other.html`) to the page of `other.md`', async () => {
+    const routes: Record<string, string> = { 'content/posts/setup.md': '/posts/setup/' }
+    const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
+    const result = await render(
+      '[a](setup.html#linux) [b](./setup.htm) [c](other.html) [d](https://x.test/setup.html)\n',
+      {
+        path: 'content/posts/index.md'
+      }
+    )
+    expect(result.links.map((link) => link.url)).toEqual([
+      '/posts/setup/#linux',
+      '/posts/setup/',
+      'other.html',
+      'https://x.test/setup.html'
+    ])
+  })
+
   it('should add smart punctuation on request', async () => {
     const { html } = await createMarkdownProcessor({ smartypants: true }).render(
       '"Hello" -- it\'s...\n'
