@@ -56,46 +56,25 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
   const imageUrl = image === undefined ? undefined : safeUrl(image, site.url)
   const canonical = absolute(input.url)
   const feeds = site.feeds
+  // The site's feeds, then the term's (`rss.xml`, … in the term's folder).
+  const alternates = [
+    ...(feeds ? feedsOf(feeds, site.title) : []),
+    ...(input.term && feeds?.perTerm
+      ? feedsOf(
+          { rss: 'rss.xml', atom: feeds.atom && 'atom.xml', json: feeds.json && 'feed.json' },
+          input.term.title,
+          input.term.url
+        )
+      : [])
+  ]
   const elements: Element[] = [
     <title>{title}</title>,
     ...(description ? [<meta name="description" content={description} />] : []),
     <link rel="canonical" href={canonical} />,
     ...(input.noindex ? [<meta name="robots" content="noindex" />] : []),
-    ...(feeds
-      ? [
-          <link rel="alternate" type="application/rss+xml" title={site.title} href={feeds.rss} />,
-          ...(feeds.atom
-            ? [
-                <link
-                  rel="alternate"
-                  type="application/atom+xml"
-                  title={site.title}
-                  href={feeds.atom}
-                />
-              ]
-            : []),
-          ...(feeds.json
-            ? [
-                <link
-                  rel="alternate"
-                  type="application/feed+json"
-                  title={site.title}
-                  href={feeds.json}
-                />
-              ]
-            : [])
-        ]
-      : []),
-    ...(input.term && feeds?.perTerm
-      ? termFeeds(feeds).map(({ type, name }) => (
-          <link
-            rel="alternate"
-            type={type}
-            title={input.term?.title}
-            href={`${input.term?.url}${name}`}
-          />
-        ))
-      : []),
+    ...alternates.map(({ type, title: name, href }) => (
+      <link rel="alternate" type={type} title={name} href={href} />
+    )),
     <meta property="og:type" content={page ? 'article' : 'website'} />,
     <meta property="og:title" content={input.title} />,
     <meta property="og:url" content={canonical} />,
@@ -150,14 +129,19 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
   return elements
 }
 
-/** The feeds each term has, as `@galley/core` writes them (`termFeedNames`). */
-function termFeeds(
-  feeds: NonNullable<Site<unknown>['feeds']>
-): Array<{ type: string; name: string }> {
+/**
+ * The feeds of a site (`site.feeds`) or of a term (file names in its
+ * folder, as `@galley/core` writes them), as `<link rel="alternate">` data.
+ */
+function feedsOf(
+  paths: { rss: string; atom: string | undefined; json: string | undefined },
+  title: string,
+  base = ''
+): Array<{ type: string; title: string; href: string }> {
   return [
-    { type: 'application/rss+xml', name: 'rss.xml' },
-    ...(feeds.atom ? [{ type: 'application/atom+xml', name: 'atom.xml' }] : []),
-    ...(feeds.json ? [{ type: 'application/feed+json', name: 'feed.json' }] : [])
+    { type: 'application/rss+xml', title, href: `${base}${paths.rss}` },
+    ...(paths.atom ? [{ type: 'application/atom+xml', title, href: `${base}${paths.atom}` }] : []),
+    ...(paths.json ? [{ type: 'application/feed+json', title, href: `${base}${paths.json}` }] : [])
   ]
 }
 
