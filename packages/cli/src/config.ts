@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { GalleyConfig } from '@galley/core'
 import { foldersOf } from '@galley/core/node'
 import { createJiti } from 'jiti'
+import { hugoSettings } from './hugo.js'
 import { runtimeAliases } from './runtime.js'
 import { withTheme } from './theme.js'
 
@@ -41,7 +42,11 @@ export async function loadConfig(
   if (!found) {
     if (given) throw new Error(`Cannot find config file \`${given}\``)
     return {
-      config: withTheme(defaultConfig(dir ?? foldersOf(undefined).contentDir)),
+      config: withTheme({
+        ...defaultConfig(dir ?? foldersOf(undefined).contentDir),
+        // A Hugo site's own title, address, language, time zone and page size.
+        ...hugoSettings(cwd)
+      }),
       path: undefined
     }
   }

@@ -189,6 +189,11 @@ describe('galley', () => {
       path.join(content, 'posts/second.md'),
       '+++\ntitle = "Second"\ndate = 2019-05-01\nurl = "/elsewhere/second/"\ncategories = [ "Travel" ]\n+++\n\nBack to [the first](/posts/first/).\n'
     )
+    // Hugo's own config names the site.
+    await writeFile(
+      path.join(out, 'hugo.toml'),
+      'baseURL = "https://notes.example/"\ntitle = "Notes"\n'
+    )
     const stderr = capture()
     const stdout = capture()
     const code = await main(['build', 'hugo/content', '--out', 'site'], {
@@ -221,9 +226,10 @@ describe('galley', () => {
     const first = await readFile(path.join(dist, 'posts/first/index.html'), 'utf8')
     // `lastmod` is `updated`: the page, its JSON-LD and the sitemap say so.
     expect(first).toContain('"dateModified":"2019-02-01T00:00:00.000Z"')
-    expect(first).toContain('<meta property="og:image" content="http://localhost:4321/cover.png">')
+    expect(first).toContain('<meta property="og:image" content="https://notes.example/cover.png">')
+    expect(first).toContain('<title>First · Notes</title>')
     expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
-      '<loc>http://localhost:4321/posts/first/</loc><lastmod>2019-02-01</lastmod>'
+      '<loc>https://notes.example/posts/first/</loc><lastmod>2019-02-01</lastmod>'
     )
   })
 
