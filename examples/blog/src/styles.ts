@@ -10,7 +10,7 @@ a { color: var(--accent); }
 .posts { list-style: none; padding: 0; }
 .posts > li { margin: 1.2rem 0; }
 .posts time { margin-left: 0.5rem; }
-.tags { list-style: none; padding: 0; display: flex; gap: 0.6rem; font-size: 0.85rem; }
+.tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; font-size: 0.85rem; }
 pre { overflow-x: auto; background: rgba(127, 127, 127, 0.12); padding: 0.8rem; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #ccc; padding: 0.2rem 0.6rem; }
