@@ -19,7 +19,8 @@ const files: ReadonlyArray<{ name: string; format: 'json' | 'toml' | 'yaml' }> =
 /**
  * What a Hugo site's own config says of the site, for `galley build`
  * without a Galley config: `title`, `baseURL` (when an absolute `http(s)`
- * URL), `languageCode`, `timeZone` and `paginate`. A `config.*` file counts
+ * URL), `languageCode`, `timeZone` and `paginate`, and `static/` as the
+ * folder of files to copy (Hugo's `public/` is the site it built). A `config.*` file counts
  * only when it has a `baseURL` (another tool may own that name); a file
  * that cannot be read or parsed gives nothing, and so does a value of the
  * wrong type (Galley's own defaults stay).
@@ -42,7 +43,8 @@ export function hugoSettings(cwd: string): Partial<GalleyConfig> {
     const own = (key: string) => (Object.hasOwn(data, key) ? data[key] : undefined)
     const base = own('baseURL') ?? own('baseurl')
     if (name.startsWith('config.') && base === undefined) continue
-    const settings: Partial<GalleyConfig> = {}
+    // Hugo's static files are in `static/`; its `public/` is what it built.
+    const settings: Partial<GalleyConfig> = { publicDir: 'static' }
     if (typeof base === 'string' && /^https?:\/\//i.test(base) && URL.canParse(base)) {
       settings.site = base
     }

@@ -21,6 +21,7 @@ describe('hugoSettings', () => {
       'baseURL = "https://notes.example/"\ntitle = "Field notes"\nlanguageCode = "en-gb"\ntimeZone = "Europe/Oslo"\npaginate = 5\n[params]\n  x = 1\n'
     )
     expect(hugoSettings(dir)).toEqual({
+      publicDir: 'static',
       site: 'https://notes.example/',
       title: 'Field notes',
       language: 'en-gb',
@@ -36,11 +37,11 @@ describe('hugoSettings', () => {
       path.join(dir, 'config.yaml'),
       'baseURL: /relative/\ntitle: 3\ntimeZone: Mars/Olympus\npaginate: -1\nlanguageCode: fr\n'
     )
-    expect(hugoSettings(dir)).toEqual({ language: 'fr' })
+    expect(hugoSettings(dir)).toEqual({ publicDir: 'static', language: 'fr' })
   })
 
   it('should give nothing for a file that does not parse', async () => {
     await writeFile(path.join(dir, 'hugo.toml'), 'title = "unclosed\n')
-    expect(hugoSettings(dir)).toEqual({})
+    expect(hugoSettings(dir)).toEqual({ publicDir: 'static' })
   })
 })

@@ -183,12 +183,17 @@ describe('galley', () => {
     )
     await writeFile(
       path.join(content, 'posts/first.md'),
-      '---\ntitle: "First"\ndate: 2018-04-23\nlastmod: 2019-02-01\ntags: [ fedora ]\ncategories: [ Travel ]\nseries: [ Setup ]\nweight: 1\nlayout: single\ntype: post\nmenu:\n  main:\n    weight: 2\nkeywords: [ a ]\nimages: [ /cover.png ]\n---\n\nSee [the second](/elsewhere/second/) and [the categories](/categories/).\n'
+      '\n---\ntitle: "First"\ndate: 2018-04-23\nlastmod: 2019-02-01\ntags: [ fedora ]\ncategories: [ Travel ]\nseries: [ Setup ]\nweight: 1\nlayout: single\ntype: post\nmenu:\n  main:\n    weight: 2\nkeywords: [ a ]\nimages: [ /cover.png ]\n---\n\nSee [the second](/elsewhere/second/), [it again]({{< ref "second.md" >}}) and [the categories](/categories/).\n\n{{< figure src="/cover.png" caption="The cover" >}}\n'
     )
     await writeFile(
       path.join(content, 'posts/second.md'),
       '+++\ntitle = "Second"\ndate = 2019-05-01\nurl = "/elsewhere/second/"\ncategories = [ "Travel" ]\n+++\n\nBack to [the first](/posts/first/).\n'
     )
+    // Hugo's static files are in `static/` (its `public/` is its output).
+    await mkdir(path.join(out, 'static'))
+    await writeFile(path.join(out, 'static/cover.png'), 'PNG')
+    await mkdir(path.join(out, 'public'))
+    await writeFile(path.join(out, 'public/index.html'), 'Hugo’s own build')
     // Hugo's own config names the site.
     await writeFile(
       path.join(out, 'hugo.toml'),
@@ -201,7 +206,12 @@ describe('galley', () => {
       stdout,
       stderr
     })
-    expect({ code, stderr: stderr.text() }).toEqual({ code: 0, stderr: '' })
+    // The one message: the blank line before the front matter, which Hugo reads.
+    expect({ code, stderr: stderr.text().replace(/ {2,}/g, ' ') }).toEqual({
+      code: 0,
+      stderr:
+        'hugo/content/posts/first.md\n1:1-2:1 warning Unexpected blank line before the front matter; remove it: Hugo reads front matter after blank lines, most other tools do not frontmatter-blank-line @galley/frontmatter\n\n⚠ 1 warning\n'
+    })
     const dist = path.join(out, 'site')
     const pages = (await readdir(dist, { recursive: true }))
       .map((name) => String(name).split(path.sep).join('/'))
@@ -224,10 +234,16 @@ describe('galley', () => {
     expect(home).toContain('<h1>Field notes</h1><p>Welcome to the notes.</p>')
     expect(home.indexOf('/posts/first/')).toBeLessThan(home.indexOf('/elsewhere/second/'))
     const first = await readFile(path.join(dist, 'posts/first/index.html'), 'utf8')
+    expect(await readFile(path.join(dist, 'cover.png'), 'utf8')).toBe('PNG')
     // `lastmod` is `updated`: the page, its JSON-LD and the sitemap say so.
     expect(first).toContain('"dateModified":"2019-02-01T00:00:00.000Z"')
     expect(first).toContain('<meta property="og:image" content="https://notes.example/cover.png">')
     expect(first).toContain('<title>First · Notes</title>')
+    // Hugo's shortcodes: a `ref` link, resolved and checked, and a figure.
+    expect(first).toContain('<a href="/elsewhere/second/">it again</a>')
+    expect(first).toContain(
+      '<figure><img src="/cover.png" alt=""><figcaption>The cover</figcaption></figure>'
+    )
     expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
       '<loc>https://notes.example/posts/first/</loc><lastmod>2019-02-01</lastmod>'
     )

@@ -18,6 +18,7 @@ export { createProcessor } from './processor.js'
 export type { MarkdownRenderer, RenderContext, RenderResult } from './render.js'
 export { createMarkdownProcessor } from './render.js'
 export { sanitizeSchema } from './sanitize.js'
+export { remarkGalleyShortcodes } from './shortcodes.js'
 export type { TocEntry } from './toc.js'
 export { toToc } from './toc.js'
 

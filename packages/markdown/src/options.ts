@@ -39,6 +39,12 @@ export interface Options {
   frontmatter?: FrontmatterOptions | false | null | undefined
   /** Whether to support GitHub Flavored Markdown: tables, task lists, … (default: `true`). */
   gfm?: boolean | null | undefined
+  /**
+   * Read Hugo's shortcodes (`remarkGalleyShortcodes`): `ref` and `relref`
+   * in links, `figure` on its own line, a warning for others (default:
+   * `true`).
+   */
+  shortcodes?: boolean | null | undefined
   /** Smart quotes, dashes and ellipses with remark-smartypants (default: `false`). */
   smartypants?: SmartypantsOptions | boolean | null | undefined
   /** Remark plugins, run after the built-in ones and before remark-rehype (default: none). */

@@ -20,6 +20,7 @@ import { own } from './own.js'
 import { rehypeGalleyRaw } from './raw.js'
 import { remarkGalleyResolveLinks } from './resolve-links.js'
 import { sanitizePlugin } from './sanitize.js'
+import { remarkGalleyShortcodes } from './shortcodes.js'
 
 /** The frozen processor `createProcessor` returns. */
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
@@ -31,7 +32,7 @@ const emptyOptions: Readonly<Options> = {}
  * is fixed (see the README's “Plugin order”):
  *
  * remark-parse → remark-frontmatter + front matter → remark-gfm →
- * remark-smartypants → `{#id}` heading attributes → `<!--more-->` →
+ * remark-smartypants → Hugo shortcodes → `{#id}` heading attributes → `<!--more-->` →
  * `resolveLink` → `remarkPlugins` → remark-rehype → raw HTML (when allowed
  * and present) → sanitize → heading ids → hooks → highlight → external links
  * → `rehypePlugins` → collect links, images, excerpt, stats → rehype-stringify.
@@ -59,6 +60,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
     if (settings.smartypants === true) processor.use(remarkSmartypants)
     else processor.use(remarkSmartypants, settings.smartypants)
   }
+  if (settings.shortcodes !== false) processor.use(remarkGalleyShortcodes)
   processor.use(remarkGalleyHeadingIds).use(remarkGalleyMore)
   if (settings.resolveLink) processor.use(remarkGalleyResolveLinks, settings.resolveLink)
   if (settings.remarkPlugins) processor.use(settings.remarkPlugins)

@@ -139,6 +139,41 @@ describe('options', () => {
     ])
   })
 
+  it('should read Hugo’s shortcodes: `ref` links, `figure`, and a warning for the others', async () => {
+    const routes: Record<string, string> = { 'content/posts/setup.md': '/posts/setup/' }
+    const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
+    const result = await render(
+      [
+        'See [the setup]({{< ref "setup.md#linux" >}}) and [again]({{< relref setup.md >}}).',
+        '',
+        '{{< figure src="photo.jpg" alt="A loaf" caption="Crumb & crust" link="/big.jpg" >}}',
+        '',
+        'A {{< youtube id="x" >}} and `{{< ref "code.md" >}}` in code.',
+        ''
+      ].join('\n'),
+      { path: 'content/posts/index.md' }
+    )
+    expect(result.html).toBe(
+      [
+        '<p>See <a href="/posts/setup/#linux">the setup</a> and <a href="/posts/setup/">again</a>.</p>',
+        '<figure><a href="/big.jpg"><img src="photo.jpg" alt="A loaf"></a><figcaption>Crumb &#x26; crust</figcaption></figure>',
+        '<p>A {{&#x3C; youtube id="x" >}} and <code>{{&#x3C; ref "code.md" >}}</code> in code.</p>'
+      ].join('\n')
+    )
+    expect(
+      result.file.messages.map(
+        (message) =>
+          `${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : ''} ${message.ruleId}`
+      )
+    ).toEqual(['5:3-5:25 unknown-shortcode'])
+    expect(String(result.file.messages[0]?.reason)).toContain('Unexpected Hugo shortcode `youtube`')
+    const off = await createMarkdownProcessor({ shortcodes: false }).render(
+      '[a]({{< ref "b.md" >}})\n'
+    )
+    expect(off.html).toBe('<p>[a]({{&#x3C; ref "b.md" >}})</p>')
+    expect(off.file.messages).toEqual([])
+  })
+
   it('should add smart punctuation on request', async () => {
     const { html } = await createMarkdownProcessor({ smartypants: true }).render(
       '"Hello" -- it\'s...\n'
