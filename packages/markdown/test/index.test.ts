@@ -16,6 +16,7 @@ describe('@galley/markdown', () => {
       'rehypeGalleyCollect',
       'rehypeGalleyHeadings',
       'remarkGalleyHeadingIds',
+      'remarkGalleyShortcodes',
       'sanitizeSchema',
       'toToc'
     ])
