@@ -6,8 +6,9 @@ import { theme } from '@galley/theme'
  * `galley dev` and `galley check` decide it: without `layouts`, every
  * layout is the theme's; with some, the theme gives the rest (a config
  * can replace the post layout alone); content collections without a
- * `layout` get the theme's page layout (`layout: null` keeps one unwritten). `layouts: null` turns pages off
- * (only feeds and the sitemap are written).
+ * `layout` get the theme's page layout (`layout: null` keeps one
+ * unwritten). `layouts: null` turns pages off (only feeds and the sitemap
+ * are written).
  *
  * @param config
  *   Configuration as loaded.
