@@ -67,6 +67,18 @@ const hugoOnly = [
   'videos'
 ] as const
 
+/**
+ * Hugo reads front-matter keys in any case: the lowercase spellings its
+ * docs and sites use, read as the field they name (which wins when both
+ * are given).
+ */
+const hugoSpellings = {
+  lastmod: 'updated',
+  publishdate: 'publishDate',
+  expirydate: 'expiryDate',
+  linktitle: 'linkTitle'
+} as const
+
 /** A schema built from fields: Standard Schema and Standard JSON Schema at once. */
 export type FieldsSchema<Output> = StandardSchemaV1<unknown, Output> &
   StandardJSONSchemaV1<unknown, Output>
@@ -161,7 +173,9 @@ export function createBlogSchema(
     updated: fields.optionalDate(options),
     lastmod: fields.optionalDate(options),
     publishDate: fields.optionalDate(options),
+    publishdate: fields.optionalDate(options),
     expiryDate: fields.optionalDate(options),
+    expirydate: fields.optionalDate(options),
     tags: fields.tags(),
     draft: fields.draft(),
     description: fields.text(),
@@ -177,7 +191,10 @@ export function createBlogSchema(
     images: fields.list(),
     url: fields.path(),
     linkTitle: fields.text(),
-    ...Object.fromEntries(hugoOnly.map((key) => [key, fields.ignored()]))
+    linktitle: fields.text(),
+    ...Object.fromEntries(
+      [...hugoOnly, 'iscjklanguage', 'translationkey'].map((key) => [key, fields.ignored()])
+    )
   })
   const standard = schema['~standard']
   return {
@@ -185,12 +202,20 @@ export function createBlogSchema(
       ...standard,
       jsonSchema: {
         input: standard.jsonSchema.input,
-        // What the output holds: no `lastmod` (it is `updated`), no Hugo-only keys.
+        // What the output holds: no `lastmod` (it is `updated`), no other
+        // Hugo spelling, no Hugo-only keys.
         output(options) {
           const output = standard.jsonSchema.output(options) as {
             properties: Record<string, unknown>
           }
-          for (const key of ['lastmod', ...hugoOnly]) delete output.properties[key]
+          for (const key of [
+            ...Object.keys(hugoSpellings),
+            ...hugoOnly,
+            'iscjklanguage',
+            'translationkey'
+          ]) {
+            delete output.properties[key]
+          }
           return output
         }
       },
@@ -198,8 +223,13 @@ export function createBlogSchema(
       validate(value) {
         const result = standard.validate(value) as StandardSchemaV1.Result<Record<string, unknown>>
         if (result.issues) return result as StandardSchemaV1.FailureResult
-        const { lastmod, ...data } = result.value
-        if (lastmod !== undefined && data.updated === undefined) data.updated = lastmod
+        const data = { ...result.value }
+        for (const [spelling, key] of Object.entries(hugoSpellings)) {
+          const value = data[spelling]
+          delete data[spelling]
+          // own-key: `key` is a fixed field name.
+          if (value !== undefined && data[key] === undefined) data[key] = value
+        }
         return { value: data as unknown as BlogFrontmatter }
       }
     }

@@ -164,46 +164,51 @@ describe('toJsonSchema', () => {
     const schema = toJsonSchema(blogSchema)
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(schema.required).toEqual(['title', 'date'])
-    expect(Object.keys(schema.properties as object)).toEqual(
-      [
-        'title',
-        'date',
-        'updated',
-        'publishDate',
-        'expiryDate',
-        'tags',
-        'draft',
-        'description',
-        'summary',
-        'slug',
-        'aliases',
-        'author',
-        // Hugo's keys: read (`lastmod` is `updated`)…
-        'weight',
-        'categories',
-        'series',
-        'keywords',
-        'image',
-        'images',
-        'url',
-        'linkTitle',
-        // …and accepted without being kept.
-        'audio',
-        'build',
-        'cascade',
-        'headless',
-        'isCJKLanguage',
-        'layout',
-        'markup',
-        'menu',
-        'outputs',
-        'resources',
-        'sitemap',
-        'translationKey',
-        'type',
-        'videos'
-      ].toSpliced(3, 0, 'lastmod')
-    )
+    expect(Object.keys(schema.properties as object)).toEqual([
+      'title',
+      'date',
+      'updated',
+      // Hugo's spellings (`lastmod` is `updated`, and keys in lower case).
+      'lastmod',
+      'publishDate',
+      'publishdate',
+      'expiryDate',
+      'expirydate',
+      'tags',
+      'draft',
+      'description',
+      'summary',
+      'slug',
+      'aliases',
+      'author',
+      // Hugo's keys, read…
+      'weight',
+      'categories',
+      'series',
+      'keywords',
+      'image',
+      'images',
+      'url',
+      'linkTitle',
+      'linktitle',
+      // …and accepted without being kept.
+      'audio',
+      'build',
+      'cascade',
+      'headless',
+      'isCJKLanguage',
+      'layout',
+      'markup',
+      'menu',
+      'outputs',
+      'resources',
+      'sitemap',
+      'translationKey',
+      'type',
+      'videos',
+      'iscjklanguage',
+      'translationkey'
+    ])
     expect((schema.properties as Record<string, unknown>).draft).toEqual({
       type: 'boolean',
       default: false
@@ -236,6 +241,18 @@ describe('toJsonSchema', () => {
     const output = blogSchema['~standard'].jsonSchema.output({ target: 'draft-2020-12' })
       .properties as Record<string, unknown>
     expect(Object.keys(output)).not.toContain('lastmod')
+    expect(Object.keys(output)).not.toContain('publishdate')
+    const lower = new VFile({
+      path: 'lower.md',
+      value:
+        '---\ntitle: L\ndate: 2018-04-23\npublishdate: 2018-05-01\nexpirydate: 2030-01-01\nlinktitle: Short\ntranslationkey: x\n---\n'
+    })
+    expect(await validateFrontmatter(lower, blogSchema)).toMatchObject({
+      publishDate: new Date('2018-05-01T00:00:00Z'),
+      expiryDate: new Date('2030-01-01T00:00:00Z'),
+      linkTitle: 'Short'
+    })
+    expect(lower.messages).toEqual([])
     expect(Object.keys(output)).not.toContain('menu')
     const bad = new VFile({
       path: 'bad.md',
