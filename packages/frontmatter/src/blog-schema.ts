@@ -67,6 +67,9 @@ const hugoOnly = [
   'videos'
 ] as const
 
+/** Hugo's keys Galley accepts and leaves out, with Hugo's lowercase spellings. */
+const ignoredKeys: ReadonlyArray<string> = [...hugoOnly, 'iscjklanguage', 'translationkey']
+
 /**
  * Hugo reads front-matter keys in any case: the lowercase spellings its
  * docs and sites use, read as the field they name (which wins when both
@@ -192,9 +195,7 @@ export function createBlogSchema(
     url: fields.path(),
     linkTitle: fields.text(),
     linktitle: fields.text(),
-    ...Object.fromEntries(
-      [...hugoOnly, 'iscjklanguage', 'translationkey'].map((key) => [key, fields.ignored()])
-    )
+    ...Object.fromEntries(ignoredKeys.map((key) => [key, fields.ignored()]))
   })
   const standard = schema['~standard']
   return {
@@ -208,12 +209,7 @@ export function createBlogSchema(
           const output = standard.jsonSchema.output(options) as {
             properties: Record<string, unknown>
           }
-          for (const key of [
-            ...Object.keys(hugoSpellings),
-            ...hugoOnly,
-            'iscjklanguage',
-            'translationkey'
-          ]) {
+          for (const key of [...Object.keys(hugoSpellings), ...ignoredKeys]) {
             delete output.properties[key]
           }
           return output
