@@ -59,7 +59,7 @@ export function inputsKey(
   }
   hash.update(parts.join(''))
   for (const asset of loaded.assets) hash.update(`\u0000${asset.path}\u0000`).update(asset.value)
-  for (const file of loaded.bundles ?? []) {
+  for (const file of loaded.bundles) {
     hash.update(`\u0001${file.owner}\u0000${file.path}\u0000`).update(file.value)
   }
   return hash.digest('hex')

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -286,6 +286,29 @@ describe('galley', () => {
     expect(await main(['build'], second)).toBe(0)
     expect(second.stdout.text()).toMatch(/wrote 1 file to .*, kept \d+ \(1 posts\)/)
     expect(await readFile(path.join(dist, 'p/trip/photo.jpg'), 'utf8')).toBe('JPEG 2')
+    // A bundle inside the bundle takes its own files; the build after all
+    // that is the same, byte for byte, as a fresh one.
+    const inner = path.join(bundle, 'day-2')
+    await mkdir(inner)
+    await writeFile(
+      path.join(inner, 'index.md'),
+      '---\ntitle: Day 2\ndate: 2024-01-03\n---\n\n![map](map.png)\n'
+    )
+    await writeFile(path.join(inner, 'map.png'), 'PNG 2')
+    expect(await main(['build'], io())).toBe(0)
+    expect(await readFile(path.join(dist, 'p/day-2/map.png'), 'utf8')).toBe('PNG 2')
+    expect(existsSync(path.join(dist, 'p/trip/day-2/map.png'))).toBe(false)
+    const files = async () => {
+      const found: Record<string, string> = {}
+      for (const name of await readdir(dist, { recursive: true })) {
+        const file = path.join(dist, String(name))
+        if (!(await lstat(file)).isDirectory()) found[String(name)] = await readFile(file, 'utf8')
+      }
+      return found
+    }
+    const incremental = await files()
+    expect(await main(['build', '--fresh'], io())).toBe(0)
+    expect(await files()).toEqual(incremental)
     // A link out of the bundle is refused, at its page.
     await symlink('/etc/hostname', path.join(bundle, 'host.txt'))
     const third = io()

@@ -1,7 +1,7 @@
 import { createLinkChecker, type LinkChecker } from '@galley/links'
 import { madeBy } from './collisions.js'
 import { compareText, weightOf } from './compare.js'
-import { feedPaths, feedRoutes, writeFeeds } from './feeds.js'
+import { type FeedPaths, feedPaths, feedRoutes, termFeedNames, writeFeeds } from './feeds.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import { paginate } from './paginate.js'
@@ -140,7 +140,12 @@ export function arrange(
     taxonomies,
     collections: entries,
     feedUrl: paths?.rss,
-    feeds: paths && { rss: paths.rss, atom: paths.atom, json: paths.json, perTerm: paths.perTag },
+    feeds: paths && {
+      rss: paths.rss,
+      atom: paths.atom,
+      json: paths.json,
+      term: paths.perTag ? termNames(paths) : undefined
+    },
     termIndexes
   }
   const everything = [...pages, ...Object.values(entries).flat()]
@@ -162,9 +167,7 @@ export function arrange(
   const bundled: Arranged['bundled'] = []
   const bundleRoutes: string[] = []
   if (bundles && bundles.length > 0) {
-    const byFile = new Map(
-      [...pages, ...Object.values(entries).flat()].map((page) => [String(page.file.path), page])
-    )
+    const byFile = new Map(everything.map((page) => [String(page.file.path), page]))
     for (const file of bundles) {
       const page = byFile.get(file.owner)
       if (!page) continue
@@ -425,4 +428,10 @@ function outputFolder(url: string): string {
   const written = toOutputPath(url)
   const at = written.lastIndexOf('/')
   return at === -1 ? '' : written.slice(0, at + 1)
+}
+
+/** The file names of each term's feeds, by format, for `Site.feeds.term`. */
+function termNames(paths: FeedPaths): NonNullable<NonNullable<Site<PostData>['feeds']>['term']> {
+  const names = new Map(termFeedNames(paths).map(({ format, name }) => [format, name]))
+  return { rss: names.get('rss') ?? 'rss.xml', atom: names.get('atom'), json: names.get('json') }
 }

@@ -303,8 +303,12 @@ export interface SiteFeeds {
   atom: string | undefined
   /** URL path of the JSON Feed, if written. */
   json: string | undefined
-  /** Whether each term has an RSS feed at `<term URL>rss.xml`. */
-  perTerm: boolean
+  /**
+   * The file names of each term's feeds in its folder (`rss.xml`, and
+   * `atom.xml` and `feed.json` when the site writes those formats), or
+   * `undefined` with `perTag: false`.
+   */
+  term: { rss: string; atom: string | undefined; json: string | undefined } | undefined
 }
 
 /**

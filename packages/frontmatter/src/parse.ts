@@ -4,7 +4,7 @@ import { parseToml } from './formats/toml.js'
 import type { FormatParser, ParsedBlock } from './formats/types.js'
 import { parseYaml } from './formats/yaml.js'
 import { source } from './place.js'
-import { type Block, type Format, findFrontmatter } from './split.js'
+import { afterBlankLines, type Block, type Format, findFrontmatter } from './split.js'
 import { getParsed, setParsed } from './state.js'
 import { refuseUnsafeKeys } from './unsafe-keys.js'
 
@@ -34,8 +34,7 @@ const parsers: Readonly<Record<Format, FormatParser>> = {
 export function parseFrontmatter(file: VFile): Record<string, unknown> {
   const text = String(file.value ?? '')
   const block = findFrontmatter(text)
-  if (block && block.start > (text.charCodeAt(0) === 0xfeff ? 1 : 0))
-    warnBlankLines(file, text, block)
+  if (block && afterBlankLines(text, block)) warnBlankLines(file, text, block)
   const parsed = block ? parsers[block.format](block, file) : undefined
   const data = parsed?.data ?? {}
   const clean = block && parsed?.data ? refuseUnsafeKeys(file, block, parsed, parsed.data) : true

@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { parseFrontmatter } from './parse.js'
-import { findFrontmatter } from './split.js'
+import { afterBlankLines, findFrontmatter } from './split.js'
 import { getParsed } from './state.js'
 import { isValidated, type ValidateOptions, validateFrontmatter } from './validate.js'
 
@@ -49,7 +49,7 @@ export function remarkGalleyFrontmatter(
       ? (getParsed(file)?.block ?? findFrontmatter(String(file.value ?? '')))
       : getParsed(file)?.block
     const text = String(file.value ?? '')
-    if (block && block.format !== 'json' && block.start > (text.charCodeAt(0) === 0xfeff ? 1 : 0)) {
+    if (block && block.format !== 'json' && afterBlankLines(text, block)) {
       // After blank lines, remark-frontmatter sees no front matter: the
       // fences and the data were parsed as Markdown. Drop what they made.
       tree.children = tree.children.filter(

@@ -75,6 +75,11 @@ export function findFrontmatter(text: string): Block | undefined {
   return undefined
 }
 
+/** Whether `block` starts after blank lines (which Hugo reads past; most tools do not). */
+export function afterBlankLines(text: string, block: Block): boolean {
+  return block.start > (text.charCodeAt(0) === 0xfeff ? 1 : 0)
+}
+
 /**
  * The matters to give `remark-frontmatter` so that it recognizes every fenced
  * format this package reads: `unified().use(remarkFrontmatter, frontmatterMatters)`.

@@ -59,13 +59,7 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
   // The site's feeds, then the term's (`rss.xml`, … in the term's folder).
   const alternates = [
     ...(feeds ? feedsOf(feeds, site.title) : []),
-    ...(input.term && feeds?.perTerm
-      ? feedsOf(
-          { rss: 'rss.xml', atom: feeds.atom && 'atom.xml', json: feeds.json && 'feed.json' },
-          input.term.title,
-          input.term.url
-        )
-      : [])
+    ...(input.term && feeds?.term ? feedsOf(feeds.term, input.term.title, input.term.url) : [])
   ]
   const elements: Element[] = [
     <title>{title}</title>,

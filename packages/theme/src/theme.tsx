@@ -67,7 +67,7 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
       const index = Object.hasOwn(site.termIndexes, term.taxonomy)
         ? site.termIndexes[term.taxonomy]
         : undefined
-      const feed = site.feeds?.perTerm === true ? `${term.url}rss.xml` : undefined
+      const feed = site.feeds?.term ? `${term.url}${site.feeds.term.rss}` : undefined
       const count = term.pages.length
       return frame(
         settings,

@@ -41,14 +41,14 @@ export async function loadBundles(
   if (bundles.size === 0) return []
   const found: BundleFile[] = []
   for (const [folder, page] of bundles) {
-    // Files in a bundle nested in this one are that bundle's.
-    const nested = [...bundles.keys()].filter(
-      (other) => other !== folder && other.startsWith(folder + path.sep)
-    )
+    // A file in a bundle nested in this one is that bundle's: each folder
+    // on its way is looked up once, not every bundle for every file.
     const walked = await walkFolder(folder, (relative) => {
       if (markdown.test(relative)) return false
-      const absolute = path.join(folder, relative)
-      return !nested.some((other) => absolute.startsWith(other + path.sep))
+      for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) {
+        if (bundles.has(path.join(folder, relative.slice(0, at)))) return false
+      }
+      return true
     })
     for (const refused of walked.refused) {
       const link = refused.reason !== 'it is not a regular file'
