@@ -106,6 +106,7 @@ export function createRenderers(
   routes: ReadonlyMap<string, string>
 ) => ReturnType<MarkdownRenderer['render']> {
   const markdown = config.markdown || {}
+  const contentDir = foldersOf(config).contentDir
   const processors = new Map<string, MarkdownRenderer>()
   return (file, kind, routes) => {
     let processor = processors.get(kind.name)
@@ -114,10 +115,14 @@ export function createRenderers(
         ...markdown,
         frontmatter: { schema: kind.schema, ...validationOf(config) },
         resolveLink: (path, from) => {
-          const url = routesOf.get(from)?.get(path)
-          // The render depends on this route only: see `routesHold`.
-          noteRoute(from, path, url)
-          return url ?? markdown.resolveLink?.(path, from)
+          const routes = routesOf.get(from)
+          for (const candidate of linkCandidates(path, contentDir)) {
+            const url = routes?.get(candidate)
+            // The render depends on these routes only (found or not): see `routesHold`.
+            noteRoute(from, candidate, url)
+            if (url !== undefined) return url
+          }
+          return markdown.resolveLink?.(path, from)
         },
         remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
         rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
@@ -127,6 +132,36 @@ export function createRenderers(
     routesOf.set(file, routes)
     return processor.render(file)
   }
+}
+
+/**
+ * The files a link to `path` may mean, in the order they are tried: a path
+ * starting with `/` is from the content folder (as Hugo reads it), then
+ * from the working folder; `a.md` may also be the page bundle `a/index.md`
+ * or the section `a/_index.md` (as Hugo's `ref "a"` finds them).
+ *
+ * @param path
+ *   Normalized path (relative to the working folder, or starting with `/`).
+ * @param contentDir
+ *   Content folder, relative to the working folder.
+ * @returns
+ *   Paths, as routes key them.
+ */
+export function linkCandidates(path: string, contentDir: string): string[] {
+  const bases: string[] = []
+  if (path.startsWith('/')) {
+    const root = contentDir.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '')
+    bases.push(root === '' ? path.slice(1) : `${root}${path}`)
+    if (root !== '') bases.push(path.slice(1))
+  } else bases.push(path)
+  const candidates: string[] = []
+  for (const base of bases) {
+    candidates.push(base)
+    const stem = /^(.*)\.md$/i.exec(base)?.[1]
+    if (stem && !/(^|\/)_?index$/i.test(stem))
+      candidates.push(`${stem}/index.md`, `${stem}/_index.md`)
+  }
+  return candidates
 }
 
 /** A file to render elsewhere, such as in a worker thread. */

@@ -14,7 +14,7 @@ interface Post {
   draft: boolean
   heading: string
   /** Names of the posts it links to, with the heading it points at. */
-  links: Array<{ to: string; anchor: boolean }>
+  links: Array<{ to: string; anchor: boolean; style: 'ref' | 'relative' | 'root' }>
   extra: string
 }
 
@@ -32,9 +32,12 @@ const slugOfHeading = (text: string) => text.toLowerCase().replace(/\s+/g, '-')
 
 function source(name: string, post: Post, site: Site): string {
   const links = post.links
-    .map(({ to, anchor }) => {
+    .map(({ to, anchor, style }) => {
       const target = site.get(to)
       const hash = anchor && target ? `#${slugOfHeading(target.heading)}` : anchor ? '#gone' : ''
+      // By path, from the content folder, or as Hugo's `ref` (no `.md`).
+      if (style === 'root') return `See [${to}](/${to}.md${hash}).`
+      if (style === 'ref') return `See [${to}]({{< ref "${to}${hash}" >}}).`
       return `See [${to}](./${to}.md${hash}).`
     })
     .join(' ')
@@ -113,7 +116,14 @@ const post = fc.record({
   tags,
   draft: fc.boolean(),
   heading: word.map((value) => `Heading ${value}`),
-  links: fc.array(fc.record({ to: name, anchor: fc.boolean() }), { maxLength: 2 }),
+  links: fc.array(
+    fc.record({
+      to: name,
+      anchor: fc.boolean(),
+      style: fc.constantFrom('relative' as const, 'root' as const, 'ref' as const)
+    }),
+    { maxLength: 2 }
+  ),
   extra: word
 })
 

@@ -304,7 +304,48 @@ describe('links between Markdown files', () => {
     )
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
       'content/b.md:6:20-6:36: Cannot find heading for `#nope` on `/2019/first/`',
-      'content/b.md:6:37-6:51: Cannot find page `/2020/b/c.md`'
+      'content/b.md:6:37-6:51: Cannot find `content/c.md`, linked as `./c.md`; fix the path, or add the file'
+    ])
+  })
+
+  it('should read `/x.md` from the content folder, and `a.md` as the bundle `a/index.md` or the section `a/_index.md`', async () => {
+    const galley = createGalley({ site: 'https://b.test', contentDir: 'content', feed: false })
+    const result = await galley.build([
+      post('content/notes/trip/index.md', 'title: Trip\ndate: 2019-05-01'),
+      post('content/notes/_index.md', 'title: Notes\ndate: 2019-05-01\nslug: notes'),
+      post('content/notes/other.md', 'title: Other\ndate: 2019-05-01'),
+      post(
+        'content/notes/b.md',
+        'title: B\ndate: 2020-01-01',
+        '[root](/notes/other.md) [bundle](trip.md) [section](../notes.md) [gone](/notes/nope.md)\n'
+      )
+    ])
+    const b = result.pages.find((page) => page.slug === 'b')
+    expect(b?.html).toBe(
+      '<p><a href="/posts/other/">root</a> <a href="/posts/trip/">bundle</a> <a href="/posts/notes/">section</a> <a href="/notes/nope.md">gone</a></p>'
+    )
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      'content/notes/b.md:6:66-6:88: Cannot find `/notes/nope.md`, linked as `/notes/nope.md`; fix the path, or add the file'
+    ])
+  })
+
+  it('should resolve Hugo’s `ref` against the page’s folder, then from the content folder, with or without `.md`', async () => {
+    const galley = createGalley({ site: 'https://b.test', contentDir: 'content', feed: false })
+    const result = await galley.build([
+      post('content/guide/setup.md', 'title: Setup\ndate: 2019-05-01', '## Day 2\n'),
+      post('content/blog/near.md', 'title: Near\ndate: 2019-05-01'),
+      post(
+        'content/blog/b.md',
+        'title: B\ndate: 2020-01-01',
+        '[a]({{< ref "near" >}}) [b]({{< relref "guide/setup#day-2" >}}) [c]({{< ref "/guide/setup.md" >}}) [d]({{< ref "gone" >}})\n'
+      )
+    ])
+    const b = result.pages.find((page) => page.slug === 'b')
+    expect(b?.html).toBe(
+      '<p><a href="/posts/near/">a</a> <a href="/posts/setup/#day-2">b</a> <a href="/posts/setup/">c</a> <a href="gone.md">d</a></p>'
+    )
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
+      'content/blog/b.md:6:100-6:123: Cannot find `content/blog/gone.md`, linked as `gone.md`; fix the path, or add the file'
     ])
   })
 })

@@ -195,6 +195,13 @@ export function createLinkChecker(
 
       const key = pageKey(target.pathname)
       const samePage = key === pageKey(url.pathname)
+      if (!pages.has(key) && link.file !== undefined) {
+        file.message(
+          `Cannot find \`${link.file}\`, linked as \`${link.href}\`; fix the path, or add the file`,
+          { place: link.place, ruleId: 'missing-file', source }
+        )
+        continue
+      }
       if (!pages.has(key)) {
         file.message(`Cannot find page \`${target.pathname}\`${suggestPage(key)}`, {
           place: link.place,

@@ -9,6 +9,12 @@ export interface Link {
   href: string
   /** Where the link is in the source file, when known. */
   place: Position | undefined
+  /**
+   * The Markdown file the link names, when it was written as a link to a
+   * file the site has no page for (`missing.md`: see
+   * `file.data.galleyUnresolvedFiles`), so its message can name the file.
+   */
+  file?: string | undefined
 }
 
 /** One `id` (or `name` on `<a>`) found in a document. */
@@ -53,6 +59,7 @@ const urlAttributes: Readonly<Record<string, ReadonlyArray<string>>> = {
 export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
     const index: LinkIndex = { ids: [], links: [] }
+    const unresolved = file.data.galleyUnresolvedFiles
 
     eachNode(tree, (found) => {
       if (found.type !== 'element') return
@@ -76,13 +83,19 @@ export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
           const items = Array.isArray(value) ? value.map(String) : [String(value)]
           for (const href of items.flatMap(parseSrcset)) index.links.push({ href, place })
         } else {
-          index.links.push({ href: String(value), place })
+          const href = String(value)
+          const named = unresolved && Object.hasOwn(unresolved, href) ? unresolved[href] : undefined
+          index.links.push(named === undefined ? { href, place } : { href, place, file: named })
         }
       }
     })
 
     for (const definition of file.data.galleyDefinitions ?? []) {
-      index.links.push({ href: definition.url, place: definition.place })
+      const named =
+        unresolved && Object.hasOwn(unresolved, definition.url)
+          ? unresolved[definition.url]
+          : undefined
+      index.links.push({ href: definition.url, place: definition.place, file: named })
     }
     file.data.galleyLinks = index
     return undefined

@@ -19,5 +19,10 @@ declare module 'vfile' {
     galleyLinks: LinkIndex
     /** Reference definitions no reference uses, set by `remarkGalleyDefinitions`. */
     galleyDefinitions: Definition[]
+    /**
+     * Links to Markdown files the site has no page for (the URL as written
+     * → the file's path), as `@galley/markdown`'s link resolver sets it.
+     */
+    galleyUnresolvedFiles: Record<string, string>
   }
 }

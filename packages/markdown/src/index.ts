@@ -30,5 +30,10 @@ declare module 'vfile' {
     galleyMore: number
     /** Links, images, excerpt and stats, set by `rehypeGalleyCollect`. */
     galleyMarkdown: Collected
+    /**
+     * Links to Markdown files that the site has no page for, set by the
+     * link resolver: the URL as written → the path of the file it names.
+     */
+    galleyUnresolvedFiles: Record<string, string>
   }
 }

@@ -70,8 +70,11 @@ export interface Options {
   externalLinks?: ExternalLinksOptions | boolean | null | undefined
   /**
    * Rewrite links to Markdown files (`./other.md#setup`) to their final URL:
-   * given the linked file's path (resolved against the linking file's folder),
-   * return its URL, or `undefined` to keep the link as written (default: none).
+   * given the linked file's path (resolved against the linking file's folder;
+   * a path written from the top, `/posts/a.md`, is passed as it is, starting
+   * with `/`), return its URL, or `undefined` to keep the link as written
+   * (default: none). A link from Hugo's `ref` shortcode that gives no URL is
+   * asked again from the top (`/a.md`).
    */
   resolveLink?: ((path: string, file: VFile) => string | undefined) | null | undefined
   /** Render hooks, as in Hugo: replace how links, images, headings and code blocks render (default: none). */

@@ -15,10 +15,18 @@ const linkedFile = /^([^?#]*\.(md|markdown|mdx|html?))([?#].*)?$/i
  * link to `other.html` (as Jekyll and many doc tools write links, against
  * the built output) goes to the page of `other.md` when there is one, and
  * is kept as written when there is none. Relative paths resolve against
- * the linking file's folder, as GitHub renders them.
+ * the linking file's folder, as GitHub renders them. A link to a Markdown
+ * file that `resolve` does not know is kept as written, and the file it
+ * names goes in `file.data.galleyUnresolvedFiles` (URL as written → path),
+ * so the link check can name the missing file rather than a URL.
  *
  * @param resolve
- *   Gets the linked file's path, resolved against the linking file's folder.
+ *   Gets the linked file's path, resolved against the linking file's folder
+ *   (relative to the working folder, as file paths are), or starting with
+ *   `/` when written so (`/posts/a.md`: from the content folder, as Hugo
+ *   reads it); returns its URL, or `undefined` when there is no such page.
+ *   A link made from Hugo's `ref` shortcode that does not resolve against
+ *   the page's folder is tried again from the content folder.
  * @returns
  *   Transform.
  */
@@ -41,12 +49,27 @@ export function remarkGalleyResolveLinks(
         // Keep a path with broken percent-encoding as written.
       }
       const from = file.path ? dirname(file.path.replace(/\\/g, '/')) : '.'
-      const resolved = target.startsWith('/') ? target.slice(1) : `${from}/${target}`
-      const url = resolve(normalize(resolved), file)
+      const wanted = normalize(target.startsWith('/') ? target : `${from}/${target}`)
+      let url = resolve(wanted, file)
+      // Hugo's `ref`: relative to the page first, then from the content folder.
+      if (url === undefined && isRef(node) && !target.startsWith('/')) {
+        url = resolve(normalize(`/${target}`), file)
+      }
       if (url !== undefined) node.url = url + (match[3] ?? '')
+      else if (!/^html?$/i.test(match[2] ?? '')) {
+        const unresolved = file.data.galleyUnresolvedFiles ?? Object.create(null)
+        // own-key: a null-prototype record of the URLs as written.
+        unresolved[node.url] = wanted
+        file.data.galleyUnresolvedFiles = unresolved
+      }
     })
     return undefined
   }
+}
+
+/** Whether a link was made from Hugo's `ref` or `relref` shortcode. */
+function isRef(node: { data?: unknown }): boolean {
+  return (node.data as { galleyRef?: unknown } | undefined)?.galleyRef === true
 }
 
 // POSIX path helpers, so this package needs no `node:path` (it runs anywhere).

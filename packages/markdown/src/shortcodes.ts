@@ -137,12 +137,13 @@ function links(node: Paragraph): void {
     for (const match of child.value.matchAll(refLink)) {
       const at = match.index ?? 0
       if (at > last) out.push(slice(child, last, at))
-      const target = unquote(match[4] ?? '')
       const link: Link = {
         type: 'link',
-        url: target,
+        url: refTarget(unquote(match[4] ?? '')),
         children: [{ type: 'text', value: match[1] ?? '' }],
-        position: place(child, at, at + match[0].length)
+        position: place(child, at, at + match[0].length),
+        // Resolved against the page's folder, then from the content folder.
+        data: { galleyRef: true } as Link['data']
       }
       out.push(link)
       last = at + match[0].length
@@ -184,6 +185,18 @@ function attributes(text: string): Map<string, string> {
     found.set(match[1] ?? '', match[3] ?? match[4] ?? match[5] ?? match[6] ?? '')
   }
   return found
+}
+
+/**
+ * A `ref` path as a link to a file: Hugo takes it with or without its
+ * extension (`"trip"`, `"trip#day-2"`), so one without gets `.md`.
+ */
+function refTarget(value: string): string {
+  const match = /^([^?#]*)(.*)$/.exec(value) as RegExpExecArray
+  const path = match[1] ?? ''
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (path === '' || name.includes('.')) return value
+  return `${path.replace(/\/$/, '')}.md${match[2] ?? ''}`
 }
 
 function unquote(value: string): string {

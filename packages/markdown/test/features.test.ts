@@ -97,7 +97,10 @@ describe('result', () => {
 
 describe('options', () => {
   it('should rewrite links to Markdown files with `resolveLink`, keeping fragments', async () => {
-    const routes: Record<string, string> = { 'content/posts/setup.md': '/posts/setup/' }
+    const routes: Record<string, string> = {
+      'content/posts/setup.md': '/posts/setup/',
+      '/content/posts/setup.md': '/posts/setup/'
+    }
     const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
     const result = await render(
       '[a](./setup.md#linux) [b](../posts/setup.md) [c](/content/posts/setup.md?x=1) [d](missing.md) [e](https://x.test/a.md)\n\n[f]: setup.md\n\n[ref][f]\n',
@@ -111,6 +114,10 @@ describe('options', () => {
       'https://x.test/a.md',
       '/posts/setup/'
     ])
+    // The link the resolver has no URL for is kept, and the file it names recorded.
+    expect(result.file.data.galleyUnresolvedFiles).toEqual({
+      'missing.md': 'content/posts/missing.md'
+    })
   })
 
   it('should resolve links to Markdown files written with escapes or character references', async () => {
