@@ -51,7 +51,8 @@ export function findFrontmatter(text: string): Block | undefined {
   const start = bom + (blank ? blank[0].length : 0)
   const rest = text.slice(start)
 
-  if (rest.startsWith('{')) return jsonObject(text, start)
+  // Not `{{`: a Hugo shortcode (`{{< highlight >}}`) may open a file, a JSON object cannot.
+  if (rest.startsWith('{') && !rest.startsWith('{{')) return jsonObject(text, start)
 
   for (const fence of fences) {
     const opening = fence.open.exec(rest)

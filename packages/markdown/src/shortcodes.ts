@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { source } from './source.js'
 import { parsedText } from './text.js'
@@ -17,7 +18,8 @@ const refLink =
  * link to the file, resolved and checked like `[label](other.md)`;
  * `{{< figure src="a.jpg" alt="…" caption="…" >}}` on its own line is a
  * `<figure>` with its image (and `link`, `title`, `caption`, `width`,
- * `height`, `class`); any other shortcode stays as text, with a warning
+ * `height`, `class`); `{{< highlight go >}}` … `{{< /highlight >}}` is a
+ * code block of the lines between, as written; any other shortcode stays as text, with a warning
  * at its place naming it (`unknown-shortcode`). Only text as written is
  * read: a shortcode in code, or escaped with Hugo's comment marks, is left
  * alone.
@@ -26,7 +28,11 @@ const refLink =
  * @returns
  *   Transform.
  */
-export function remarkGalleyShortcodes(): (tree: Root, file: VFile) => undefined {
+export function remarkGalleyShortcodes(this: Processor): (tree: Root, file: VFile) => undefined {
+  // `highlight` spans blocks: it is read from the text, before the parse
+  // (so the plugin goes after `remark-parse`).
+  const parse = this.parser
+  if (parse) this.parser = (document, file) => parse(highlightAsFences(document), file)
   return (tree, file) => {
     const text = parsedText(tree, file)
     // A shortcode is `{{<` or `{{%` as written: without those, there is none.
@@ -124,6 +130,81 @@ function figureOf(node: Paragraph, text: string): RootContent | undefined {
   }
 }
 
+/** A line that is a `highlight` call: its prefix (indent, `> `), and the call. */
+const highlightLine =
+  /^([ \t>]*)\{\{([<%])\s*(\/?)highlight((?:[^"'>%}]|"[^"]*"|'[^']*'|`[^`]*`)*?)\s*[>%]\}\}[ \t]*$/
+
+/** A line opening or closing a fenced code block (after any prefix). */
+const fenceLine = /^[ \t>]*(`{3,}|~{3,})/
+
+/**
+ * Hugo's paired `highlight` shortcode as a fenced code block, before the
+ * text is parsed: each line `{{< highlight go "linenos=table" >}}` becomes
+ * ```` ```go linenos=table ```` and its `{{< /highlight >}}` a closing
+ * fence, padded with spaces to the same length, so every offset, line and
+ * column stays the file's. The lines between are code as written, whatever
+ * Markdown they would be (a `#` line, a `-` line), in a list or a block
+ * quote too. A call inside a fenced code block (documentation of Hugo) is
+ * left alone, and so is one with no closing call.
+ *
+ * @param text
+ *   Markdown.
+ * @returns
+ *   Markdown of the same length.
+ */
+export function highlightAsFences(text: string): string {
+  if (!text.includes('highlight')) return text
+  const lines = text.split('\n')
+  let fence: string | undefined
+  let open: { index: number; prefix: string; args: string } | undefined
+  let changed = false
+  for (let index = 0; index < lines.length; index++) {
+    const line = (lines[index] as string).replace(/\r$/, '')
+    const call = highlightLine.exec(line)
+    if (open && call?.[3] === '/') {
+      const body = lines.slice(open.index + 1, index).join('\n')
+      const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((run) => run[0].length))
+      const marks = '`'.repeat(longest + 1)
+      const opening = `${open.prefix}${marks}${open.args}`
+      const closing = `${call[1]}${marks}`
+      const was = (lines[open.index] as string).replace(/\r$/, '')
+      if (opening.length <= was.length && closing.length <= line.length) {
+        lines[open.index] = pad(lines[open.index] as string, opening)
+        lines[index] = pad(lines[index] as string, closing)
+        changed = true
+      }
+      open = undefined
+      continue
+    }
+    if (open) continue
+    const marks = fenceLine.exec(line)?.[1]
+    if (marks) {
+      if (fence === undefined) fence = marks
+      else if (marks[0] === fence[0] && marks.length >= fence.length) fence = undefined
+      continue
+    }
+    if (fence === undefined && call && call[3] !== '/') {
+      const args = positional(call[4] ?? '')
+      const info = args.length > 0 ? args.join(' ') : ''
+      open = { index, prefix: call[1] ?? '', args: info.includes('`') ? '' : info }
+    }
+  }
+  return changed ? lines.join('\n') : text
+}
+
+/** `value` padded with spaces to the length of `line` (keeping its `\r`). */
+function pad(line: string, value: string): string {
+  const cr = line.endsWith('\r') ? '\r' : ''
+  return value.padEnd(line.length - cr.length, ' ') + cr
+}
+
+/** The positional arguments of a shortcode call, unquoted. */
+function positional(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+)/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''
+  )
+}
+
 /** Turn `[label]({{< ref "x.md" >}})` inside text nodes into links to `x.md`. */
 function links(node: Paragraph): void {
   const out: PhrasingContent[] = []
@@ -164,14 +245,14 @@ function warnUnknown(node: Paragraph, file: VFile): void {
       const name = match[3] ?? ''
       const at = match.index ?? 0
       const message = file.message(
-        `Unexpected Hugo shortcode \`${name}\`: Galley reads \`ref\` and \`relref\` in links and \`figure\` on its own line, and leaves others as text; write it as Markdown or HTML`,
+        `Unexpected Hugo shortcode \`${name}\`: Galley reads \`ref\` and \`relref\` in links, \`figure\` on its own line and \`highlight\` around code, and leaves others as text; write it as Markdown or HTML`,
         {
           place: place(child, at, at + match[0].length) ?? child.position,
           ruleId: 'unknown-shortcode',
           source
         }
       )
-      message.expected = ['ref', 'relref', 'figure']
+      message.expected = ['ref', 'relref', 'figure', 'highlight']
     }
   }
 }

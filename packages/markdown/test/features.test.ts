@@ -181,6 +181,58 @@ describe('options', () => {
     expect(off.file.messages).toEqual([])
   })
 
+  it('should read Hugo’s paired `highlight` as a code block of the lines as written, in a list too', async () => {
+    const { render } = createMarkdownProcessor()
+    const result = await render(
+      [
+        '{{< highlight go "linenos=table" >}}',
+        '# not a heading',
+        '',
+        '- not a list <b>',
+        '{{< /highlight >}}',
+        '',
+        '- Step:',
+        '',
+        '  {{% highlight sh %}}',
+        '  npm test',
+        '  {{% /highlight %}}',
+        '',
+        '```md',
+        '{{< highlight go >}}',
+        '{{< /highlight >}}',
+        '```',
+        '',
+        '{{< highlight js >}}',
+        'left open',
+        ''
+      ].join('\n')
+    )
+    expect(result.html).toBe(
+      [
+        '<pre><code class="language-go"># not a heading',
+        '',
+        '- not a list &#x3C;b>',
+        '</code></pre>',
+        '<ul>',
+        '<li>',
+        '<p>Step:</p>',
+        '<pre><code class="language-sh">npm test',
+        '</code></pre>',
+        '</li>',
+        '</ul>',
+        '<pre><code class="language-md">{{&#x3C; highlight go >}}',
+        '{{&#x3C; /highlight >}}',
+        '</code></pre>',
+        '<p>{{&#x3C; highlight js >}}',
+        'left open</p>'
+      ].join('\n')
+    )
+    // The one left open is text, with a warning at its place.
+    expect(
+      result.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
+    ).toEqual(['18:1 unknown-shortcode'])
+  })
+
   it('should add smart punctuation on request', async () => {
     const { html } = await createMarkdownProcessor({ smartypants: true }).render(
       '"Hello" -- it\'s...\n'
