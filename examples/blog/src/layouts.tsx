@@ -188,6 +188,21 @@ export const layouts: Layouts<BlogFrontmatter> = {
       </ul>
     ])
   },
+  archive(archive, site) {
+    return document(site, 'Archive', [
+      <h1>Archive</h1>,
+      ...archive.years.map(({ year, pages }) => [
+        <h2>{year}</h2>,
+        <ul>
+          {pages.map((page) => (
+            <li>
+              {time(page.data.date)} <a href={page.url}>{page.data.title}</a>
+            </li>
+          ))}
+        </ul>
+      ])
+    ])
+  },
   notFound(site) {
     return document(site, 'Page not found', [
       <h1>Page not found</h1>,

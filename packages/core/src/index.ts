@@ -13,6 +13,7 @@ export type { RenderInput } from './render.js'
 export { createRenderFunction } from './render.js'
 export { contentCollections, type ResolvedCollection } from './resolve.js'
 export type {
+  Archive,
   BuildSnapshot,
   BundleFile,
   CachedRender,

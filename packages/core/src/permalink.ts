@@ -87,7 +87,10 @@ export function toPermalink(
 }
 
 /** The year, month and day of `date` in `timeZone`, as `Intl.DateTimeFormat` (`en-US`) writes them. */
-function dateParts(date: Date, timeZone: string): { year: string; month: string; day: string } {
+export function dateParts(
+  date: Date,
+  timeZone: string
+): { year: string; month: string; day: string } {
   const year = date.getUTCFullYear()
   // In UTC, four-digit years need no formatter (making one takes milliseconds).
   if (timeZone === 'UTC' && year >= 1000 && year <= 9999) {

@@ -1,4 +1,5 @@
 import { createLinkChecker, type LinkChecker } from '@galley/links'
+import { archiveUrlOf, byYear } from './archive.js'
 import { madeBy } from './collisions.js'
 import { compareText, weightOf } from './compare.js'
 import { type FeedPaths, feedPaths, feedRoutes, termFeedNames, writeFeeds } from './feeds.js'
@@ -130,6 +131,7 @@ export function arrange(
   const termIndexes = Object.fromEntries(
     config.layouts?.terms ? indexes.map((index) => [index.taxonomy, index.url]) : []
   )
+  const archiveUrl = archiveUrlOf(config, pages.length)
   const site: Site<PostData> = {
     url,
     title,
@@ -146,7 +148,9 @@ export function arrange(
       json: paths.json,
       term: paths.perTag ? termNames(paths) : undefined
     },
-    termIndexes
+    termIndexes,
+    archiveUrl,
+    timeZone: config.timeZone ?? undefined
   }
   const everything = [...pages, ...Object.values(entries).flat()]
   const redirects = everything.flatMap((page) =>
@@ -191,7 +195,8 @@ export function arrange(
       ...assets,
       ...bundleRoutes,
       ...lists.flatMap((list) => list.pages.map((p) => p.url)),
-      ...Object.values(termIndexes)
+      ...Object.values(termIndexes),
+      ...(archiveUrl ? [archiveUrl] : [])
     ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
@@ -255,7 +260,7 @@ export function layOut(
   // In the sitemap: every post (its feed links to it), and entries that have a page.
   const listed: Array<Page<PostData>> = [...pages]
   const layouts = config.layouts ?? {}
-  const { post, index, tag, notFound, terms: termsLayout } = layouts
+  const { post, index, tag, notFound, terms: termsLayout, archive } = layouts
   // Layouts see views that record what they read, so the next build can
   // tell which pages would come out the same without laying them out.
   const tracer = createTracer(site, dirty)
@@ -342,6 +347,17 @@ export function layOut(
       )
     }
   }
+  const archiveUrl = site.archiveUrl
+  if (archive && archiveUrl) {
+    files.push(
+      madeBy(
+        tracer.output(arranged.outputPath(archiveUrl), 'archive', () =>
+          archive({ url: archiveUrl, years: byYear(view.pages, config.timeZone) }, view)
+        ),
+        { label: 'the archive' }
+      )
+    )
+  }
   if (notFound) {
     files.push(
       madeBy(
@@ -376,6 +392,7 @@ export function layOut(
       if (index) list.push(['', pages[0]?.data.date])
       if (tag) for (const term of terms) list.push([term.url, term.pages[0]?.data.date])
       if (termsLayout) for (const { url: at } of arranged.indexes) list.push([at, undefined])
+      if (archive && archiveUrl) list.push([archiveUrl, pages[0]?.data.date])
       return list
     }
     const entries = () =>

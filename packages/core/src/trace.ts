@@ -163,6 +163,8 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     feedUrl: site.feedUrl,
     feeds: site.feeds && Object.freeze({ ...site.feeds }),
     termIndexes: Object.freeze({ ...site.termIndexes }),
+    archiveUrl: site.archiveUrl,
+    timeZone: site.timeZone,
     get pages() {
       read(lists.pages)
       return pages()
@@ -187,7 +189,9 @@ export function createTracer<D>(site: Site<D>, dirty?: Readonly<Dirty> | undefin
     site.language,
     site.feedUrl,
     site.feeds,
-    site.termIndexes
+    site.termIndexes,
+    site.archiveUrl ?? null,
+    site.timeZone ?? null
   ])
 
   const tokenOf = (key: string): string | undefined => {

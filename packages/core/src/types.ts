@@ -120,6 +120,11 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
    * `public/` has no `robots.txt` of its own).
    */
   robots?: boolean | null | undefined
+  /**
+   * URL path of the archive page, every post by year (`Layouts.archive`),
+   * or `false` for none (default: `/archive/`, when the layout is given).
+   */
+  archive?: string | false | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
@@ -280,6 +285,10 @@ export interface Site<D> {
    * taxonomies that have one (`Layouts.terms`).
    */
   termIndexes: Readonly<Record<string, string>>
+  /** URL path of the archive page (`Layouts.archive`), if the site has one. */
+  archiveUrl: string | undefined
+  /** IANA time zone the site's dates are read and shown in (`timeZone`; `undefined`: UTC). */
+  timeZone: string | undefined
 }
 
 /**
@@ -330,6 +339,19 @@ export interface Layouts<D> {
    * that is the home page).
    */
   terms(index: TermIndex<D>, site: Site<D>): Root
+  /**
+   * The archive: every post by year, newest first, at `archive`'s URL
+   * (default `/archive/`), when there are posts.
+   */
+  archive(archive: Archive<D>, site: Site<D>): Root
+}
+
+/** Every post by year, as the archive page (`Layouts.archive`) sees them. */
+export interface Archive<D> {
+  /** URL path of the archive, such as `/archive/`. */
+  url: string
+  /** Years, newest first, each with its posts in the site's order (newest first). */
+  years: ReadonlyArray<{ year: string; pages: ReadonlyArray<Page<D>> }>
 }
 
 /** A taxonomy's terms, as its index page (`Layouts.terms`) sees them. */

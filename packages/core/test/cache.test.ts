@@ -161,7 +161,8 @@ describe('content cache', () => {
     ]
     const first = await build(base())
     expect(first.files.find((file) => file.path === 'd.md')?.messages.map((m) => m.ruleId)).toEqual(
-      ['missing-page']
+      // It names the file it looked for.
+      ['missing-file']
     )
     expect(seen).toHaveLength(4)
     // An unrelated post: only it.
@@ -184,7 +185,7 @@ describe('content cache', () => {
     expect(seen.slice(7)).toEqual(['add:d.md'])
     expect(
       removed.files.find((file) => file.path === 'd.md')?.messages.map((m) => m.ruleId)
-    ).toEqual(['missing-page'])
+    ).toEqual(['missing-file'])
   })
 
   it('should keep renders on disk, and treat a damaged entry as a miss', async () => {

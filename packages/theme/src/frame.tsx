@@ -78,10 +78,11 @@ export function frame(
   ) as Root
 }
 
-/** The navigation: as given, else the posts and the tags' index. */
+/** The navigation: as given, else the posts, the archive and the tags' index. */
 function navOf(settings: Settings, site: Site<unknown>): ReadonlyArray<NavLink> {
   if (settings.nav) return settings.nav
   const links: NavLink[] = [{ text: 'Posts', href: '/' }]
+  if (site.archiveUrl) links.push({ text: 'Archive', href: site.archiveUrl })
   const tags = Object.hasOwn(site.termIndexes, 'tags') ? site.termIndexes.tags : undefined
   if (tags) links.push({ text: 'Tags', href: tags })
   return links

@@ -30,8 +30,9 @@ export interface ThemeOptions {
   accent?: string | null | undefined
   /**
    * How dates are shown: `Intl.DateTimeFormat` options, in the site's
-   * `language` (default: `{ dateStyle: 'long', timeZone: 'UTC' }`), or a
-   * function of the date. The `datetime` attribute is always ISO 8601.
+   * `language` and `timeZone` unless they say otherwise (default:
+   * `{ dateStyle: 'long' }`), or a function of the date. The `datetime`
+   * attribute is always ISO 8601, the day in the site's time zone.
    */
   dateFormat?: Intl.DateTimeFormatOptions | ((date: Date) => string) | null | undefined
   /**
@@ -52,7 +53,7 @@ export interface ThemeOptions {
 export interface Settings {
   nav: ReadonlyArray<NavLink> | undefined
   accent: string | undefined
-  formatDate: (date: Date, language: string | undefined) => string
+  formatDate: (date: Date, language: string | undefined, timeZone: string | undefined) => string
   author: Author | undefined
   image: string | undefined
 }
@@ -90,15 +91,18 @@ export function settingsOf(options: Readonly<ThemeOptions> | null | undefined): 
   const formatDate =
     typeof format === 'function'
       ? (date: Date) => format(date)
-      : (date: Date, language: string | undefined) => {
+      : (date: Date, language: string | undefined, timeZone: string | undefined) => {
           const locale = language ?? 'en'
-          let found = formats.get(locale)
+          const key = `${locale}\u0000${timeZone ?? 'UTC'}`
+          let found = formats.get(key)
           if (!found) {
             found = new Intl.DateTimeFormat(
               locale,
-              format ?? { dateStyle: 'long', timeZone: 'UTC' }
+              format
+                ? { timeZone: timeZone ?? 'UTC', ...format }
+                : { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }
             )
-            formats.set(locale, found)
+            formats.set(key, found)
           }
           return found.format(date)
         }

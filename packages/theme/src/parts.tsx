@@ -7,11 +7,31 @@ type Post = Page<PostData>
 /** A date, shown as the settings say, with its ISO 8601 `datetime`. */
 export function time(settings: Settings, site: Site<unknown>, date: Date): Element {
   return (
-    <time datetime={date.toISOString().slice(0, 10)}>
-      {settings.formatDate(date, site.language)}
+    <time datetime={dayOf(date, site.timeZone)}>
+      {settings.formatDate(date, site.language, site.timeZone)}
     </time>
   ) as Element
 }
+
+/** The day of `date` in `timeZone` (default UTC), as ISO 8601 `YYYY-MM-DD`. */
+function dayOf(date: Date, timeZone: string | undefined): string {
+  if (!timeZone || timeZone === 'UTC') return date.toISOString().slice(0, 10)
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit'
+    })
+    dayFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(date)
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** The links to a post's terms of one taxonomy (`tags`), as their pages give them. */
 export function termLinks(

@@ -48,6 +48,9 @@ hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .tags{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:.75rem 0;padding:0;font-size:.92rem}
 .terms{columns:14rem;list-style:none;padding:0}
 .terms li{break-inside:avoid;margin:0 0 .35rem}
+.archive{list-style:none;padding:0}
+.archive li{margin:0 0 .4rem}
+.archive time{display:inline-block;min-width:7.5rem;color:var(--muted)}
 .related{margin-top:2.5rem;border-top:1px solid var(--line)}
 .pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin:2.5rem 0}
 .site-footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.92rem}

@@ -16,7 +16,8 @@ export interface Theme extends Layouts<PostData> {
 
 /**
  * Galley's default theme: the layouts of a blog (posts, the home page with
- * its numbered pages, term pages and each taxonomy's index, 404, and a
+ * its numbered pages, term pages and each taxonomy's index, the archive
+ * of every post by year, 404, and a
  * layout for other collections' pages), each page with complete `<head>`
  * metadata (`headOf`) and an inlined stylesheet: readable on phones down to
  * 360 px, light and dark by the reader's setting, usable by keyboard (skip
@@ -108,6 +109,27 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
           ))}
         </ul>
       ] as Child[])
+    },
+    archive(archive, site) {
+      return frame(
+        settings,
+        { site, title: 'Archive', url: archive.url, description: `Every post of ${site.title}` },
+        [
+          <h1>Archive</h1>,
+          ...archive.years.map(({ year, pages }) => (
+            <section class="year" aria-labelledby={`year-${year}`}>
+              <h2 id={`year-${year}`}>{year}</h2>
+              <ul class="archive">
+                {pages.map((page) => (
+                  <li>
+                    {time(settings, site, page.data.date)} <a href={page.url}>{page.data.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        ] as Child[]
+      )
     },
     notFound(site) {
       return frame(settings, { site, title: 'Page not found', url: '/404.html', noindex: true }, [

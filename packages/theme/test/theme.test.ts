@@ -99,6 +99,7 @@ describe('theme', () => {
     expect(pages.sort()).toEqual([
       '404.html',
       'about/index.html',
+      'archive/index.html',
       'index.html',
       'page/2/index.html',
       'posts/a/index.html',
@@ -189,6 +190,38 @@ describe('theme', () => {
     ).toEqual(['/tags/basics/ #basics 1', '/tags/bread/ #bread 2'])
     expect(files.get('index.html')).toContain('<a href="/tags/">Tags</a>')
     expect(files.get('page/2/index.html')).toContain('<a href="/" rel="prev">← Newer posts</a>')
+  })
+
+  it('should list every post by year on the archive, newest first, linked from the navigation', async () => {
+    // The blog schema reads date-only values as midnight in the site's time zone.
+    const files = await site({ timeZone: 'America/New_York', schema: undefined }, [
+      post('old.md', 'title: Old crumb\ndate: 2023-06-01'),
+      // Midnight UTC on New Year's Day is still 2022 in New York.
+      post('edge.md', 'title: Edge\ndate: 2023-01-01T00:00:00Z')
+    ])
+    const main = /<main[^]*<\/main>/.exec(files.get('archive/index.html') ?? '')?.[0] ?? ''
+    const lines = [...main.matchAll(/<(h2|li)\b[^>]*>([^]*?)<\/\1>/g)].map((match) =>
+      (match[2] ?? '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    )
+    expect(lines).toEqual([
+      '2024',
+      'March 4, 2024 The body’s own title',
+      'February 3, 2024 Rye',
+      'January 2, 2024 First loaf',
+      '2023',
+      'June 1, 2023 Old crumb',
+      '2022',
+      'December 31, 2022 Edge'
+    ])
+    expect(files.get('index.html')).toContain('<a href="/archive/">Archive</a>')
+    expect(files.get('sitemap.xml')).toContain('<loc>https://blog.test/archive/</loc>')
+    // `archive: false`: no page, no link.
+    const none = await site({ archive: false })
+    expect(none.has('archive/index.html')).toBe(false)
+    expect(none.get('index.html')).not.toContain('/archive/')
   })
 
   it('should show the title once: a body that opens with it as `#` gives the only <h1>', async () => {

@@ -71,6 +71,16 @@ const layouts = {
     ]) as Root,
   tag: (tag: { name: string; pages: ReadonlyArray<P> }): Root =>
     h(null, h('p', `${tag.name}: ${tag.pages.map((page) => page.data.title).join(', ')}`)) as Root,
+  archive: (archive: { years: ReadonlyArray<{ year: string; pages: ReadonlyArray<P> }> }): Root =>
+    h(
+      null,
+      archive.years.map((year) =>
+        h(
+          'p',
+          `${year.year}: ${year.pages.map((page) => `${page.data.title} ${page.url}`).join(', ')}`
+        )
+      )
+    ) as Root,
   notFound: (site: Site<P['data']>): Root =>
     h(null, h('p', `Not found on ${site.tags.map((tag) => tag.name).join(' ')}`)) as Root
 }
