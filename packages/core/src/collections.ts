@@ -56,10 +56,13 @@ export function collectionMatcher(
   const root = normalize(contentDir)
   const matchers = Object.entries(collections)
     .filter(([, collection]) => collection.type !== 'data')
-    .map(([name, collection]) => ({
-      name,
-      test: picomatch(typeof collection.glob === 'string' ? collection.glob : [...collection.glob])
-    }))
+    .map(([name, collection]) => {
+      const globs = typeof collection.glob === 'string' ? [collection.glob] : [...collection.glob]
+      // As in tinyglobby (and the content loader), `!` leaves files out.
+      const ignore = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1))
+      const take = globs.filter((glob) => !glob.startsWith('!'))
+      return { name, test: picomatch(take, ignore.length > 0 ? { ignore } : undefined) }
+    })
   return (path) => {
     let relative = normalize(path)
     if (root && relative.startsWith(`${root}/`)) relative = relative.slice(root.length + 1)

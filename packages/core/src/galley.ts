@@ -231,7 +231,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   }
 
   const urlOf = (file: VFile, kind: Kind, data: PostData) => {
-    const slug = data.slug || slugOf(file.path ?? 'index.md')
+    const slug = data.slug || slugOf(file.path ?? 'index.md', config.fileNameDates)
     return {
       slug,
       url: toPermalink(kind.permalink, {

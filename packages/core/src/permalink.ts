@@ -1,3 +1,4 @@
+import { type FileNameDates, fileNameDate } from '@galley/frontmatter'
 import type { PermalinkContext } from './types.js'
 
 /**
@@ -21,14 +22,19 @@ export class PermalinkError extends Error {
 
 /**
  * The slug of a file: its name without extension, or its folder's name for
- * `index.md` (a page bundle, as in Hugo).
+ * `index.md` (a page bundle, as in Hugo); without the date of a dated name
+ * (`_posts/2018-04-23-hello.md` → `hello`) that `fileNameDates` takes.
  *
  * @param path
  *   File path.
+ * @param dates
+ *   Which files' names give a date (default: `'jekyll'`).
  * @returns
  *   Slug.
  */
-export function slugOf(path: string): string {
+export function slugOf(path: string, dates?: FileNameDates | null | undefined): string {
+  const named = fileNameDate(path, dates)
+  if (named) return named.slug
   const parts = path.replace(/\\/g, '/').split('/')
   const name = (parts.pop() ?? '').replace(/\.[^.]*$/, '')
   return name === 'index' ? (parts.pop() ?? name) : name

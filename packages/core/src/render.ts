@@ -55,7 +55,8 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
     cache: 2,
     markdown: config.markdown || {},
     timeZone: config.timeZone,
-    unknownKeys: config.unknownKeys
+    unknownKeys: config.unknownKeys,
+    fileNameDates: config.fileNameDates ?? 'jekyll'
   }
   const kinds = new Map<string, Kind>()
   for (const { name, schema, permalink, collection } of resolved) {
@@ -252,7 +253,7 @@ function takeValidated(
  * as validated for the others).
  */
 function validationOf(config: Readonly<GalleyConfig<PostSchema>>): ValidateOptions {
-  return { unknownKeys: config.unknownKeys }
+  return { unknownKeys: config.unknownKeys, fileNameDates: config.fileNameDates }
 }
 
 /**

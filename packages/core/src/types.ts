@@ -1,3 +1,4 @@
+import type { FileNameDates } from '@galley/frontmatter'
 import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
 import type {
   Excerpt,
@@ -81,6 +82,14 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   timeZone?: string | null | undefined
   /** What to do with front-matter keys the schema does not declare (default: `'warn'`). */
   unknownKeys?: 'error' | 'ignore' | 'warn' | null | undefined
+  /**
+   * Which files' names give a date and a slug (`2018-04-23-hello.md`:
+   * `date` `2018-04-23` when the front matter has none, and slug `hello`
+   * when it gives no `slug`): `'jekyll'`, files in a `_posts` folder, as
+   * Jekyll names posts; `'all'`, any file, as Hugo's `:filename` date
+   * setting reads them; `'none'` (default: `'jekyll'`).
+   */
+  fileNameDates?: FileNameDates | null | undefined
   /**
    * Where each post is published: a pattern with `:slug`, `:year`, `:month`
    * and `:day`, or a function (default: `'/posts/:slug/'`).
@@ -208,7 +217,7 @@ export type EntryData = { [K in keyof PostData]?: PostData[K] | undefined }
 export interface ContentCollection<S extends StandardSchemaV1 = StandardSchemaV1, D = PostData> {
   /** `'content'` (the default) for Markdown entries. */
   type?: 'content' | undefined
-  /** Glob patterns of the entries, relative to `contentDir`, such as `'pages/**\/*.md'`. */
+  /** Glob patterns of the entries, relative to `contentDir`, such as `'pages/**\/*.md'`; one starting with `!` leaves files out. */
   glob: string | ReadonlyArray<string>
   /** Schema of the front matter (default: `title`, `date`, `description`, `draft`, `slug`, `updated`, `aliases`). */
   schema?: S | null | undefined

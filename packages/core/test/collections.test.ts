@@ -144,6 +144,20 @@ describe('collections', () => {
     expect(problems(result.files)).toEqual([])
   })
 
+  it('should leave out the files a `!` pattern of a glob names', async () => {
+    const posts = defineCollection({
+      glob: ['blog/**/*.md', '!blog/drafts/**'],
+      schema: createBlogSchema()
+    })
+    const galley = createGalley({ site: 'https://b.test/', collections: { posts } })
+    const result = await galley.build([
+      post('blog/a.md', 'title: A\ndate: 2024-01-01'),
+      new VFile({ path: 'blog/drafts/b.md', value: '# Not ready\n' })
+    ])
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/a/'])
+    expect(problems(result.files)).toEqual([])
+  })
+
   it('should check references from every collection', async () => {
     const galley = createGalley({
       site: 'https://b.test/',

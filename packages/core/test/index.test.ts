@@ -1,6 +1,7 @@
 import { type CachedRender, createGalley, defineConfig, raw } from '@galley/core'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
+import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { post } from './fixtures.js'
@@ -382,6 +383,32 @@ describe('assets', () => {
     expect(result.outputs.map((file) => file.path)).toEqual(['images/logo.png', 'sitemap.xml'])
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
       'a.md:6:27-6:52: Cannot find page `/images/gone.png`; did you mean `/images/logo.png`'
+    ])
+  })
+})
+
+describe('dated file names', () => {
+  it('should take the date and slug of a Jekyll `_posts` file name, unless `fileNameDates` says otherwise', async () => {
+    const files = () => [
+      new VFile({
+        path: 'content/_posts/2018-04-23-hello.md',
+        value: '---\ntitle: Hello\n---\n\nHi.\n'
+      }),
+      post('content/_posts/2019-01-02-own.md', 'title: Own\ndate: 2020-05-05\nslug: mine')
+    ]
+    const jekyll = await createGalley({ site: 'https://b.test', feed: false }).build(files())
+    expect(jekyll.pages.map((page) => [page.url, page.data.date.toISOString()])).toEqual([
+      ['/posts/mine/', '2020-05-05T00:00:00.000Z'],
+      ['/posts/hello/', '2018-04-23T00:00:00.000Z']
+    ])
+    const none = await createGalley({
+      site: 'https://b.test',
+      feed: false,
+      fileNameDates: 'none'
+    }).build(files())
+    expect(none.pages.map((page) => page.url)).toEqual(['/posts/mine/'])
+    expect(none.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual([
+      'schema'
     ])
   })
 })

@@ -82,6 +82,32 @@ const hugoSpellings = {
   linktitle: 'linkTitle'
 } as const
 
+/**
+ * Jekyll's keys for fields the schema has (with `jekyll`), read as the
+ * field they name when it is not given.
+ */
+const jekyllSpellings = {
+  permalink: 'url',
+  last_modified_at: 'updated',
+  excerpt: 'summary'
+} as const
+
+/** Jekyll's keys Galley accepts and leaves out (with `jekyll`). */
+const jekyllOnly = ['excerpt_separator', 'sitemap'] as const
+
+/** Configuration for `createBlogSchema`. */
+export interface BlogSchemaOptions extends DateOptions {
+  /**
+   * Read Jekyll's front matter too (default: `false`): `tags` and
+   * `categories` as one string of names separated by spaces
+   * (`categories: jekyll update`) or a list, `category` (one more
+   * category), `permalink` (the page's URL path, as `url`),
+   * `published: false` (a draft), `redirect_from` (more aliases),
+   * `last_modified_at` (as `updated`) and `excerpt` (as `summary`).
+   */
+  jekyll?: boolean | null | undefined
+}
+
 /** A schema built from fields: Standard Schema and Standard JSON Schema at once. */
 export type FieldsSchema<Output> = StandardSchemaV1<unknown, Output> &
   StandardJSONSchemaV1<unknown, Output>
@@ -168,8 +194,9 @@ export function schemaFromFields<F extends Fields>(shape: F): FieldsSchema<Outpu
  *   Schema.
  */
 export function createBlogSchema(
-  options?: Readonly<DateOptions> | null
+  options?: Readonly<BlogSchemaOptions> | null
 ): FieldsSchema<BlogFrontmatter> {
+  const jekyll = options?.jekyll === true
   const schema = schemaFromFields({
     title: fields.title(),
     date: fields.date(options),
@@ -195,8 +222,28 @@ export function createBlogSchema(
     url: fields.path(),
     linkTitle: fields.text(),
     linktitle: fields.text(),
-    ...Object.fromEntries(ignoredKeys.map((key) => [key, fields.ignored()]))
+    ...Object.fromEntries(ignoredKeys.map((key) => [key, fields.ignored()])),
+    ...(jekyll
+      ? {
+          tags: fields.words([]),
+          categories: fields.words(),
+          category: fields.list(),
+          permalink: fields.path(),
+          published: fields.flag(),
+          redirect_from: fields.aliases(),
+          last_modified_at: fields.optionalDate(options),
+          excerpt: fields.text(),
+          ...Object.fromEntries(jekyllOnly.map((key) => [key, fields.ignored()]))
+        }
+      : {})
   })
+  const left = [
+    ...Object.keys(hugoSpellings),
+    ...ignoredKeys,
+    ...(jekyll
+      ? [...Object.keys(jekyllSpellings), ...jekyllOnly, 'category', 'published', 'redirect_from']
+      : [])
+  ]
   const standard = schema['~standard']
   return {
     '~standard': {
@@ -209,9 +256,7 @@ export function createBlogSchema(
           const output = standard.jsonSchema.output(options) as {
             properties: Record<string, unknown>
           }
-          for (const key of [...Object.keys(hugoSpellings), ...ignoredKeys]) {
-            delete output.properties[key]
-          }
+          for (const key of left) delete output.properties[key]
           return output
         }
       },
@@ -220,16 +265,36 @@ export function createBlogSchema(
         const result = standard.validate(value) as StandardSchemaV1.Result<Record<string, unknown>>
         if (result.issues) return result as StandardSchemaV1.FailureResult
         const data = { ...result.value }
-        for (const [spelling, key] of Object.entries(hugoSpellings)) {
+        for (const [spelling, key] of Object.entries({
+          ...hugoSpellings,
+          ...(jekyll ? jekyllSpellings : {})
+        })) {
           const value = data[spelling]
           delete data[spelling]
           // own-key: `key` is a fixed field name.
           if (value !== undefined && data[key] === undefined) data[key] = value
         }
+        if (jekyll) readJekyll(data)
         return { value: data as unknown as BlogFrontmatter }
       }
     }
   } as FieldsSchema<BlogFrontmatter>
+}
+
+/** Jekyll's `category`, `published` and `redirect_from`, into the fields they add to. */
+function readJekyll(data: Record<string, unknown>): void {
+  const { category, published, redirect_from: from } = data
+  delete data.category
+  delete data.published
+  delete data.redirect_from
+  if (Array.isArray(category) && category.length > 0) {
+    const categories = (data.categories as string[] | undefined) ?? []
+    data.categories = [...new Set([...(category as string[]), ...categories])]
+  }
+  if (published === false) data.draft = true
+  if (Array.isArray(from) && from.length > 0) {
+    data.aliases = [...new Set([...((data.aliases as string[] | undefined) ?? []), ...from])]
+  }
 }
 
 /**

@@ -200,6 +200,33 @@ export const fields = {
       { type: 'array', items: { type: 'string' } }
     ),
 
+  /**
+   * Names as Jekyll reads `tags` and `categories`: a list of strings, or
+   * one string of names separated by spaces (`jekyll update`), trimmed,
+   * without duplicates (optional; `fallback` when left out).
+   */
+  words: (fallback?: string[]): Field<string[] | undefined> =>
+    field(
+      (value) =>
+        readList(
+          typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value,
+          'a string'
+        ),
+      { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+      true,
+      fallback,
+      { type: 'array', items: { type: 'string' } }
+    ),
+
+  /** `true` or `false`, such as Jekyll's `published` (optional, no default). */
+  flag: (): Field<boolean | undefined> =>
+    field(
+      (value) =>
+        typeof value === 'boolean' ? { value } : { message: 'Expected `true` or `false`' },
+      { type: 'boolean' },
+      true
+    ),
+
   /** A finite number, such as Hugo's `weight` (optional). */
   number: (): Field<number | undefined> =>
     field(

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { VFile } from 'vfile'
+import { type FileNameDates, fileNameDate } from './file-name.js'
 import type { Key, ParsedBlock } from './formats/types.js'
 import { declaredShape, findUnknownKeys } from './keys.js'
 import { parseFrontmatter, releaseTree } from './parse.js'
@@ -17,6 +18,12 @@ export interface ValidateOptions {
    * `blogSchema` (Standard JSON Schema), and Valibot objects.
    */
   unknownKeys?: 'error' | 'ignore' | 'warn' | null | undefined
+  /**
+   * Which files' names give the `date` their front matter leaves out
+   * (`_posts/2018-04-23-hello.md`: `2018-04-23`): `'jekyll'`, files in a
+   * `_posts` folder, `'all'`, any file, or `'none'` (default: `'jekyll'`).
+   */
+  fileNameDates?: FileNameDates | null | undefined
 }
 
 const policies = new Set(['error', 'ignore', 'warn'])
@@ -51,6 +58,12 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
   if (!policies.has(policy)) {
     throw new TypeError(
       `Expected \`unknownKeys\` to be \`'ignore'\`, \`'warn'\` or \`'error'\`, not \`${String(policy)}\``
+    )
+  }
+  const dates = options?.fileNameDates
+  if (dates !== undefined && dates !== null && !['all', 'jekyll', 'none'].includes(dates)) {
+    throw new TypeError(
+      `Expected \`fileNameDates\` to be \`'jekyll'\`, \`'all'\` or \`'none'\`, not \`${String(dates)}\``
     )
   }
   if (
@@ -90,7 +103,7 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
     }
   }
 
-  const result = await schema['~standard'].validate(state.data)
+  const result = await schema['~standard'].validate(withFileNameDate(file, state.data, options))
   for (const issue of result.issues ?? []) {
     const path = (issue.path ?? []).map((segment) =>
       typeof segment === 'object' ? (segment.key as Key) : (segment as Key)
@@ -115,6 +128,24 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
   if (result.issues || reports.some((report) => report.fatal)) return undefined
   file.data.galleyFrontmatter = result.value
   return result.value as StandardSchemaV1.InferOutput<S>
+}
+
+/**
+ * The front matter with the date its file's name gives (`fileNameDates`),
+ * when it has no `date` of its own.
+ */
+function withFileNameDate(
+  file: VFile,
+  data: unknown,
+  options: Readonly<ValidateOptions> | null | undefined
+): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.hasOwn(data, 'date')) {
+    return data
+  }
+  const named = file.path ? fileNameDate(file.path, options?.fileNameDates) : undefined
+  if (!named) return data
+  // A copy with no prototype, as parsed front matter is.
+  return Object.assign(Object.create(null), data, { date: named.date })
 }
 
 interface Report {

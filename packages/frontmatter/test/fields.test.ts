@@ -2,6 +2,7 @@ import {
   blogSchema,
   createBlogSchema,
   fields,
+  fileNameDate,
   parseDate,
   parseList,
   schemaFromFields,
@@ -213,6 +214,52 @@ describe('toJsonSchema', () => {
       type: 'boolean',
       default: false
     })
+  })
+
+  it('should read Jekyll’s front matter with `jekyll`: space-separated lists, `permalink`, `published`, and the date of a `_posts` file name', async () => {
+    const schema = createBlogSchema({ jekyll: true })
+    const file = new VFile({
+      path: 'site/_posts/2018-04-23-welcome-to-jekyll.markdown',
+      value:
+        '---\nlayout: post\ntitle: "Welcome to Jekyll!"\ncategories: jekyll update\ncategory: News\ntags: a b a\npermalink: /:year/:title/\npublished: false\nredirect_from: /old/\nlast_modified_at: 2018-05-01\nexcerpt_separator: <!--more-->\n---\n'
+    })
+    expect(await validateFrontmatter(file, schema)).toEqual({
+      title: 'Welcome to Jekyll!',
+      date: new Date('2018-04-23T00:00:00Z'),
+      updated: new Date('2018-05-01T00:00:00Z'),
+      tags: ['a', 'b'],
+      categories: ['News', 'jekyll', 'update'],
+      draft: true,
+      aliases: ['/old/'],
+      url: '/:year/:title/'
+    })
+    expect(file.messages.map(String)).toEqual([])
+    // Its own `date` wins over the name's; without `jekyll`, one string is one name.
+    const dated = new VFile({
+      path: '_posts/2018-04-23-x.md',
+      value: '---\ntitle: X\ndate: 2019-01-01\ncategories: jekyll update\n---\n'
+    })
+    expect(await validateFrontmatter(dated, blogSchema)).toMatchObject({
+      date: new Date('2019-01-01T00:00:00Z'),
+      categories: ['jekyll update']
+    })
+    // Outside `_posts` a name gives no date, unless `fileNameDates: 'all'`.
+    const loose = () => new VFile({ path: 'posts/2018-04-23-x.md', value: '---\ntitle: X\n---\n' })
+    const none = loose()
+    expect(await validateFrontmatter(none, blogSchema)).toBe(undefined)
+    expect(none.messages.map((message) => message.ruleId)).toEqual(['schema'])
+    expect(await validateFrontmatter(loose(), blogSchema, { fileNameDates: 'all' })).toMatchObject({
+      date: new Date('2018-04-23T00:00:00Z')
+    })
+    expect(fileNameDate('_posts/2018-02-30-x.md')).toBe(undefined)
+    expect(fileNameDate('blog\\_posts\\2018-02-03-x.y.md')).toEqual({
+      date: '2018-02-03',
+      slug: 'x.y'
+    })
+    expect(fileNameDate('_posts/2018-02-03-x.md', 'none')).toBe(undefined)
+    await expect(
+      validateFrontmatter(loose(), blogSchema, { fileNameDates: 'yes' as never })
+    ).rejects.toThrow(/fileNameDates/)
   })
 
   it('should read Hugo’s front matter as it is: `lastmod` as `updated`, its other keys without a warning', async () => {

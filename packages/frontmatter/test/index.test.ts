@@ -10,6 +10,7 @@ describe('@galley/frontmatter', () => {
       'blogSchema',
       'createBlogSchema',
       'fields',
+      'fileNameDate',
       'findFrontmatter',
       'frontmatterMatters',
       'locateValue',

@@ -14,7 +14,7 @@ import { walkFolder } from './walk.js'
 export interface LoadOptions {
   /** Folder paths are reported relative to (default: `process.cwd()`). */
   cwd?: string | null | undefined
-  /** Glob patterns of posts inside `dir`; `!` leaves files out (default: `['**\/*.md']`). */
+  /** Glob patterns of posts inside `dir`; `!` leaves files out (default: `['**\/*.{md,markdown}']`). */
   patterns?: ReadonlyArray<string> | null | undefined
   /**
    * A file (in a cache folder, such as `.cache/galley/content.bin`) where
@@ -50,7 +50,7 @@ export async function loadContent(
   const cwd = path.resolve(options?.cwd ?? process.cwd())
   const root = path.resolve(cwd, dir)
   // As in tinyglobby, a pattern starting with `!` leaves files out.
-  const patterns = [...(options?.patterns ?? ['**/*.md'])]
+  const patterns = [...(options?.patterns ?? ['**/*.{md,markdown}'])]
   const take = picomatch(
     patterns.filter((pattern) => !pattern.startsWith('!')),
     { dot: false }
