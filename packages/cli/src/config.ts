@@ -4,6 +4,7 @@ import type { GalleyConfig } from '@galley/core'
 import { foldersOf } from '@galley/core/node'
 import { createJiti } from 'jiti'
 import { hugoSettings } from './hugo.js'
+import { jekyllConfig, jekyllSite } from './jekyll.js'
 import { runtimeAliases } from './runtime.js'
 import { withTheme } from './theme.js'
 
@@ -23,7 +24,9 @@ const names = [
  * hastscript's runtime (`@jsxImportSource hastscript`). The config's
  * imports of Galley's packages and of hastscript get the command's own
  * copies (`runtimeAliases`). Layouts the config leaves out are the default
- * theme's (`withTheme`).
+ * theme's (`withTheme`). Without a config file, a Hugo site's config
+ * (`hugoSettings`) or a Jekyll site's `_config.yml` (`jekyllConfig`, the
+ * site's folder as content) gives what it can.
  *
  * @param cwd
  *   Folder of the site.
@@ -41,12 +44,16 @@ export async function loadConfig(
   const found = candidates.find((candidate) => existsSync(candidate))
   if (!found) {
     if (given) throw new Error(`Cannot find config file \`${given}\``)
+    // A Hugo site's own title, address, language, time zone and page size.
+    const hugo = hugoSettings(cwd)
+    // A Jekyll site (`_config.yml`, no Hugo config): its posts and pages as Jekyll has them.
+    const jekyll = Object.keys(hugo).length === 0 ? jekyllSite(cwd) : undefined
     return {
-      config: withTheme({
-        ...defaultConfig(dir ?? foldersOf(undefined).contentDir),
-        // A Hugo site's own title, address, language, time zone and page size.
-        ...hugoSettings(cwd)
-      }),
+      config: withTheme(
+        jekyll
+          ? jekyllConfig(dir ?? '.', jekyll)
+          : { ...defaultConfig(dir ?? foldersOf(undefined).contentDir), ...hugo }
+      ),
       path: undefined
     }
   }

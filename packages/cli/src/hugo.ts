@@ -63,7 +63,8 @@ export function hugoSettings(cwd: string): Partial<GalleyConfig> {
   return {}
 }
 
-function knownZone(zone: string): boolean {
+/** Whether `Intl` knows the IANA time zone `zone`. */
+export function knownZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
     return true

@@ -33,7 +33,7 @@ describe('examples/blog', () => {
   it('should build with no message at all, even with `--frail`', () => {
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 46 files to \`${dist}\` (6 posts)\n`,
+      stdout: `galley: wrote 47 files to \`${dist}\` (6 posts)\n`,
       stderr: ''
     })
   })
@@ -43,6 +43,7 @@ describe('examples/blog', () => {
       [
         '404.html',
         'about/index.html',
+        'archive/index.html',
         'atom.xml',
         'favicon.svg',
         'feed.json',
@@ -146,8 +147,8 @@ describe('examples/blog', () => {
       '<link rel="canonical" href="http://localhost:4321/posts/flour-guide/">'
     )
     const sitemap = await read('sitemap.xml')
-    // Posts, the About page, the home page, the tag pages and their index.
-    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 1 + 7 + 1)
+    // Posts, the About page, the home page, the tag pages and their index, the archive.
+    expect(sitemap.match(/<url>/g)).toHaveLength(6 + 1 + 1 + 7 + 1 + 1)
     expect(sitemap).toContain('<url><loc>http://localhost:4321/tags/</loc></url>')
     expect(sitemap).toContain('<loc>http://localhost:4321/about/</loc>')
     expect(sitemap).toContain(

@@ -35,12 +35,13 @@ describe('galley', () => {
     const result = await run(['build', '--out', dist])
     expect(result).toEqual({
       code: 0,
-      stdout: `galley: wrote 18 files to \`${dist}\` (2 posts)\n`,
+      stdout: `galley: wrote 19 files to \`${dist}\` (2 posts)\n`,
       stderr: ''
     })
     expect((await readdir(dist)).sort()).toEqual([
       '.galley-manifest.json',
       '404.html',
+      'archive',
       'atom.xml',
       'feed.json',
       'index.html',
@@ -219,6 +220,7 @@ describe('galley', () => {
       .sort()
     expect(pages).toEqual([
       '404.html',
+      'archive/index.html',
       'categories/index.html',
       'categories/travel/index.html',
       'elsewhere/second/index.html',

@@ -32,7 +32,8 @@ export default {
     index: (site) => page(site.title, site.pages.map((post) => el('p', [el('a', [text(post.data.title)], { href: post.url })]))),
     tag: (tag) => page(tag.name, [text(tag.name)]),
     notFound: () => page('Not found', [text('Not found')]),
-    terms: (index) => page(index.taxonomy, index.terms.map((term) => el('p', [el('a', [text(term.name)], { href: term.url })])))
+    terms: (index) => page(index.taxonomy, index.terms.map((term) => el('p', [el('a', [text(term.name)], { href: term.url })]))),
+    archive: (archive) => page('Archive', archive.years.map((year) => el('p', [text(year.year)])))
   }
 }
 `

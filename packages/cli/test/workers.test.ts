@@ -107,9 +107,9 @@ describe('worker threads', () => {
     expect(child.stderr).not.toContain('execArgv')
     expect(child.status).toBe(0)
     // With the default theme: 30 posts, the About page, the home page, 404,
-    // the tags' index, 3 tag pages and their 9 feeds, 3 feeds, the sitemap
-    // and robots.txt.
-    expect(child.stdout).toContain('wrote 51 files to')
+    // the tags' index, 3 tag pages and their 9 feeds, the archive, 3 feeds,
+    // the sitemap and robots.txt.
+    expect(child.stdout).toContain('wrote 52 files to')
     // Rendered in the workers: the feed carries the HTML.
     expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain(
       '&#x3C;code class="language-js">const n = 30'

@@ -10,7 +10,7 @@ export interface DateOptions {
 
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/
 const dateTime =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?$/
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)? ?([Zz]|[+-]\d{2}:?\d{2})?$/
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
@@ -39,7 +39,7 @@ export function checkTimeZone(timeZone: string | null | undefined): string {
 
 /**
  * Read a front-matter date: a date-only `2018-04-23` (midnight in
- * `timeZone`), an RFC 3339 date-time (with an offset it is exact; without
+ * `timeZone`), an RFC 3339 date-time, or Jekyll's `2018-04-23 10:00:00 +0200` (with an offset it is exact; without
  * one it is read in `timeZone`), or a `Date`.
  *
  * @param value
@@ -78,11 +78,17 @@ export function parseDate(
   const second = Number(long[6] ?? 0)
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined
   const offset = long[8]
-  if (offset) {
-    const date = new Date(text.replace(' ', 'T'))
-    return Number.isNaN(date.getTime()) ? undefined : date
-  }
   const millisecond = Math.round(Number(long[7] ?? 0) * 1000)
+  if (offset) {
+    // `Z`, `+02:00`, or `+0200` (as Jekyll writes dates: `2018-04-23 10:00:00 +0200`).
+    const sign = offset.startsWith('-') ? -1 : 1
+    const [hours, minutes] = /^[Zz]$/.test(offset)
+      ? [0, 0]
+      : [Number(offset.slice(1, 3)), Number(offset.slice(-2))]
+    if (hours > 23 || minutes > 59) return undefined
+    const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
+    return new Date(utc - sign * (hours * 60 + minutes) * 60_000)
+  }
   return zoned(timeZone, year, month, day, hour, minute, second, millisecond)
 }
 

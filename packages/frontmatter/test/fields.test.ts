@@ -106,6 +106,9 @@ describe('fields', () => {
     expect(parseDate('2018-04-23T10:00:00Z', { timeZone: 'Asia/Tokyo' })?.toISOString()).toBe(
       '2018-04-23T10:00:00.000Z'
     )
+    // Offsets are exact, with a colon or without, after a space as Jekyll writes them.
+    expect(parseDate('2018-04-23 10:00:00 +0200')?.toISOString()).toBe('2018-04-23T08:00:00.000Z')
+    expect(parseDate('2018-04-23T10:00:00.5-05:30')?.toISOString()).toBe('2018-04-23T15:30:00.500Z')
   })
 
   it('should reject impossible dates and times', () => {
@@ -113,6 +116,7 @@ describe('fields', () => {
       '2018-02-29',
       '2018-13-01',
       '2018-04-23T24:00:00Z',
+      '2018-04-23 10:00:00 +2500',
       '23/04/2018',
       '',
       20180423

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 import { parsedText } from './text.js'
 
 /** Text that may hold a link to a Markdown file or to its output (`linkedFile`). */
-const mentionsMarkdown = /\.m(?:d|arkdown)|\.html?|&/i
+const mentionsMarkdown = /\.m(?:d|arkdown)|\.html?|&|\{%/i
 
 /** A link to a file (`a.md`, `a.md#x`), or to the page it makes (`a.html`). */
 const linkedFile = /^([^?#]*\.(md|markdown|mdx|html?))([?#].*)?$/i
@@ -34,8 +34,9 @@ export function remarkGalleyResolveLinks(
   resolve: (path: string, file: VFile) => string | undefined
 ): (tree: Root, file: VFile) => undefined {
   return (tree, file) => {
-    // A URL ends in `.md` (or `.html`) only as written (`\.md` too) or by a
-    // character reference (`&#46;md`): without those, no link is to a file.
+    // A URL ends in `.md` (or `.html`) only as written (`\.md` too), by a
+    // character reference (`&#46;md`) or from Jekyll's `{% post_url %}`:
+    // without those, no link is to a file.
     const text = parsedText(tree, file)
     if (text !== undefined && !mentionsMarkdown.test(text)) return undefined
     visit(tree, (node) => {

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast'
 import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
+import { beforeParse } from './before-parse.js'
 import { source } from './source.js'
 import { parsedText } from './text.js'
 
@@ -32,11 +33,16 @@ export function remarkGalleyShortcodes(this: Processor): (tree: Root, file: VFil
   // `highlight` spans blocks: it is read from the text, before the parse
   // (so the plugin goes after `remark-parse`).
   const parse = this.parser
-  if (parse) this.parser = (document, file) => parse(highlightAsFences(document), file)
+  if (parse) this.parser = (document, file) => parse(beforeParse(document), file)
   return (tree, file) => {
     const text = parsedText(tree, file)
     // A shortcode is `{{<` or `{{%` as written: without those, there is none.
-    if (text === undefined || (!text.includes('{{<') && !text.includes('{{%'))) return undefined
+    if (
+      text === undefined ||
+      (!text.includes('{{<') && !text.includes('{{%') && !text.includes('{%'))
+    ) {
+      return undefined
+    }
     walk(tree, text, file)
     return undefined
   }
@@ -130,81 +136,6 @@ function figureOf(node: Paragraph, text: string): RootContent | undefined {
   }
 }
 
-/** A line that is a `highlight` call: its prefix (indent, `> `), and the call. */
-const highlightLine =
-  /^([ \t>]*)\{\{([<%])\s*(\/?)highlight((?:[^"'>%}]|"[^"]*"|'[^']*'|`[^`]*`)*?)\s*[>%]\}\}[ \t]*$/
-
-/** A line opening or closing a fenced code block (after any prefix). */
-const fenceLine = /^[ \t>]*(`{3,}|~{3,})/
-
-/**
- * Hugo's paired `highlight` shortcode as a fenced code block, before the
- * text is parsed: each line `{{< highlight go "linenos=table" >}}` becomes
- * ```` ```go linenos=table ```` and its `{{< /highlight >}}` a closing
- * fence, padded with spaces to the same length, so every offset, line and
- * column stays the file's. The lines between are code as written, whatever
- * Markdown they would be (a `#` line, a `-` line), in a list or a block
- * quote too. A call inside a fenced code block (documentation of Hugo) is
- * left alone, and so is one with no closing call.
- *
- * @param text
- *   Markdown.
- * @returns
- *   Markdown of the same length.
- */
-export function highlightAsFences(text: string): string {
-  if (!text.includes('highlight')) return text
-  const lines = text.split('\n')
-  let fence: string | undefined
-  let open: { index: number; prefix: string; args: string } | undefined
-  let changed = false
-  for (let index = 0; index < lines.length; index++) {
-    const line = (lines[index] as string).replace(/\r$/, '')
-    const call = highlightLine.exec(line)
-    if (open && call?.[3] === '/') {
-      const body = lines.slice(open.index + 1, index).join('\n')
-      const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((run) => run[0].length))
-      const marks = '`'.repeat(longest + 1)
-      const opening = `${open.prefix}${marks}${open.args}`
-      const closing = `${call[1]}${marks}`
-      const was = (lines[open.index] as string).replace(/\r$/, '')
-      if (opening.length <= was.length && closing.length <= line.length) {
-        lines[open.index] = pad(lines[open.index] as string, opening)
-        lines[index] = pad(lines[index] as string, closing)
-        changed = true
-      }
-      open = undefined
-      continue
-    }
-    if (open) continue
-    const marks = fenceLine.exec(line)?.[1]
-    if (marks) {
-      if (fence === undefined) fence = marks
-      else if (marks[0] === fence[0] && marks.length >= fence.length) fence = undefined
-      continue
-    }
-    if (fence === undefined && call && call[3] !== '/') {
-      const args = positional(call[4] ?? '')
-      const info = args.length > 0 ? args.join(' ') : ''
-      open = { index, prefix: call[1] ?? '', args: info.includes('`') ? '' : info }
-    }
-  }
-  return changed ? lines.join('\n') : text
-}
-
-/** `value` padded with spaces to the length of `line` (keeping its `\r`). */
-function pad(line: string, value: string): string {
-  const cr = line.endsWith('\r') ? '\r' : ''
-  return value.padEnd(line.length - cr.length, ' ') + cr
-}
-
-/** The positional arguments of a shortcode call, unquoted. */
-function positional(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+)/g)].map(
-    (match) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''
-  )
-}
-
 /** Turn `[label]({{< ref "x.md" >}})` inside text nodes into links to `x.md`. */
 function links(node: Paragraph): void {
   const out: PhrasingContent[] = []
@@ -254,8 +185,25 @@ function warnUnknown(node: Paragraph, file: VFile): void {
       )
       message.expected = ['ref', 'relref', 'figure', 'highlight']
     }
+    for (const match of child.value.matchAll(liquidTag)) {
+      const name = match[1] ?? ''
+      if (name.startsWith('end')) continue
+      const at = match.index ?? 0
+      const message = file.message(
+        `Unexpected Jekyll tag \`${name}\`: Galley reads \`post_url\` and \`link\` in links and \`highlight\` around code, and leaves others as text; write it as Markdown or HTML`,
+        {
+          place: place(child, at, at + match[0].length) ?? child.position,
+          ruleId: 'unknown-shortcode',
+          source
+        }
+      )
+      message.expected = ['post_url', 'link', 'highlight']
+    }
   }
 }
+
+/** A Jekyll (Liquid) tag: `{% include note.html %}`. */
+const liquidTag = /\{%-?\s*(\w+)[^%]*?-?%\}/g
 
 /** `name="value"` pairs of a shortcode call (quoted with `"`, `'` or `` ` ``). */
 function attributes(text: string): Map<string, string> {

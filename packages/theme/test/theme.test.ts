@@ -199,8 +199,8 @@ describe('theme', () => {
       // Midnight UTC on New Year's Day is still 2022 in New York.
       post('edge.md', 'title: Edge\ndate: 2023-01-01T00:00:00Z')
     ])
-    const main = /<main[^]*<\/main>/.exec(files.get('archive/index.html') ?? '')?.[0] ?? ''
-    const lines = [...main.matchAll(/<(h2|li)\b[^>]*>([^]*?)<\/\1>/g)].map((match) =>
+    const main = /<main[\s\S]*<\/main>/.exec(files.get('archive/index.html') ?? '')?.[0] ?? ''
+    const lines = [...main.matchAll(/<(h2|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) =>
       (match[2] ?? '')
         .replace(/<[^>]+>/g, '')
         .replace(/\s+/g, ' ')

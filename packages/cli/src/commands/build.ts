@@ -64,7 +64,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // Refused before any work: an output folder that would replace a source.
   const protect: OutDirOptions = {
     root: context.cwd,
-    sources: [at(folders.contentDir), at(folders.publicDir), ...(configPath ? [configPath] : [])],
+    sources: [at(folders.publicDir), ...(configPath ? [configPath] : [])],
+    // The content walk leaves the output folder out: it may be inside.
+    containers: [at(folders.contentDir)],
     force: flags.force ?? config.emptyOutDir ?? false
   }
   // A folder a build wrote is looked through for others' files when the
@@ -76,7 +78,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // Files whose stats are as the last build saw them are known by their digest, not read.
   const loaded = await loadSite(config, {
     cwd: context.cwd,
-    stats: flags.fresh ? undefined : path.join(cacheDir, 'content.bin')
+    stats: flags.fresh ? undefined : path.join(cacheDir, 'content.bin'),
+    outDir: at(outDir)
   })
   const files = loaded.files
   const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''

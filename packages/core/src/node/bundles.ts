@@ -24,13 +24,16 @@ const markdown = /\.(?:md|markdown|mdx)$/i
  *   The Markdown files loaded from it (paths relative to `cwd`).
  * @param cwd
  *   Folder the files' paths are relative to.
+ * @param skip
+ *   Absolute paths of folders to leave out (the output folder).
  * @returns
  *   Bundle files, by page and path.
  */
 export async function loadBundles(
   root: string,
   files: ReadonlyArray<VFile>,
-  cwd: string
+  cwd: string,
+  skip?: ReadonlyArray<string> | undefined
 ): Promise<BundleFile[]> {
   const bundles = new Map<string, VFile>()
   for (const file of files) {
@@ -43,13 +46,17 @@ export async function loadBundles(
   for (const [folder, page] of bundles) {
     // A file in a bundle nested in this one is that bundle's: each folder
     // on its way is looked up once, not every bundle for every file.
-    const walked = await walkFolder(folder, (relative) => {
-      if (markdown.test(relative)) return false
-      for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) {
-        if (bundles.has(path.join(folder, relative.slice(0, at)))) return false
-      }
-      return true
-    })
+    const walked = await walkFolder(
+      folder,
+      (relative) => {
+        if (markdown.test(relative)) return false
+        for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) {
+          if (bundles.has(path.join(folder, relative.slice(0, at)))) return false
+        }
+        return true
+      },
+      skip
+    )
     for (const refused of walked.refused) {
       const link = refused.reason !== 'it is not a regular file'
       const message = page.message(

@@ -24,6 +24,12 @@ export interface LoadOptions {
    * `value` is first read (default: none: every file is read).
    */
   stats?: string | null | undefined
+  /**
+   * Folders inside `dir` to leave out, relative to `cwd` or absolute: the
+   * output folder, when it is inside the content folder (a Jekyll site's
+   * `_site`) (default: none).
+   */
+  skip?: ReadonlyArray<string> | null | undefined
 }
 
 /**
@@ -57,7 +63,11 @@ export async function loadContent(
   )
   const negated = patterns.filter((pattern) => pattern.startsWith('!')).map((p) => p.slice(1))
   const leave = negated.length > 0 ? picomatch(negated, { dot: true }) : () => false
-  const walked = await walkFolder(root, (relative) => take(relative) && !leave(relative))
+  const walked = await walkFolder(
+    root,
+    (relative) => take(relative) && !leave(relative),
+    (options?.skip ?? []).map((folder) => path.resolve(cwd, folder))
+  )
   const store = options?.stats ? contentStats(options.stats, root) : undefined
   const started = Date.now()
   // Synchronously: for many small files, Node 20 reads several times faster so.

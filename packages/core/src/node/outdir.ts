@@ -20,6 +20,13 @@ export interface OutDirOptions {
    */
   sources?: ReadonlyArray<string> | null | undefined
   /**
+   * What the build reads leaving the output folder out (the content
+   * folder, whose walk skips it): the output folder may be inside one
+   * (a Jekyll site's content is its whole folder), never be or hold one
+   * (default: none).
+   */
+  containers?: ReadonlyArray<string> | null | undefined
+  /**
    * Replace an output folder that holds files Galley did not write (no
    * manifest, or files the manifest does not list) (default: `false`).
    * Never allows an output folder that is, holds or sits in a source.
@@ -69,7 +76,7 @@ export async function checkOutDir(
       refuse(out === root ? "it is the site's folder" : `it holds the site's folder ${shown(root)}`)
     }
   }
-  for (const source of options?.sources ?? []) {
+  for (const source of [...(options?.sources ?? []), ...(options?.containers ?? [])]) {
     const resolved = await real(source)
     if (within(resolved, out)) {
       refuse(
@@ -78,7 +85,10 @@ export async function checkOutDir(
           : `it holds ${shown(source)}, which the build reads`
       )
     }
-    if (within(out, resolved)) refuse(`it is inside ${shown(source)}, which the build reads`)
+    const container = options?.containers?.includes(source) === true
+    if (!container && within(out, resolved)) {
+      refuse(`it is inside ${shown(source)}, which the build reads`)
+    }
   }
   if (options?.force) return
   await refuseForeign(outDir, options)

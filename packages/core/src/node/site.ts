@@ -35,8 +35,9 @@ export interface LoadedSite {
  * @param options
  *   `cwd` (default: `process.cwd()`), `assets: false` to leave
  *   `public/` unread (a bundler or another generator copies it itself),
- *   and `patterns` of the Markdown files to take and a `stats` file (as
- *   `loadContent`).
+ *   `patterns` of the Markdown files to take and a `stats` file (as
+ *   `loadContent`), and the `outDir` a build writes (default: the
+ *   config's), which is not read when it is inside the content folder.
  * @returns
  *   What was read.
  */
@@ -47,19 +48,27 @@ export async function loadSite(
     assets?: boolean | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
     stats?: string | null | undefined
+    outDir?: string | null | undefined
   } | null
 ): Promise<LoadedSite> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
   const folders = foldersOf(config)
+  // An output folder inside the content folder (a Jekyll site's) is not read.
+  const skip = [path.resolve(cwd, options?.outDir ?? folders.outDir)]
   const [files, assets, loaded] = await Promise.all([
-    loadContent(folders.contentDir, { cwd, patterns: options?.patterns, stats: options?.stats }),
+    loadContent(folders.contentDir, {
+      cwd,
+      patterns: options?.patterns,
+      stats: options?.stats,
+      skip
+    }),
     options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
     loadData(config, { cwd })
   ])
   const bundles =
     options?.assets === false
       ? []
-      : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd)
+      : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
   return { files, assets, bundles, data: loaded.data, dataFiles: loaded.files }
 }
 

@@ -17,19 +17,24 @@ export interface Walked {
  * the folder's real path (a link to `/etc`, or to `../secrets.md`, is
  * refused, with the reason), and FIFOs, sockets and devices are refused
  * too (reading a FIFO would hang the build). Names starting with `.` and
- * `node_modules` folders are skipped, as globs skip them.
+ * `node_modules` folders are skipped, as globs skip them, and so are the
+ * folders of `skip` (an output folder inside the walked one).
  *
  * @param root
  *   Folder; a missing one has no files.
  * @param match
  *   Whether a relative path (`posts/a.md`) is wanted.
+ * @param skip
+ *   Absolute paths of folders to leave out (default: none).
  * @returns
  *   Files and refusals.
  */
 export async function walkFolder(
   root: string,
-  match: (relative: string) => boolean
+  match: (relative: string) => boolean,
+  skip?: ReadonlyArray<string> | undefined
 ): Promise<Walked> {
+  const left = new Set((skip ?? []).map((folder) => path.resolve(folder)))
   const walked: Walked = { files: [], refused: [] }
   const base = await realpath(root).catch(() => undefined)
   if (!base) return walked
@@ -67,6 +72,7 @@ export async function walkFolder(
         real = target
       }
       if (kind === 'dir') {
+        if (left.has(absolute)) continue
         // A link back up (or to a folder already walked) is walked once.
         const key = real === absolute ? await realpath(absolute).catch(() => absolute) : real
         if (seen.has(key)) continue
