@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkOutDir, writeSite } from '@galley/core/node'
+import { checkOutDir, loadSite, writeSite } from '@galley/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 let root: string
@@ -58,6 +58,37 @@ describe('the output folder', () => {
       expect(await readdir(root)).toEqual(expect.arrayContaining(['site', 'sibling.txt']))
     })
   }
+
+  it('should build inside a folder the build reads leaving the output out (a Jekyll site’s), never into it', async () => {
+    const contained = {
+      root: site,
+      sources: [path.join(site, 'public')],
+      containers: [path.join(site, 'content')]
+    }
+    const files = [{ path: 'index.html', value: 'x' }]
+    await writeSite(path.join(site, 'content/_site'), files, contained)
+    expect(await readFile(path.join(site, 'content/_site/index.html'), 'utf8')).toBe('x')
+    await expect(writeSite(path.join(site, 'content'), files, contained)).rejects.toThrow(
+      'it is `content`, which the build reads'
+    )
+    await expect(writeSite(site, files, contained)).rejects.toThrow("it is the site's folder")
+    // Its Markdown is not read back as content, nor copied as a bundle's.
+    await writeFile(path.join(site, 'content/_site/copied.md'), '# Copied\n')
+    await mkdir(path.join(site, 'content/trip/_site'), { recursive: true })
+    await writeFile(path.join(site, 'content/trip/index.md'), '# Trip\n')
+    await writeFile(path.join(site, 'content/trip/_site/x.png'), 'png')
+    const loaded = await loadSite(
+      { site: 'https://b.test/', contentDir: 'content' },
+      { cwd: site, outDir: 'content/_site' }
+    )
+    expect(loaded.files.map((file) => file.path)).toEqual(['content/a.md', 'content/trip/index.md'])
+    expect(loaded.bundles.map((file) => file.path)).toEqual(['_site/x.png'])
+    const inBundle = await loadSite(
+      { site: 'https://b.test/', contentDir: 'content' },
+      { cwd: site, outDir: 'content/trip/_site' }
+    )
+    expect(inBundle.bundles).toEqual([])
+  })
 
   it('should refuse a link that leads to a source, as the source itself', async () => {
     await symlink(path.join(site, 'content'), path.join(site, 'out'))

@@ -233,6 +233,43 @@ describe('options', () => {
     ).toEqual(['18:1 unknown-shortcode'])
   })
 
+  it('should read Jekyll’s links and `highlight` tags, and leave them alone in code', async () => {
+    const routes: Record<string, string> = {
+      '/_posts/2018-04-23-hello.md': '/2018/04/23/hello.html',
+      '/about.md': '/about/'
+    }
+    const { render } = createMarkdownProcessor({ resolveLink: (path) => routes[path] })
+    const input = [
+      '[a]({% post_url 2018-04-23-hello %}) [b]({% link about.md %}) [c]({{ site.url }}{{ site.baseurl }}/x/) [d]({{ "/y/" | relative_url }}) [e]({% include z %})',
+      '',
+      '`[f]({% post_url 2018-04-23-hello %})`',
+      '',
+      '{% highlight ruby linenos %}',
+      '- not a list',
+      '{% endhighlight %}',
+      ''
+    ].join('\n')
+    const result = await render(input, { path: 'index.md' })
+    expect(result.html).toBe(
+      [
+        '<p><a href="/2018/04/23/hello.html">a</a> <a href="/about/">b</a> <a href="/x/">c</a> <a href="/y/">d</a> [e]({% include z %})</p>',
+        '<p><code>[f]({% post_url 2018-04-23-hello %})</code></p>',
+        '<pre><code class="language-ruby">- not a list',
+        '</code></pre>'
+      ].join('\n')
+    )
+    // Places are the file's: the text was rewritten length for length.
+    expect(result.links.map((link) => link.url)).toEqual([
+      '/2018/04/23/hello.html',
+      '/about/',
+      '/x/',
+      '/y/'
+    ])
+    expect(
+      result.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
+    ).toEqual(['1:140 unknown-shortcode'])
+  })
+
   it('should add smart punctuation on request', async () => {
     const { html } = await createMarkdownProcessor({ smartypants: true }).render(
       '"Hello" -- it\'s...\n'
