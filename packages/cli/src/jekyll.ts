@@ -96,7 +96,9 @@ const notPages = ['README', 'LICENSE', 'CHANGELOG', 'CONTRIBUTING', 'CODE_OF_CON
  * or a post's own `permalink`); other Markdown files outside `_` folders
  * are pages, at their `permalink` or their path (`about.md` →
  * `/about.html`, `/about/` with the `pretty` style); `index.md` at the top
- * is the home page's introduction. `tags` and `categories` are the
+ * is the home page's introduction. Other files outside `_` folders
+ * (`assets/`, `images/`) are copied as they are, save HTML, XML and Sass
+ * (Liquid templates in a Jekyll site). `tags` and `categories` are the
  * taxonomies. `_drafts`, `_site`, `vendor`, `node_modules`, the
  * repository's README and license, and `exclude` are left out.
  *
@@ -149,6 +151,27 @@ export function jekyllConfig(contentDir: string, site: JekyllSite): GalleyConfig
     site: 'http://localhost:4321/',
     ...site.settings,
     contentDir,
+    // Jekyll copies every other file of the site as it is (`assets/`,
+    // `images/`); pages and templates (`.html`, `.xml`, Sass: Liquid with
+    // front matter, most of them) are not copied.
+    publicDir: contentDir,
+    publicExclude: [
+      '_*',
+      '**/_*',
+      '_*/**',
+      '**/_*/**',
+      `**/*.${markdown}`,
+      '**/*.{html,htm,xml,scss,sass,liquid}',
+      '**/#*',
+      '**/*~',
+      'Gemfile',
+      'Gemfile.lock',
+      '*.gemspec',
+      'gemfiles/**',
+      'vendor/**',
+      'galley.config.*',
+      ...site.exclude.map((item) => item.replace(/\/$/, '/**'))
+    ],
     taxonomies: { tags: {}, categories: {} },
     collections: {
       posts: {

@@ -39,13 +39,18 @@ const site = {
     '---\nlayout: post\ntitle: "First steps"\ndate: 2018-04-23 10:00:00 +0200\ncategories: travel gear\n---\nSee [the next one]({% post_url 2019-01-05-second %}) and [about]({{ site.baseurl }}/about/).\n\n{% highlight ruby %}\n# not a heading\n{% endhighlight %}\n',
   '_posts/2019-01-05-second.md':
     '---\ntitle: Second\ntags: boots maps\npermalink: /second-trip/\n---\nBack to [the first]({% link _posts/2018-04-23-first-steps.markdown %}) and [its file](2018-04-23-first-steps.markdown).\n',
-  'blog/_posts/2020-02-02-nested.md': '---\ntitle: Nested\npublished: true\n---\nIn a folder.\n',
+  'blog/_posts/2020-02-02-nested.md':
+    '---\ntitle: Nested\npublished: true\n---\nIn a folder.\n\n![The map](/assets/img/map.png)\n',
   '_drafts/unfinished.md': '---\ntitle: Not yet\n---\n',
   '_layouts/default.html': '<html>{{ content }}</html>',
   'about.markdown': '---\nlayout: page\ntitle: About\npermalink: /about/\n---\nAbout us.\n',
   'contact.md': '---\ntitle: Contact\n---\nWrite to us.\n',
   'index.markdown': '---\nlayout: home\n---\n',
   'README.md': '# The repository\n',
+  'assets/img/map.png': 'PNG',
+  'assets/main.scss': '---\n---\n@import "minima";\n',
+  '404.html': '---\nlayout: default\n---\n<h1>Lost</h1>\n',
+  Gemfile: 'source "https://rubygems.org"\n',
   'notes-todo.md': '# Not a page\n',
   'vendor/bundle/gem/README.md': '# A gem\n'
 }
@@ -56,7 +61,7 @@ describe('a Jekyll site without a config', () => {
     const built = await run(['build'])
     expect(built).toEqual({
       code: 0,
-      stdout: 'galley: wrote 31 files to `dist` (3 posts)\n',
+      stdout: 'galley: wrote 32 files to `dist` (3 posts)\n',
       stderr: ''
     })
     const dist = path.join(dir, 'dist')
@@ -94,8 +99,13 @@ describe('a Jekyll site without a config', () => {
       'Back to <a href="/travel/gear/2018/04/23/first-steps.html">the first</a> and <a href="/travel/gear/2018/04/23/first-steps.html">its file</a>.'
     )
     expect(second).toContain('<a href="/tags/boots/" rel="tag">#boots</a>')
+    // Its static files are copied as they are; templates, sources and the Gemfile are not.
+    expect(await readFile(path.join(dist, 'assets/img/map.png'), 'utf8')).toBe('PNG')
+    const all = (await readdir(dist, { recursive: true })).map((name) => String(name))
+    expect(all.filter((name) => /scss|Gemfile|\.md|markdown|_posts|vendor/.test(name))).toEqual([])
+    expect(await readFile(path.join(dist, '404.html'), 'utf8')).toContain('Page not found')
     // The output folder inside the site's folder is not read as content.
-    expect((await run(['build'])).stdout).toBe('galley: `dist` is up to date: 31 files (3 posts)\n')
+    expect((await run(['build'])).stdout).toBe('galley: `dist` is up to date: 32 files (3 posts)\n')
   })
 
   it('should warn at a Liquid tag it does not read, and name a post_url that names no post', async () => {

@@ -183,6 +183,12 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   references?: Readonly<Record<string, string>> | null | undefined
   /** Folder of files copied into the site as they are, for the CLI (default: `'public'`). */
   publicDir?: string | null | undefined
+  /**
+   * Glob patterns, relative to `publicDir`, of its files not to copy (a
+   * Jekyll site's folder is its `publicDir`, its `_posts` are not copied)
+   * (default: none).
+   */
+  publicExclude?: ReadonlyArray<string> | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
   outDir?: string | null | undefined
   /**

@@ -145,6 +145,7 @@ function withFileNameDate(
   const named = file.path ? fileNameDate(file.path, options?.fileNameDates) : undefined
   if (!named) return data
   // A copy with no prototype, as parsed front matter is.
+  // own-key: onto a null-prototype object, `__proto__` is a plain own key.
   return Object.assign(Object.create(null), data, { date: named.date })
 }
 

@@ -54,7 +54,9 @@ export function highlightAsFences(text: string): string {
       const closing = `${call?.[1] ?? ''}${marks}`
       const was = (lines[open.index] as string).replace(/\r$/, '')
       if (opening.length <= was.length && closing.length <= line.length) {
+        // own-key: line numbers.
         lines[open.index] = pad(lines[open.index] as string, opening)
+        // own-key: a line number.
         lines[index] = pad(lines[index] as string, closing)
         changed = true
       }
@@ -136,6 +138,7 @@ export function jekyllLinks(text: string): string {
       return `](${written.padStart(inner.length, ' ')})`
     })
     if (next !== line) {
+      // own-key: a line number.
       lines[index] = next
       changed = true
     }

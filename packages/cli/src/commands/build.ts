@@ -64,9 +64,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   // Refused before any work: an output folder that would replace a source.
   const protect: OutDirOptions = {
     root: context.cwd,
-    sources: [at(folders.publicDir), ...(configPath ? [configPath] : [])],
-    // The content walk leaves the output folder out: it may be inside.
-    containers: [at(folders.contentDir)],
+    sources: configPath ? [configPath] : [],
+    // Their walks leave the output folder out: it may be inside.
+    containers: [at(folders.contentDir), at(folders.publicDir)],
     force: flags.force ?? config.emptyOutDir ?? false
   }
   // A folder a build wrote is looked through for others' files when the

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import picomatch from 'picomatch'
 import type { OutputFile } from '../output.js'
 import { walkFolder } from './walk.js'
 
@@ -16,11 +17,23 @@ import { walkFolder } from './walk.js'
  *
  * @param dir
  *   Folder.
+ * @param options
+ *   `exclude`: glob patterns (relative to `dir`) of files not to copy;
+ *   `skip`: absolute paths of folders to leave out (the output folder,
+ *   when it is inside) (optional).
  * @returns
  *   Assets, sorted by path.
  */
-export async function loadAssets(dir: string): Promise<OutputFile[]> {
-  const walked = await walkFolder(dir, () => true)
+export async function loadAssets(
+  dir: string,
+  options?: {
+    exclude?: ReadonlyArray<string> | null | undefined
+    skip?: ReadonlyArray<string> | null | undefined
+  } | null
+): Promise<OutputFile[]> {
+  const exclude = options?.exclude ?? []
+  const left = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false
+  const walked = await walkFolder(dir, (relative) => !left(relative), options?.skip ?? undefined)
   if (walked.refused.length > 0) {
     const shown = walked.refused
       .map((entry) => `\`${path.join(dir, entry.relative)}\` (${entry.reason})`)

@@ -62,7 +62,12 @@ export async function loadSite(
       stats: options?.stats,
       skip
     }),
-    options?.assets === false ? [] : loadAssets(path.resolve(cwd, folders.publicDir)),
+    options?.assets === false
+      ? []
+      : loadAssets(path.resolve(cwd, folders.publicDir), {
+          exclude: config.publicExclude,
+          skip
+        }),
     loadData(config, { cwd })
   ])
   const bundles =
