@@ -19,7 +19,8 @@ const files: ReadonlyArray<{ name: string; format: 'json' | 'toml' | 'yaml' }> =
 /**
  * What a Hugo site's own config says of the site, for `galley build`
  * without a Galley config: `title`, `baseURL` (when an absolute `http(s)`
- * URL), `languageCode`, `timeZone` and `paginate`, and `static/` as the
+ * URL), `languageCode`, `timeZone`, `paginate` and `enableGitInfo` (as
+ * `gitDates`), and `static/` as the
  * folder of files to copy (Hugo's `public/` is the site it built). A `config.*` file counts
  * only when it has a `baseURL` (another tool may own that name); a file
  * that cannot be read or parsed gives nothing, and so does a value of the
@@ -54,6 +55,9 @@ export function hugoSettings(cwd: string): Partial<GalleyConfig> {
     if (typeof language === 'string' && language !== '') settings.language = language
     const zone = own('timeZone') ?? own('timezone')
     if (typeof zone === 'string' && knownZone(zone)) settings.timeZone = zone
+    // Hugo's `enableGitInfo`: last-modified dates from git.
+    const git = own('enableGitInfo') ?? own('enablegitinfo')
+    if (git === true) settings.gitDates = true
     const paginate = own('paginate')
     if (typeof paginate === 'number' && Number.isInteger(paginate) && paginate > 0) {
       settings.paginate = paginate

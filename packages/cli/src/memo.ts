@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { GalleyConfig, StoredMessage } from '@galley/core'
-import { type LoadedSite, loadedDigest, restoreMessages, storeMessages } from '@galley/core/node'
+import {
+  fallbacksKey,
+  type LoadedSite,
+  loadedDigest,
+  restoreMessages,
+  storeMessages
+} from '@galley/core/node'
 import { VFile } from 'vfile'
 
 /**
@@ -54,6 +60,8 @@ export function inputsKey(
     parts.push(
       `\u0000${file.path}\u0000`,
       known === undefined ? String(file.value ?? '') : `\u0001${known}`,
+      // With git's dates (`gitDates`): a new commit is a new input.
+      fallbacksKey(file),
       `\u0000${file.messages.length}`
     )
   }

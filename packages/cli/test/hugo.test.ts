@@ -15,10 +15,10 @@ afterEach(async () => {
 })
 
 describe('hugoSettings', () => {
-  it('should read the site’s title, address, language, time zone and page size from hugo.toml', async () => {
+  it('should read the site’s title, address, language, time zone, page size and git info from hugo.toml', async () => {
     await writeFile(
       path.join(dir, 'hugo.toml'),
-      'baseURL = "https://notes.example/"\ntitle = "Field notes"\nlanguageCode = "en-gb"\ntimeZone = "Europe/Oslo"\npaginate = 5\n[params]\n  x = 1\n'
+      'baseURL = "https://notes.example/"\ntitle = "Field notes"\nlanguageCode = "en-gb"\ntimeZone = "Europe/Oslo"\npaginate = 5\nenableGitInfo = true\n[params]\n  x = 1\n'
     )
     expect(hugoSettings(dir)).toEqual({
       publicDir: 'static',
@@ -26,7 +26,8 @@ describe('hugoSettings', () => {
       title: 'Field notes',
       language: 'en-gb',
       timeZone: 'Europe/Oslo',
-      paginate: 5
+      paginate: 5,
+      gitDates: true
     })
   })
 

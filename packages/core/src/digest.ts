@@ -34,3 +34,10 @@ export function loadedDigest(file: VFile): string | undefined {
     ? known.digest
     : undefined
 }
+
+/** The dates from git a file is validated with (`galleyFallbacks`), as text for keys. */
+export function fallbacksKey(file: VFile): string {
+  const fallbacks = file.data.galleyFallbacks
+  if (!fallbacks) return ''
+  return `\u0002${fallbacks.date?.getTime() ?? ''}\u0002${fallbacks.updated?.getTime() ?? ''}`
+}

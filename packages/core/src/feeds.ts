@@ -84,6 +84,8 @@ export function writeFeeds<D extends PostData>(
       title: page.data.title,
       url: new URL(page.url, site.url),
       published: page.data.date,
+      // Front matter's `updated` (or git's last commit, with `gitDates`).
+      updated: page.data.updated,
       summary: page.data.description ?? (page.excerpt.text || undefined),
       contentHtml: config.content === false ? undefined : page.html,
       categories: page.data.tags

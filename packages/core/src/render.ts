@@ -13,7 +13,7 @@ import {
   toCached
 } from './cache.js'
 import { collectionMatcher } from './collections.js'
-import { loadedDigest } from './digest.js'
+import { fallbacksKey, loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
 import { contentCollections } from './resolve.js'
 import type {
@@ -266,5 +266,5 @@ function validationOf(config: Readonly<GalleyConfig<PostSchema>>): ValidateOptio
 export function renderKey(kind: Kind, file: VFile): string {
   const known = loadedDigest(file)
   const body = known === undefined ? String(file.value ?? '') : `\u0001${known}`
-  return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${body}`)
+  return hash(`${kind.fingerprint}\u0000${file.path ?? ''}\u0000${body}${fallbacksKey(file)}`)
 }

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { decodeData, encodeData, hash } from './cache.js'
-import { loadedDigest } from './digest.js'
+import { fallbacksKey, loadedDigest } from './digest.js'
 import { settleField } from './lazy.js'
 import { dataToken, noteDataToken, noteRender, renderIdentity } from './trace.js'
 import type { Page, PostData, SnapshotEntry, SnapshotText } from './types.js'
@@ -41,7 +41,11 @@ const knownIds = new WeakMap<VFile, string>()
  */
 export function digestOf(file: VFile): string {
   const known = loadedDigest(file)
-  return known === undefined ? `fnv:${hash(String(file.value ?? ''))}` : `${sha256}${known}`
+  // With the dates from git it is validated with: a new commit is a change.
+  const dates = fallbacksKey(file)
+  return known === undefined
+    ? `fnv:${hash(String(file.value ?? ''))}${dates}`
+    : `${sha256}${known}${dates}`
 }
 
 const sha256 = 'sha256:'
@@ -50,10 +54,11 @@ const sha256 = 'sha256:'
 export function hasDigest(file: VFile, digest: string): boolean {
   const known = loadedDigest(file)
   if (known === undefined) return digest === digestOf(file)
+  const dates = fallbacksKey(file)
   return (
-    digest.length === sha256.length + known.length &&
+    digest.length === sha256.length + known.length + dates.length &&
     digest.startsWith(sha256) &&
-    digest.endsWith(known)
+    digest.endsWith(`${known}${dates}`)
   )
 }
 

@@ -189,6 +189,15 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
    * (default: none).
    */
   publicExclude?: ReadonlyArray<string> | null | undefined
+  /**
+   * Dates from git's history (read by `loadSite`): an entry's last commit
+   * is its `updated` date when the front matter gives none (its feeds
+   * entry, sitemap `lastmod`, JSON-LD `dateModified`), and its first is
+   * its `date` when neither the front matter nor the file name gives one.
+   * A shallow clone gives none, with a `git-shallow` warning (default:
+   * `false`).
+   */
+  gitDates?: boolean | null | undefined
   /** Output folder, for `@galley/core/node` and the CLI (default: `'dist'`). */
   outDir?: string | null | undefined
   /**

@@ -23,5 +23,11 @@ declare module 'vfile' {
     matter: Record<string, unknown>
     /** Validated front matter, set by `validateFrontmatter`. */
     galleyFrontmatter: unknown
+    /**
+     * Dates from elsewhere (git's history) for a file whose front matter
+     * leaves them out: `date` when it has none (nor its file name),
+     * `updated` when the validated value has none. Set by the loader.
+     */
+    galleyFallbacks: { date?: Date | undefined; updated?: Date | undefined }
   }
 }

@@ -126,13 +126,26 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
   // Every message of the block is placed: its tree is parsed again if a later one needs it.
   releaseTree(file)
   if (result.issues || reports.some((report) => report.fatal)) return undefined
-  file.data.galleyFrontmatter = result.value
-  return result.value as StandardSchemaV1.InferOutput<S>
+  const value = withUpdated(file, result.value)
+  file.data.galleyFrontmatter = value
+  return value as StandardSchemaV1.InferOutput<S>
+}
+
+/**
+ * The validated value with the `updated` date of `file.data.galleyFallbacks`
+ * (git's), when it is an object with no `updated` of its own.
+ */
+function withUpdated(file: VFile, value: unknown): unknown {
+  const updated = file.data.galleyFallbacks?.updated
+  if (!updated || !value || typeof value !== 'object' || Array.isArray(value)) return value
+  if ((value as { updated?: unknown }).updated !== undefined) return value
+  return { ...value, updated }
 }
 
 /**
  * The front matter with the date its file's name gives (`fileNameDates`),
- * when it has no `date` of its own.
+ * else the `date` of `file.data.galleyFallbacks` (git's), when it has no
+ * `date` of its own.
  */
 function withFileNameDate(
   file: VFile,
@@ -143,10 +156,11 @@ function withFileNameDate(
     return data
   }
   const named = file.path ? fileNameDate(file.path, options?.fileNameDates) : undefined
-  if (!named) return data
+  const fallback = file.data.galleyFallbacks?.date
+  if (!named && !fallback) return data
   // A copy with no prototype, as parsed front matter is.
   // own-key: onto a null-prototype object, `__proto__` is a plain own key.
-  return Object.assign(Object.create(null), data, { date: named.date })
+  return Object.assign(Object.create(null), data, { date: named?.date ?? fallback })
 }
 
 interface Report {

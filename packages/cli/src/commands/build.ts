@@ -79,7 +79,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
   const loaded = await loadSite(config, {
     cwd: context.cwd,
     stats: flags.fresh ? undefined : path.join(cacheDir, 'content.bin'),
-    outDir: at(outDir)
+    outDir: at(outDir),
+    gitCache: flags.fresh ? undefined : path.join(cacheDir, 'git.json')
   })
   const files = loaded.files
   const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''

@@ -1,6 +1,6 @@
 // The one resolver of folders and the message store, here too: a host that
 // only reads and writes files need not load the pipeline.
-export { loadedDigest } from '../digest.js'
+export { fallbacksKey, loadedDigest } from '../digest.js'
 export { foldersOf } from '../folders.js'
 export { restoreMessages, storeMessages } from '../messages.js'
 export { loadAssets } from './assets.js'
@@ -8,6 +8,7 @@ export { loadBundles } from './bundles.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { type CommitMode, recoverOutDir } from './commit.js'
 export { loadData } from './data.js'
+export { type GitDates, type GitHistory, readGitDates } from './git.js'
 export { createLiveSite, type LiveBuild, type LiveSite } from './live.js'
 export { type LoadOptions, loadContent, readContentFile } from './load.js'
 export {

@@ -92,6 +92,9 @@ export function createLiveSite<D>(
       // longer a plain file (removed, now a link): read everything again.
       if (index === undefined || !isPlainFile(absolute)) return full()
       const file = readContentFile(absolute, cwd)
+      // Git's dates (`gitDates`) change with commits, not with edits.
+      const dates = files[index]?.data.galleyFallbacks
+      if (dates) file.data.galleyFallbacks = dates
       // own-key: `index` is an index.
       files[index] = file
       fresh.push(file)

@@ -1,12 +1,14 @@
 import path from 'node:path'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { foldersOf } from '../folders.js'
 import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley.js'
 import type { OutputFile } from '../output.js'
+import { source } from '../source.js'
 import type { BundleFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
 import { loadAssets } from './assets.js'
 import { loadBundles } from './bundles.js'
 import { loadData } from './data.js'
+import { readGitDates } from './git.js'
 import { loadContent } from './load.js'
 import type { SavedSnapshot } from './snapshot.js'
 
@@ -37,7 +39,8 @@ export interface LoadedSite {
  *   `public/` unread (a bundler or another generator copies it itself),
  *   `patterns` of the Markdown files to take and a `stats` file (as
  *   `loadContent`), and the `outDir` a build writes (default: the
- *   config's), which is not read when it is inside the content folder.
+ *   config's), which is not read when it is inside the content folder;
+ *   with `gitDates`, a `gitCache` file keeps git's dates by commit.
  * @returns
  *   What was read.
  */
@@ -49,6 +52,7 @@ export async function loadSite(
     patterns?: ReadonlyArray<string> | null | undefined
     stats?: string | null | undefined
     outDir?: string | null | undefined
+    gitCache?: string | null | undefined
   } | null
 ): Promise<LoadedSite> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
@@ -74,7 +78,21 @@ export async function loadSite(
     options?.assets === false
       ? []
       : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
-  return { files, assets, bundles, data: loaded.data, dataFiles: loaded.files }
+  const dataFiles = [...loaded.files]
+  if (config.gitDates) {
+    const history = await readGitDates(cwd, folders.contentDir, options?.gitCache)
+    for (const file of files) {
+      const dates = history.dates.get(String(file.path).split(path.sep).join('/'))
+      if (dates) file.data.galleyFallbacks = { date: dates.created, updated: dates.updated }
+    }
+    if (history.problem) {
+      // Said of the content folder: the dates of all its files are at stake.
+      const report = new VFile({ cwd, path: folders.contentDir })
+      report.message(history.problem.reason, { ruleId: history.problem.ruleId, source })
+      dataFiles.push(report)
+    }
+  }
+  return { files, assets, bundles, data: loaded.data, dataFiles }
 }
 
 /**
