@@ -104,6 +104,10 @@ describe('a Jekyll site without a config', () => {
     const all = (await readdir(dist, { recursive: true })).map((name) => String(name))
     expect(all.filter((name) => /scss|Gemfile|\.md|markdown|_posts|vendor/.test(name))).toEqual([])
     expect(await readFile(path.join(dist, '404.html'), 'utf8')).toContain('Page not found')
+    // Midnight in Berlin, to the second: never a day off in the sitemap.
+    expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
+      '<loc>https://notes.example/blog/2020/02/02/nested.html</loc><lastmod>2020-02-01T23:00:00Z</lastmod>'
+    )
     // The output folder inside the site's folder is not read as content.
     expect((await run(['build'])).stdout).toBe('galley: `dist` is up to date: 32 files (3 posts)\n')
   })
