@@ -81,9 +81,13 @@ describe('dates from git (`gitDates`)', () => {
     const sitemap = await readFile(path.join(dir, 'dist/sitemap.xml'), 'utf8')
     // `a` has no `updated`: its last commit; `b` has its own; `c` has its
     // first commit as its date.
-    expect(sitemap).toContain('<loc>https://b.test/posts/a/</loc><lastmod>2020-01-01T12:00:00Z</lastmod>')
+    expect(sitemap).toContain(
+      '<loc>https://b.test/posts/a/</loc><lastmod>2020-01-01T12:00:00Z</lastmod>'
+    )
     expect(sitemap).toContain('<loc>https://b.test/posts/b/</loc><lastmod>2019-07-01</lastmod>')
-    expect(sitemap).toContain('<loc>https://b.test/posts/c/</loc><lastmod>2020-01-01T12:00:00Z</lastmod>')
+    expect(sitemap).toContain(
+      '<loc>https://b.test/posts/c/</loc><lastmod>2020-01-01T12:00:00Z</lastmod>'
+    )
     const page = await readFile(path.join(dir, 'dist/posts/a/index.html'), 'utf8')
     expect(page).toContain('"dateModified":"2020-01-01T12:00:00.000Z"')
     expect(await readFile(path.join(dir, 'dist/atom.xml'), 'utf8')).toContain(

@@ -241,4 +241,24 @@ describe('@galley/core/node', () => {
     expect(result.ok).toBe(false)
     expect((await loadSite(config, { cwd: root, assets: false })).assets).toEqual([])
   })
+
+  it('should read Markdown inside a page bundle as its resources, not as pages, as Hugo does', async () => {
+    await mkdir(path.join(root, 'content/trip/notes/day'), { recursive: true })
+    const page = '---\ntitle: T\ndate: 2020-01-01\n---\n'
+    await writeFile(path.join(root, 'content/index.md'), page)
+    await writeFile(path.join(root, 'content/other.md'), page)
+    await writeFile(path.join(root, 'content/trip/index.md'), page)
+    // Text the bundle's page may use (a headless bundle's snippets): no front matter.
+    await writeFile(path.join(root, 'content/trip/snippet.md'), 'Some words.\n')
+    await writeFile(path.join(root, 'content/trip/notes/more.md'), 'More words.\n')
+    await writeFile(path.join(root, 'content/trip/notes/day/index.md'), page)
+    const site = await loadSite({ site: 'https://b.test/' }, { cwd: root })
+    expect(site.files.map((file) => file.path)).toEqual([
+      path.join('content', 'index.md'),
+      path.join('content', 'other.md'),
+      path.join('content', 'trip', 'index.md'),
+      path.join('content', 'trip', 'notes', 'day', 'index.md')
+    ])
+    expect(site.bundles).toEqual([])
+  })
 })

@@ -203,7 +203,7 @@ function warnUnknown(node: Paragraph, file: VFile): void {
 }
 
 /** A Jekyll (Liquid) tag: `{% include note.html %}`. */
-const liquidTag = /\{%-?\s*(\w+)[^%]*?-?%\}/g
+const liquidTag = /(?<!\{)\{%-?\s*(\w+)[^%]*?-?%\}/g
 
 /** `name="value"` pairs of a shortcode call (quoted with `"`, `'` or `` ` ``). */
 function attributes(text: string): Map<string, string> {

@@ -242,6 +242,8 @@ describe('options', () => {
     const input = [
       '[a]({% post_url 2018-04-23-hello %}) [b]({% link about.md %}) [c]({{ site.url }}{{ site.baseurl }}/x/) [d]({{ "/y/" | relative_url }}) [e]({% include z %})',
       '',
+      'A Hugo {{% note %}} is no Jekyll tag.',
+      '',
       '`[f]({% post_url 2018-04-23-hello %})`',
       '',
       '{% highlight ruby linenos %}',
@@ -253,6 +255,7 @@ describe('options', () => {
     expect(result.html).toBe(
       [
         '<p><a href="/2018/04/23/hello.html">a</a> <a href="/about/">b</a> <a href="/x/">c</a> <a href="/y/">d</a> [e]({% include z %})</p>',
+        '<p>A Hugo {{% note %}} is no Jekyll tag.</p>',
         '<p><code>[f]({% post_url 2018-04-23-hello %})</code></p>',
         '<pre><code class="language-ruby">- not a list',
         '</code></pre>'
@@ -267,7 +270,8 @@ describe('options', () => {
     ])
     expect(
       result.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
-    ).toEqual(['1:140 unknown-shortcode'])
+    ).toEqual(['1:140 unknown-shortcode', '3:8 unknown-shortcode'])
+    expect(String(result.file.messages[1]?.reason)).toContain('Hugo shortcode `note`')
   })
 
   it('should add smart punctuation on request', async () => {

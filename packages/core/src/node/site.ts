@@ -59,7 +59,7 @@ export async function loadSite(
   const folders = foldersOf(config)
   // An output folder inside the content folder (a Jekyll site's) is not read.
   const skip = [path.resolve(cwd, options?.outDir ?? folders.outDir)]
-  const [files, assets, loaded] = await Promise.all([
+  const [read, assets, loaded] = await Promise.all([
     loadContent(folders.contentDir, {
       cwd,
       patterns: options?.patterns,
@@ -74,6 +74,7 @@ export async function loadSite(
         }),
     loadData(config, { cwd })
   ])
+  const files = withoutBundleResources(read, path.resolve(cwd, folders.contentDir), cwd)
   const bundles =
     options?.assets === false
       ? []
@@ -93,6 +94,32 @@ export async function loadSite(
     }
   }
   return { files, assets, bundles, data: loaded.data, dataFiles }
+}
+
+/**
+ * The files without the Markdown files inside page bundles other than
+ * their `index.md`: as Hugo reads them, those are resources of the bundle
+ * (text its templates may read), not pages of their own.
+ */
+function withoutBundleResources(files: VFile[], root: string, cwd: string): VFile[] {
+  const leaf = /^index\.(?:md|markdown)$/i
+  const bundles = new Set<string>()
+  for (const file of files) {
+    if (!file.path || !leaf.test(path.basename(file.path))) continue
+    const folder = path.dirname(path.resolve(cwd, file.path))
+    if (folder !== root) bundles.add(folder)
+  }
+  if (bundles.size === 0) return files
+  return files.filter((file) => {
+    if (!file.path || leaf.test(path.basename(file.path))) return true
+    for (let folder = path.dirname(path.resolve(cwd, file.path)); folder.length > root.length; ) {
+      if (bundles.has(folder)) return false
+      const up = path.dirname(folder)
+      if (up === folder) break
+      folder = up
+    }
+    return true
+  })
 }
 
 /**
