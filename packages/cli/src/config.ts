@@ -78,9 +78,10 @@ export async function loadConfig(
  * works on any folder of Markdown (a Hugo or Jekyll `content/`) as it is:
  * the default blog schema, URLs from file paths
  * (`content/posts/a.md` → `/posts/a/`, or front matter's `url`), `tags`,
- * `categories` and `series` as taxonomies, and Hugo's `_index.md` files as
- * the introductions of the lists at their URLs (`sections`, no page of
- * their own).
+ * `categories` and `series` as taxonomies, a list page for each top-level
+ * folder (Hugo's sections: `/posts/`), and Hugo's `_index.md` files as the
+ * introductions of the lists at their URLs (the `sections` collection, no
+ * page of their own).
  *
  * @param contentDir
  *   Folder of Markdown.
@@ -104,6 +105,8 @@ export function defaultConfig(contentDir: string): GalleyConfig {
     permalink,
     // Hugo's default taxonomies, and `series`, which many Hugo themes add.
     taxonomies: { tags: {}, categories: {}, series: {} },
+    // Hugo's sections: `content/posts/` lists its posts at `/posts/`.
+    sections: true,
     collections: {
       // Hugo's `_index.md`: the title and introduction of the list at its
       // URL (the home page, a section, a term), not a page of its own.

@@ -183,6 +183,10 @@ describe('galley', () => {
       '---\ntitle: Field notes\ndescription: Notes from the field.\n---\n\nWelcome to the notes.\n'
     )
     await writeFile(
+      path.join(content, 'posts/_index.md'),
+      '---\ntitle: All the posts\n---\n\nWritten on the road.\n'
+    )
+    await writeFile(
       path.join(content, 'posts/first.md'),
       '\n---\ntitle: "First"\ndate: 2018-04-23\nlastmod: 2019-02-01\ntags: [ fedora ]\ncategories: [ Travel ]\nseries: [ Setup ]\nweight: 1\nlayout: single\ntype: post\nmenu:\n  main:\n    weight: 2\nkeywords: [ a ]\nimages: [ /cover.png ]\n---\n\nSee [the second](/elsewhere/second/), [it again]({{< ref "second.md" >}}) and [the categories](/categories/).\n\n{{< figure src="/cover.png" caption="The cover" >}}\n'
     )
@@ -226,6 +230,8 @@ describe('galley', () => {
       'elsewhere/second/index.html',
       'index.html',
       'posts/first/index.html',
+      // Hugo's section: the posts of `content/posts/`.
+      'posts/index.html',
       'series/index.html',
       'series/setup/index.html',
       'tags/fedora/index.html',
@@ -235,6 +241,11 @@ describe('galley', () => {
     // `_index.md` gives the home page its title and introduction; `weight` puts the first first.
     expect(home).toContain('<h1>Field notes</h1><p>Welcome to the notes.</p>')
     expect(home.indexOf('/posts/first/')).toBeLessThan(home.indexOf('/elsewhere/second/'))
+    const section = await readFile(path.join(dist, 'posts/index.html'), 'utf8')
+    expect(section).toContain('<h1>All the posts</h1><p>Written on the road.</p>')
+    expect(section).toContain('<a href="/posts/first/">First</a>')
+    // A section has no feed of its own to link to.
+    expect(section).not.toContain('posts/rss.xml')
     const first = await readFile(path.join(dist, 'posts/first/index.html'), 'utf8')
     expect(await readFile(path.join(dist, 'cover.png'), 'utf8')).toBe('PNG')
     // `lastmod` is `updated`: the page, its JSON-LD and the sitemap say so.

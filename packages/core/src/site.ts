@@ -3,11 +3,13 @@ import { archiveUrlOf, byYear } from './archive.js'
 import { madeBy } from './collisions.js'
 import { compareText, weightOf } from './compare.js'
 import { type FeedPaths, feedPaths, feedRoutes, termFeedNames, writeFeeds } from './feeds.js'
+import { foldersOf } from './folders.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import { paginate } from './paginate.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
+import { gatherSections } from './sections.js'
 import { sitemap } from './sitemap.js'
 import { resumedIds } from './snapshot.js'
 import { source } from './source.js'
@@ -161,9 +163,31 @@ export function arrange(
       index
     }))
   )
+  // Hugo's sections (`/posts/`), when asked for and laid out by `tag`.
+  // Entries written at a URL take it (an `_index.md` with no layout does not).
+  const written = [...byUrl.values()].filter(
+    (page) =>
+      page.collection === 'posts' ||
+      typeof (config.collections?.[page.collection] as ContentCollection | undefined)?.layout ===
+        'function'
+  )
+  const taken = new Set([
+    '/',
+    ...written.map((page) => page.url),
+    ...terms.map((term) => term.url),
+    ...Object.values(termIndexes),
+    ...(archiveUrl ? [archiveUrl] : [])
+  ])
+  const sections =
+    config.sections && config.layouts?.tag
+      ? gatherSections(pages, foldersOf(config).contentDir, (at) => taken.has(at))
+      : []
   const lists = [
     { term: undefined, pages: paginate(pages, '/', config.paginate) },
-    ...terms.map((term) => ({ term, pages: paginate(term.pages, term.url, config.paginate) }))
+    ...[...terms, ...sections].map((term) => ({
+      term,
+      pages: paginate(term.pages, term.url, config.paginate)
+    }))
   ]
 
   // Each bundle file next to its page, if the page is published: at the
@@ -390,7 +414,9 @@ export function layOut(
         page.data.updated ?? page.data.date
       ])
       if (index) list.push(['', pages[0]?.data.date])
-      if (tag) for (const term of terms) list.push([term.url, term.pages[0]?.data.date])
+      if (tag) {
+        for (const { term } of lists) if (term) list.push([term.url, term.pages[0]?.data.date])
+      }
       if (termsLayout) for (const { url: at } of arranged.indexes) list.push([at, undefined])
       if (archive && archiveUrl) list.push([archiveUrl, pages[0]?.data.date])
       return list

@@ -134,6 +134,14 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
    * or `false` for none (default: `/archive/`, when the layout is given).
    */
   archive?: string | false | null | undefined
+  /**
+   * A list page for each top-level folder of posts, as Hugo's sections
+   * (`content/posts/a.md` → `/posts/`, paginated as term pages are), laid
+   * out with `layouts.tag` as a term of the `section` taxonomy; none where
+   * a written page (or the home page, a term, an index) has the URL
+   * (default: `false`).
+   */
+  sections?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */

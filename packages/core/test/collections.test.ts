@@ -214,6 +214,45 @@ describe('taxonomies and pagination', () => {
     ])
   })
 
+  it('should list each top-level folder’s posts at its URL with `sections`, where no written page is', async () => {
+    const galley = createGalley({
+      site: 'https://b.test/',
+      contentDir: 'content',
+      sections: true,
+      permalink: ({ path }) => `/${path.replace(/^content\/|\.md$/g, '')}/`,
+      collections: {
+        // An `_index.md` with no layout of its own leaves its URL to the list.
+        intros: defineCollection({ glob: '**/_index.md', permalink: '/posts/', layout: null }),
+        pages: defineCollection({ glob: 'about/**', permalink: '/notes/', layout: text('page') })
+      },
+      layouts
+    })
+    const result = await galley.build([
+      post('content/posts/a.md', 'title: A\ndate: 2024-01-02'),
+      post('content/posts/2024/b.md', 'title: B\ndate: 2024-01-03'),
+      post('content/notes/c.md', 'title: C\ndate: 2024-01-04'),
+      post('content/top.md', 'title: Top\ndate: 2024-01-05'),
+      post('content/posts/_index.md', 'title: Posts'),
+      post('content/about/me.md', 'title: Me'),
+      post('content/links.md', 'title: L\ndate: 2020-01-01', '[posts](/posts/) [notes](/notes/)\n')
+    ])
+    expect(problems(result.files)).toEqual([])
+    const files = outputs(result)
+    expect(files.get('posts/index.html')).toBe('<p>posts: /posts/2024/b/ /posts/a/</p>\n')
+    // `/notes/` is the About page's: no list there.
+    expect(files.get('notes/index.html')).toContain('<p>page: Me</p>')
+    expect(files.get('sitemap.xml')).toContain(
+      '<loc>https://b.test/posts/</loc><lastmod>2024-01-03</lastmod>'
+    )
+    // Off by default.
+    const off = await createGalley({
+      site: 'https://b.test/',
+      contentDir: 'content',
+      layouts
+    }).build([post('content/posts/a.md', 'title: A\ndate: 2024-01-02')])
+    expect(outputs(off).has('posts/index.html')).toBe(false)
+  })
+
   it('should write an index of each taxonomy’s terms, and check links to it', async () => {
     const terms = (index: { taxonomy: string; url: string; terms: ReadonlyArray<Tag<unknown>> }) =>
       h(

@@ -64,11 +64,15 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
       )
     },
     tag(term, site, pagination) {
-      const title = termTitle(term)
+      // A section's list (`/posts/`) takes its title from its `_index.md`.
+      const intro = term.taxonomy === 'section' ? introOf(site, term.url) : undefined
+      const title = intro?.data.title ?? termTitle(term)
       const index = Object.hasOwn(site.termIndexes, term.taxonomy)
         ? site.termIndexes[term.taxonomy]
         : undefined
-      const feed = site.feeds?.term ? `${term.url}${site.feeds.term.rss}` : undefined
+      // Only a taxonomy's terms have feeds of their own.
+      const taxonomy = Object.hasOwn(site.taxonomies, term.taxonomy)
+      const feed = taxonomy && site.feeds?.term ? `${term.url}${site.feeds.term.rss}` : undefined
       const count = term.pages.length
       return frame(
         settings,
@@ -77,13 +81,15 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
           title: pagination.current === 1 ? title : `${title}, page ${pagination.current}`,
           url: pagination.url,
           description: `${count} ${count === 1 ? 'post' : 'posts'} in ${title}`,
-          term: { title: `${site.title}: ${title}`, url: term.url }
+          term: taxonomy ? { title: `${site.title}: ${title}`, url: term.url } : undefined
         },
         [
-          <p class="kicker">
-            {index ? <a href={index}>{label(term.taxonomy)}</a> : label(term.taxonomy)}
-          </p>,
-          <h1>{title}</h1>,
+          taxonomy ? (
+            <p class="kicker">
+              {index ? <a href={index}>{label(term.taxonomy)}</a> : label(term.taxonomy)}
+            </p>
+          ) : undefined,
+          pagination.current === 1 && intro && hasOwnTitle(intro) ? undefined : <h1>{title}</h1>,
           pagination.current === 1 ? introBody(site, pagination.url) : undefined,
           <p class="count">
             {`${count} ${count === 1 ? 'post' : 'posts'}`}
