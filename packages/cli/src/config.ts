@@ -76,8 +76,9 @@ export async function loadConfig(
 /**
  * The configuration used when there is no config file, so `galley check`
  * works on any folder of Markdown (a Hugo or Jekyll `content/`) as it is:
- * the default blog schema, URLs from file paths
- * (`content/posts/a.md` → `/posts/a/`, or front matter's `url`), `tags`,
+ * the default blog schema, URLs from file paths as Hugo makes them
+ * (`content/posts/My-Trip.md` → `/posts/my-trip/`, the name replaced by
+ * `slug`, or front matter's `url`), `tags`,
  * `categories` and `series` as taxonomies, a list page for each top-level
  * folder (Hugo's sections: `/posts/`), and Hugo's `_index.md` files as the
  * introductions of the lists at their URLs (the `sections` collection, no
@@ -91,13 +92,21 @@ export async function loadConfig(
 export function defaultConfig(contentDir: string): GalleyConfig {
   const root = path.posix.normalize(contentDir.replace(/\\/g, '/')).replace(/\/$/, '')
   const permalink = ({ path: file, data }: { path: string; data: unknown }) => {
+    const { url, slug } = (data ?? {}) as { url?: unknown; slug?: unknown }
     // Hugo's `url` replaces the page's address.
-    const url = (data as { url?: unknown } | undefined)?.url
     if (typeof url === 'string' && url.startsWith('/')) return url
     const relative = root === '.' ? file : path.posix.relative(root, file)
-    const stem = relative.replace(/\.[^./]+$/, '').replace(/(^|\/)(index|_index)$/, '')
+    // As Hugo makes paths: lowercase, the file's (or bundle's) name replaced by `slug`.
+    const parts = relative
+      .replace(/\.[^./]+$/, '')
+      .replace(/(^|\/)(index|_index)$/, '')
+      .toLowerCase()
+      .split('/')
+      .filter(Boolean)
+    // own-key: an index.
+    if (typeof slug === 'string' && slug !== '' && parts.length > 0) parts[parts.length - 1] = slug
     // `index.md` or `_index.md` at the top: the home page.
-    return stem === '' ? '/' : `/${stem}/`
+    return parts.length === 0 ? '/' : `/${parts.join('/')}/`
   }
   return {
     site: 'http://localhost:4321/',

@@ -182,6 +182,15 @@ describe('galley', () => {
       path.join(content, '_index.md'),
       '---\ntitle: Field notes\ndescription: Notes from the field.\n---\n\nWelcome to the notes.\n'
     )
+    // Hugo's paths: lowercase, the name replaced by `slug`.
+    await writeFile(
+      path.join(content, 'posts/Road-Trip.md'),
+      '---\ntitle: Road\ndate: 2017-01-01\n---\n\nSee [the other](/posts/small/).\n'
+    )
+    await writeFile(
+      path.join(content, 'posts/Big-Name.md'),
+      '---\ntitle: Big\ndate: 2017-01-02\nslug: small\n---\n\nBack to [the road](/posts/road-trip/).\n'
+    )
     await writeFile(
       path.join(content, 'posts/_index.md'),
       '---\ntitle: All the posts\n---\n\nWritten on the road.\n'
@@ -232,6 +241,8 @@ describe('galley', () => {
       'posts/first/index.html',
       // Hugo's section: the posts of `content/posts/`.
       'posts/index.html',
+      'posts/road-trip/index.html',
+      'posts/small/index.html',
       'series/index.html',
       'series/setup/index.html',
       'tags/fedora/index.html',
