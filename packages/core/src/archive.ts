@@ -44,7 +44,7 @@ export function byYear<P extends Page<PostData>>(
 ): Archive<PostData>['years'] & Array<{ year: string; pages: P[] }> {
   const years = new Map<string, P[]>()
   for (const page of pages) {
-    const year = dateParts(page.data.date, timeZone ?? 'UTC').year
+    const year = dateParts(page.data.date, timeZone).year
     let list = years.get(year)
     if (!list) {
       list = []

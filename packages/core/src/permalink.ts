@@ -92,11 +92,24 @@ export function toPermalink(
   return normalize(permalink.replace(/:([a-z]+)/g, (match, name: string) => tokens[name] ?? match))
 }
 
-/** The year, month and day of `date` in `timeZone`, as `Intl.DateTimeFormat` (`en-US`) writes them. */
+/**
+ * The year, month and day of `date` in `timeZone` (default `UTC`), as
+ * `Intl.DateTimeFormat` (`en-US`) writes them (`'2018'`, `'04'`, `'23'`):
+ * the day a reader of the site sees, as permalinks, the archive and the
+ * theme read it.
+ *
+ * @param date
+ *   Instant.
+ * @param timeZone
+ *   IANA time zone (default: `'UTC'`).
+ * @returns
+ *   Year, month and day, with leading zeros.
+ */
 export function dateParts(
   date: Date,
-  timeZone: string
+  timeZone?: string | null | undefined
 ): { year: string; month: string; day: string } {
+  timeZone ??= 'UTC'
   const year = date.getUTCFullYear()
   // In UTC, four-digit years need no formatter (making one takes milliseconds).
   if (timeZone === 'UTC' && year >= 1000 && year <= 9999) {

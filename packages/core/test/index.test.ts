@@ -30,6 +30,7 @@ describe('@galley/core', () => {
       'createGalley',
       'createPageSchema',
       'createRenderFunction',
+      'dateParts',
       'defineCollection',
       'defineConfig',
       'foldersOf',

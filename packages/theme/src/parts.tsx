@@ -1,4 +1,11 @@
-import type { Page, Pagination, PostData, Site, Tag } from '@galley/core'
+import {
+  dateParts,
+  type Page,
+  type Pagination,
+  type PostData,
+  type Site,
+  type Tag
+} from '@galley/core'
 import type { Element } from 'hast'
 import type { Settings } from './options.js'
 
@@ -15,23 +22,9 @@ export function time(settings: Settings, site: Site<unknown>, date: Date): Eleme
 
 /** The day of `date` in `timeZone` (default UTC), as ISO 8601 `YYYY-MM-DD`. */
 function dayOf(date: Date, timeZone: string | undefined): string {
-  if (!timeZone || timeZone === 'UTC') return date.toISOString().slice(0, 10)
-  let format = dayFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit'
-    })
-    dayFormats.set(timeZone, format)
-  }
-  const parts = format.formatToParts(date)
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  const { year, month, day } = dateParts(date, timeZone)
+  return `${year}-${month}-${day}`
 }
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** The links to a post's terms of one taxonomy (`tags`), as their pages give them. */
 export function termLinks(
