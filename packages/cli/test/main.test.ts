@@ -263,6 +263,11 @@ describe('galley', () => {
     expect(first).toContain('"dateModified":"2019-02-01T00:00:00.000Z"')
     expect(first).toContain('<meta property="og:image" content="https://notes.example/cover.png">')
     expect(first).toContain('<title>First · Notes</title>')
+    // Its terms of every taxonomy, each list named but the tags.
+    expect(first).toContain(
+      '<ul class="tags"><li class="label">Categories:</li><li><a href="/categories/travel/">Travel</a></li></ul>'
+    )
+    expect(first).toContain('<a href="/series/setup/">Setup</a>')
     // Hugo's shortcodes: a `ref` link, resolved and checked, and a figure.
     expect(first).toContain('<a href="/elsewhere/second/">it again</a>')
     expect(first).toContain(

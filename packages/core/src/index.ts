@@ -13,6 +13,7 @@ export { isPublished } from './publish.js'
 export type { RenderInput } from './render.js'
 export { createRenderFunction } from './render.js'
 export { contentCollections, type ResolvedCollection } from './resolve.js'
+export { termsOf } from './taxonomies.js'
 export type {
   Archive,
   BuildSnapshot,

@@ -20,7 +20,17 @@ export function taxonomyPatterns(
   )
 }
 
-/** The terms of one taxonomy on a post: a string or a list of strings. */
+/**
+ * The names a post has in one taxonomy, from its front matter: a string
+ * (`categories: Travel`) or a list of strings (`tags: [ a, b ]`).
+ *
+ * @param data
+ *   The post's validated front matter.
+ * @param key
+ *   Taxonomy (its front-matter key).
+ * @returns
+ *   Names, as written.
+ */
 export function termsOf(data: PostData, key: string): string[] {
   const record = data as unknown as Record<string, unknown>
   const value = Object.hasOwn(record, key) ? record[key] : undefined

@@ -38,7 +38,8 @@ describe('@galley/core', () => {
       'loadedDigest',
       'raw',
       'restoreMessages',
-      'storeMessages'
+      'storeMessages',
+      'termsOf'
     ])
   })
 

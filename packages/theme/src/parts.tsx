@@ -36,8 +36,10 @@ export function termLinks(
   const terms = Object.hasOwn(site.taxonomies, taxonomy) ? site.taxonomies[taxonomy] : undefined
   const found = (terms ?? []).filter((term) => names.includes(term.name))
   if (found.length === 0) return undefined
+  const named = taxonomy === 'tags' ? undefined : label(taxonomy)
   return (
     <ul class="tags">
+      {named ? <li class="label">{`${named}:`}</li> : ''}
       {found.map((term) => (
         <li>
           <a href={term.url} rel="tag">

@@ -46,6 +46,7 @@ hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .posts h2{margin:0 0 .25rem;font-size:1.3rem}
 .posts p{margin:.35rem 0}
 .tags{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:.75rem 0;padding:0;font-size:.92rem}
+.tags .label{color:var(--muted)}
 .terms{columns:14rem;list-style:none;padding:0}
 .terms li{break-inside:avoid;margin:0 0 .35rem}
 .archive{list-style:none;padding:0}

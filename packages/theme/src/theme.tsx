@@ -1,4 +1,4 @@
-import { type Layouts, type Page, type PostData, raw, type Site } from '@galley/core'
+import { type Layouts, type Page, type PostData, raw, type Site, termsOf } from '@galley/core'
 import type { Element, Root } from 'hast'
 import type { Child } from 'hastscript'
 import { frame } from './frame.js'
@@ -185,7 +185,10 @@ function postPage(settings: Settings, page: Post, site: Site<PostData>): Root {
         <p class="meta">{meta}</p>
       </header>
       {raw(page.html)}
-      {termLinks(site, data.tags) ?? ''}
+      {/* Tags, then each other taxonomy's terms (categories, series). */}
+      {Object.keys(site.taxonomies).map(
+        (taxonomy) => termLinks(site, termsOf(data, taxonomy), taxonomy) ?? ''
+      )}
     </article>,
     related.length > 0 ? (
       <aside class="related" aria-label="Related posts">
