@@ -265,9 +265,9 @@ describe('galley', () => {
     expect(first).toContain('<title>First · Notes</title>')
     // Its terms of every taxonomy, each list named but the tags.
     expect(first).toContain(
-      '<ul class="tags"><li class="label">Categories:</li><li><a href="/categories/travel/">Travel</a></li></ul>'
+      '<ul class="tags"><li class="label">Categories:</li><li><a href="/categories/travel/" rel="tag">Travel</a></li></ul>'
     )
-    expect(first).toContain('<a href="/series/setup/">Setup</a>')
+    expect(first).toContain('<a href="/series/setup/" rel="tag">Setup</a>')
     // Hugo's shortcodes: a `ref` link, resolved and checked, and a figure.
     expect(first).toContain('<a href="/elsewhere/second/">it again</a>')
     expect(first).toContain(
