@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { GalleyConfig } from '@galley/core'
 import { foldersOf } from '@galley/core/node'
+import { createBlogSchema } from '@galley/frontmatter'
 import { createJiti } from 'jiti'
 import { hugoSettings } from './hugo.js'
 import { jekyllConfig, jekyllSite } from './jekyll.js'
@@ -52,7 +53,7 @@ export async function loadConfig(
       config: withTheme(
         jekyll
           ? jekyllConfig(dir ?? '.', jekyll)
-          : { ...defaultConfig(dir ?? foldersOf(undefined).contentDir), ...hugo }
+          : { ...defaultConfig(dir ?? foldersOf(undefined).contentDir, hugo.timeZone), ...hugo }
       ),
       path: undefined
     }
@@ -86,10 +87,15 @@ export async function loadConfig(
  *
  * @param contentDir
  *   Folder of Markdown.
+ * @param timeZone
+ *   The site's time zone, for the dates of `_index.md` files (default: UTC).
  * @returns
  *   Configuration.
  */
-export function defaultConfig(contentDir: string): GalleyConfig {
+export function defaultConfig(
+  contentDir: string,
+  timeZone?: string | null | undefined
+): GalleyConfig {
   const root = path.posix.normalize(contentDir.replace(/\\/g, '/')).replace(/\/$/, '')
   const permalink = ({ path: file, data }: { path: string; data: unknown }) => {
     const { url, slug } = (data ?? {}) as { url?: unknown; slug?: unknown }
@@ -119,7 +125,13 @@ export function defaultConfig(contentDir: string): GalleyConfig {
     collections: {
       // Hugo's `_index.md`: the title and introduction of the list at its
       // URL (the home page, a section, a term), not a page of its own.
-      sections: { glob: '**/_index.md', permalink, layout: null }
+      sections: {
+        glob: '**/_index.md',
+        permalink,
+        layout: null,
+        // Hugo's keys, a title and a date only if given.
+        schema: createBlogSchema({ section: true, timeZone })
+      }
     }
   }
 }

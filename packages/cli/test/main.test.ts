@@ -193,7 +193,7 @@ describe('galley', () => {
     )
     await writeFile(
       path.join(content, 'posts/_index.md'),
-      '---\ntitle: All the posts\n---\n\nWritten on the road.\n'
+      '---\ntitle: All the posts\nlinkTitle: Posts\nweight: 1\nmenu: main\n---\n\nWritten on the road.\n'
     )
     await writeFile(
       path.join(content, 'posts/first.md'),

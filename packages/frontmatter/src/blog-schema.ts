@@ -106,6 +106,12 @@ export interface BlogSchemaOptions extends DateOptions {
    * `last_modified_at` (as `updated`) and `excerpt` (as `summary`).
    */
   jekyll?: boolean | null | undefined
+  /**
+   * Read the front matter of a list's introduction (Hugo's `_index.md` of
+   * the home page or a section): `title` and `date` may be left out
+   * (default: `false`).
+   */
+  section?: boolean | null | undefined
 }
 
 /** A schema built from fields: Standard Schema and Standard JSON Schema at once. */
@@ -197,9 +203,10 @@ export function createBlogSchema(
   options?: Readonly<BlogSchemaOptions> | null
 ): FieldsSchema<BlogFrontmatter> {
   const jekyll = options?.jekyll === true
+  const section = options?.section === true
   const schema = schemaFromFields({
-    title: fields.title(),
-    date: fields.date(options),
+    title: section ? fields.text() : fields.title(),
+    date: section ? fields.optionalDate(options) : fields.date(options),
     updated: fields.optionalDate(options),
     lastmod: fields.optionalDate(options),
     publishDate: fields.optionalDate(options),

@@ -107,6 +107,12 @@ function readList(
   }
   const names: string[] = []
   for (const [index, item] of value.entries()) {
+    // A number (`tags: [ 2018 ]`, which YAML reads as one) is its digits, as Hugo reads it.
+    if (typeof item === 'number' && Number.isFinite(item)) {
+      const name = String(item)
+      if (!names.includes(name)) names.push(name)
+      continue
+    }
     if (typeof item !== 'string') return { message: `Expected ${what}`, path: [index] }
     const name = item.trim()
     if (name && !names.includes(name)) names.push(name)

@@ -266,6 +266,27 @@ describe('toJsonSchema', () => {
     ).rejects.toThrow(/fileNameDates/)
   })
 
+  it('should read numbers in lists as their digits, and a section’s `_index.md` without title or date', async () => {
+    const file = new VFile({
+      path: 'a.md',
+      value: '---\ntitle: A\ndate: 2018-04-23\ntags: [ 2018, travel, 2018 ]\nkeywords: [ 404 ]\n---\n'
+    })
+    expect(await validateFrontmatter(file, blogSchema)).toMatchObject({
+      tags: ['2018', 'travel'],
+      keywords: ['404']
+    })
+    expect(file.messages).toEqual([])
+    const intro = new VFile({
+      path: 'content/posts/_index.md',
+      value: '---\nlinkTitle: Posts\nweight: 2\nmenu: main\n---\n'
+    })
+    expect(await validateFrontmatter(intro, createBlogSchema({ section: true }))).toMatchObject({
+      linkTitle: 'Posts',
+      weight: 2
+    })
+    expect(intro.messages).toEqual([])
+  })
+
   it('should read Hugo’s front matter as it is: `lastmod` as `updated`, its other keys without a warning', async () => {
     const file = new VFile({
       path: 'hugo.md',

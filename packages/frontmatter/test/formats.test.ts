@@ -138,13 +138,13 @@ describe('formats', () => {
 
   it('should place schema issues on TOML values, tables and array items', async () => {
     const file = post(
-      '+++\ntitle = ""\ndate = "2018-04-31"\ntags = [ "a", 3 ]\n[author]\nname = "Ann"\nemail = "nope"\n+++\n'
+      '+++\ntitle = ""\ndate = "2018-04-31"\ntags = [ "a", true ]\n[author]\nname = "Ann"\nemail = "nope"\n+++\n'
     )
     await validateFrontmatter(file, blogSchema)
     expect(file.messages.map(String)).toEqual([
       'p.md:2:9-2:11: Unexpected `title` value `""`: Expected a non-empty string',
       'p.md:3:8-3:20: Unexpected `date` value `"2018-04-31"`: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
-      'p.md:4:15-4:16: Unexpected `tags[1]` value `3`: Expected a tag name (a string)',
+      'p.md:4:15-4:19: Unexpected `tags[1]` value `true`: Expected a tag name (a string)',
       'p.md:7:9-7:15: Unexpected `author.email` value `"nope"`: Expected an email address'
     ])
   })

@@ -64,12 +64,12 @@ describe('@galley/frontmatter', () => {
   })
 
   it('should report every issue of a file in document order, list items included', async () => {
-    const file = post('---\ntitle: ""\ndate: 2018-02-30\ntags: [ a, 3, b ]\ndraft: maybe\n---\n')
+    const file = post('---\ntitle: ""\ndate: 2018-02-30\ntags: [ a, true, b ]\ndraft: maybe\n---\n')
     await validateFrontmatter(file, blogSchema)
     expect(file.messages.map(String)).toEqual([
       'posts/hello.md:2:8-2:10: Unexpected `title` value `""`: Expected a non-empty string',
       'posts/hello.md:3:7-3:17: Unexpected `date` value `2018-02-30`: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
-      'posts/hello.md:4:12-4:13: Unexpected `tags[1]` value `3`: Expected a tag name (a string)',
+      'posts/hello.md:4:12-4:16: Unexpected `tags[1]` value `true`: Expected a tag name (a string)',
       'posts/hello.md:5:8-5:13: Unexpected `draft` value `maybe`: Expected `true` or `false`'
     ])
   })
