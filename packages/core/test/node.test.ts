@@ -252,6 +252,10 @@ describe('@galley/core/node', () => {
     await writeFile(path.join(root, 'content/trip/snippet.md'), 'Some words.\n')
     await writeFile(path.join(root, 'content/trip/notes/more.md'), 'More words.\n')
     await writeFile(path.join(root, 'content/trip/notes/day/index.md'), page)
+    // A headless bundle: no page, no title needed.
+    await mkdir(path.join(root, 'content/snippets'), { recursive: true })
+    await writeFile(path.join(root, 'content/snippets/index.md'), '---\nheadless: true\n---\n')
+    await writeFile(path.join(root, 'content/snippets/install.md'), 'Run it.\n')
     const site = await loadSite({ site: 'https://b.test/' }, { cwd: root })
     expect(site.files.map((file) => file.path)).toEqual([
       path.join('content', 'index.md'),

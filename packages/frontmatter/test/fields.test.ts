@@ -269,7 +269,8 @@ describe('toJsonSchema', () => {
   it('should read numbers in lists as their digits, and a section’s `_index.md` without title or date', async () => {
     const file = new VFile({
       path: 'a.md',
-      value: '---\ntitle: A\ndate: 2018-04-23\ntags: [ 2018, travel, 2018 ]\nkeywords: [ 404 ]\n---\n'
+      value:
+        '---\ntitle: A\ndate: 2018-04-23\ntags: [ 2018, travel, 2018 ]\nkeywords: [ 404 ]\n---\n'
     })
     expect(await validateFrontmatter(file, blogSchema)).toMatchObject({
       tags: ['2018', 'travel'],

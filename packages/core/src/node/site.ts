@@ -99,7 +99,8 @@ export async function loadSite(
 /**
  * The files without the Markdown files inside page bundles other than
  * their `index.md`: as Hugo reads them, those are resources of the bundle
- * (text its templates may read), not pages of their own.
+ * (text its templates may read), not pages of their own. A headless
+ * bundle's `index.md` (`headless: true`) is no page either.
  */
 function withoutBundleResources(files: VFile[], root: string, cwd: string): VFile[] {
   const leaf = /^index\.(?:md|markdown)$/i
@@ -111,7 +112,11 @@ function withoutBundleResources(files: VFile[], root: string, cwd: string): VFil
   }
   if (bundles.size === 0) return files
   return files.filter((file) => {
-    if (!file.path || leaf.test(path.basename(file.path))) return true
+    if (!file.path) return true
+    if (leaf.test(path.basename(file.path))) {
+      const folder = path.dirname(path.resolve(cwd, file.path))
+      return !(bundles.has(folder) && headless(String(file.value ?? '')))
+    }
     for (let folder = path.dirname(path.resolve(cwd, file.path)); folder.length > root.length; ) {
       if (bundles.has(folder)) return false
       const up = path.dirname(folder)
@@ -120,6 +125,12 @@ function withoutBundleResources(files: VFile[], root: string, cwd: string): VFil
     }
     return true
   })
+}
+
+/** Whether front matter says `headless: true` (YAML, or `headless = true` in TOML). */
+function headless(text: string): boolean {
+  const end = text.search(/\n(?:---|\+\+\+)[ \t]*\r?(?:\n|$)/)
+  return /^headless[ \t]*[:=][ \t]*true[ \t]*\r?$/m.test(end === -1 ? '' : text.slice(0, end))
 }
 
 /**
