@@ -42,6 +42,7 @@ function document(site: Blog, title: string, main: ReadonlyArray<Child>): Root {
             </a>
             <nav aria-label="Site">
               <a href="/">Posts</a>
+              {site.archiveUrl ? <a href={site.archiveUrl}>Archive</a> : null}
               <a href="/tags/">Tags</a>
               <a href="/about/">About</a>
               {site.feedUrl ? <a href={site.feedUrl}>RSS</a> : null}
