@@ -16,3 +16,14 @@ export function treeOf(dir: string): Record<string, string> | undefined {
   }
   return Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
+
+/**
+ * The HTML pages of a built site, as `/`-separated paths inside it, sorted:
+ * what a test compares with the pages it expects.
+ */
+export function htmlPagesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => String(name).split(path.sep).join('/'))
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+}

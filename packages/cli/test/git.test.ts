@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { treeOf } from '../../../test-support/tree.js'
 import { capture } from './streams.js'
 
 let dir: string
@@ -49,17 +50,10 @@ async function run(cwd: string, argv: string[]) {
   return { code, stdout: stdout.text(), stderr: stderr.text().replace(/ {2,}/g, ' ') }
 }
 
-/** Every file of a folder (the manifest aside), by path. */
-async function tree(root: string): Promise<Record<string, string>> {
-  const names = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name !== '.galley-manifest.json')
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort()
-  return Object.fromEntries(
-    await Promise.all(
-      names.map(async (name) => [name, await readFile(path.join(root, name), 'utf8')])
-    )
-  )
+/** Every file of a built site but its manifest (which records when it was written). */
+function tree(root: string): Record<string, string> {
+  const { '.galley-manifest.json': _, ...files } = treeOf(root) ?? {}
+  return files
 }
 
 const site = {
@@ -100,7 +94,7 @@ describe('dates from git (`gitDates`)', () => {
     )
     git(dir, ['commit', '-qam', 'second'], '2021-03-04T05:06:07Z')
     expect((await run(dir, ['build'])).code).toBe(0)
-    const incremental = await tree(path.join(dir, 'dist'))
+    const incremental = tree(path.join(dir, 'dist'))
     expect(incremental['posts/a/index.html']).toContain('"dateModified":"2021-03-04T05:06:07.000Z"')
     expect(incremental['sitemap.xml']).toContain(
       '<loc>https://b.test/posts/c/</loc><lastmod>2020-01-01T12:00:00Z</lastmod>'
@@ -113,9 +107,9 @@ describe('dates from git (`gitDates`)', () => {
     )
     git(dir, ['commit', '-qam', 'third'], '2022-02-02T00:00:00Z')
     await run(dir, ['build'])
-    const again = await tree(path.join(dir, 'dist'))
+    const again = tree(path.join(dir, 'dist'))
     expect((await run(dir, ['build', '--fresh', '--out', 'fresh'])).code).toBe(0)
-    expect(again).toEqual(await tree(path.join(dir, 'fresh')))
+    expect(again).toEqual(tree(path.join(dir, 'fresh')))
     expect(again['posts/a/index.html']).toContain('"dateModified":"2022-02-02T00:00:00.000Z"')
   })
 

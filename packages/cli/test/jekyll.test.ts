@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { htmlPagesOf } from '../../../test-support/tree.js'
 import { jekyllSite } from '../src/jekyll.js'
 import { capture } from './streams.js'
 
@@ -65,10 +66,7 @@ describe('a Jekyll site without a config', () => {
       stderr: ''
     })
     const dist = path.join(dir, 'dist')
-    const pages = (await readdir(dist, { recursive: true }))
-      .map((name) => String(name).split(path.sep).join('/'))
-      .filter((name) => name.endsWith('.html'))
-      .sort()
+    const pages = htmlPagesOf(dist)
     expect(pages).toEqual([
       '404.html',
       'about/index.html',

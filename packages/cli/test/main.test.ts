@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { htmlPagesOf } from '../../../test-support/tree.js'
 import { capture } from './streams.js'
 
 const site = fileURLToPath(new URL('fixtures/site/', import.meta.url))
@@ -227,10 +228,7 @@ describe('galley', () => {
         'hugo/content/posts/first.md\n1:1-2:1 warning Unexpected blank line before the front matter; remove it: Hugo reads front matter after blank lines, most other tools do not frontmatter-blank-line @galley/frontmatter\n\n⚠ 1 warning\n'
     })
     const dist = path.join(out, 'site')
-    const pages = (await readdir(dist, { recursive: true }))
-      .map((name) => String(name).split(path.sep).join('/'))
-      .filter((name) => name.endsWith('.html'))
-      .sort()
+    const pages = htmlPagesOf(dist)
     expect(pages).toEqual([
       '404.html',
       'archive/index.html',
