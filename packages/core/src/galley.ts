@@ -10,7 +10,6 @@ import {
   toCached
 } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
-import { contentFileUrl, linkedFiles } from './content-files.js'
 import { foldersOf } from './folders.js'
 import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
@@ -27,7 +26,6 @@ import {
   validatedData,
   validateEntry
 } from './render.js'
-import { filesKey } from './resolve-files.js'
 import { type Arranged, arrange, layOut } from './site.js'
 import { digestOf, fromSnapshotEntry, hasDigest, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
@@ -37,7 +35,6 @@ import type {
   BuildSnapshot,
   BundleFile,
   CachedRender,
-  ContentFile,
   DataEntry,
   GalleyConfig,
   Page,
@@ -85,15 +82,6 @@ export interface BuildOptions {
    * (default: none).
    */
   bundles?: Iterable<BundleFile> | null | undefined
-  /**
-   * The other files of the content folder (`loadSite` finds them: not
-   * Markdown, not a bundle's, not data): a relative link from a page to one
-   * (`![map](img/map.png)` in `content/posts/trip.md`) resolves against the
-   * page's file, as GitHub renders it, to the file's URL, its path in the
-   * content folder (`/posts/img/map.png`), and the files a published page
-   * links to are copied there; the others are not (default: none).
-   */
-  files?: Iterable<ContentFile> | null | undefined
   /** Data collections that `references` point into, by name (default: none). */
   data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
@@ -173,7 +161,7 @@ export interface Galley<D> {
 }
 
 /** Extra input of `Galley.resume`. */
-export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data' | 'files'> {
+export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data'> {
   /**
    * Read an entry's `html` kept outside the snapshot (`SnapshotText`);
    * called only when a layout or a feed reads it (default: none: every
@@ -218,7 +206,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
    */
   function finish(state: BuildState, same = false): BuildResult<D> {
     const { arranged } = state
-    const assetPaths = new Set(state.assets.map((asset) => asset.path))
     const all = [
       ...state.assets.map((asset) => {
         const copied = `${foldersOf(settings).publicDir}/${asset.path}`
@@ -228,17 +215,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         const copied = `${file.owner.replace(/[^/\\]+$/, '')}${file.path}`
         return madeBy({ path, value: file.value }, { label: `\`${copied}\``, path: copied })
       }),
-      // The content files published pages link to (worked out anew, as an
-      // update may add or drop a link); one that is an asset too (a Jekyll
-      // site's folder is both) is copied once, as the asset.
-      ...linkedFiles(arranged)
-        .filter(({ url }) => !assetPaths.has(arranged.outputPath(url)))
-        .map(({ file, url }) =>
-          madeBy(
-            { path: arranged.outputPath(url), value: file.value },
-            { label: `\`${file.path}\``, path: file.path }
-          )
-        ),
       ...layOut(arranged, settings, state.dirty)
     ]
     const written = same ? all : refuseCollisions(all, state.files)
@@ -416,12 +392,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         places[index] = place
         if (!(place instanceof PermalinkError)) routes.set(normalPath(file), place.url)
       }
-      const contentFiles = [...(options?.files ?? [])]
-      if (contentFiles.length > 0) {
-        // Before any render or stored render is taken: links resolve to them.
-        routes.set(filesKey, '1')
-        for (const file of contentFiles) routes.set(file.path, contentFileUrl(file.path, settings))
-      }
       const stored = found.map((item) => holding(item, run))
       const misses = stored.filter((item) => item === undefined).length
       run.pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
@@ -456,8 +426,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         site,
         assets.map((asset) => `/${asset.path}`),
         undefined,
-        bundles,
-        contentFiles.map((file) => ({ file, url: contentFileUrl(file.path, settings) }))
+        bundles
       )
       return finish({
         routes,
@@ -516,8 +485,6 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     },
     async resume(snapshot, input, options) {
       if (snapshot.version !== 3) return undefined
-      // Links to content files are resolved in a build.
-      if (options?.files && [...options.files].length > 0) return undefined
       const given = [...input]
       if (given.length !== snapshot.files.length) return undefined
       const now = config.now ?? new Date()

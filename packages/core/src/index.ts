@@ -22,7 +22,6 @@ export type {
   Collection,
   ContentCache,
   ContentCollection,
-  ContentFile,
   DataCollection,
   DataEntry,
   EntryData,

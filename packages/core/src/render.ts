@@ -16,7 +16,6 @@ import { collectionMatcher } from './collections.js'
 import { fallbacksKey, loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
 import { contentCollections } from './resolve.js'
-import { filesKey, remarkGalleyResolveFiles } from './resolve-files.js'
 import type {
   CachedRender,
   ContentCollection,
@@ -53,7 +52,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   const match = collectionMatcher({ ...config.collections }, foldersOf(config).contentDir)
   const explicitPosts = config.collections?.posts !== undefined
   const shared = {
-    cache: 3,
+    cache: 2,
     markdown: config.markdown || {},
     timeZone: config.timeZone,
     unknownKeys: config.unknownKeys,
@@ -126,24 +125,7 @@ export function createRenderers(
           }
           return markdown.resolveLink?.(path, from)
         },
-        remarkPlugins: [
-          [
-            remarkGalleyResolveFiles,
-            (path: string, from: VFile) => {
-              const url = routesOf.get(from)?.get(path)
-              noteRoute(from, path, url)
-              return url
-            },
-            (from: VFile) => {
-              // With no content files, the render depends on there being none.
-              const active = routesOf.get(from)?.has(filesKey) === true
-              noteRoute(from, filesKey, active ? '1' : undefined)
-              return active
-            }
-          ],
-          ...(markdown.remarkPlugins || []),
-          remarkGalleyDefinitions
-        ],
+        remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
         rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
       })
       processors.set(kind.name, processor)

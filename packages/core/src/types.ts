@@ -336,18 +336,6 @@ export interface BundleFile {
   value: Uint8Array
 }
 
-/**
- * A file of the content folder that is neither Markdown, nor a page
- * bundle's, nor a data file (`content/posts/img/map.png`): published when
- * a published page links to it.
- */
-export interface ContentFile {
-  /** Its path, as loaded (relative to the working folder, `/` separators). */
-  path: string
-  /** Bytes. */
-  value: Uint8Array
-}
-
 /** The feeds of a site, as layouts see them (`Site.feeds`). */
 export interface SiteFeeds {
   /** URL path of the RSS 2.0 feed. */
