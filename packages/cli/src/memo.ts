@@ -70,6 +70,9 @@ export function inputsKey(
   for (const file of loaded.bundles) {
     hash.update(`\u0001${file.owner}\u0000${file.path}\u0000`).update(file.value)
   }
+  for (const file of loaded.contentFiles ?? []) {
+    hash.update(`\u0002${file.path}\u0000`).update(file.value)
+  }
   return hash.digest('hex')
 }
 

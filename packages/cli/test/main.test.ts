@@ -183,10 +183,14 @@ describe('galley', () => {
       path.join(content, '_index.md'),
       '---\ntitle: Field notes\ndescription: Notes from the field.\n---\n\nWelcome to the notes.\n'
     )
+    // An image beside a post that is no bundle, linked as GitHub resolves it.
+    await mkdir(path.join(content, 'posts/img'), { recursive: true })
+    await writeFile(path.join(content, 'posts/img/map.png'), 'MAP')
+    await writeFile(path.join(content, 'posts/img/unused.png'), 'NOT LINKED')
     // Hugo's paths: lowercase, the name replaced by `slug`.
     await writeFile(
       path.join(content, 'posts/Road-Trip.md'),
-      '---\ntitle: Road\ndate: 2017-01-01\n---\n\nSee [the other](/posts/small/).\n'
+      '---\ntitle: Road\ndate: 2017-01-01\n---\n\nSee [the other](/posts/small/) and ![the map](img/map.png).\n'
     )
     await writeFile(
       path.join(content, 'posts/Big-Name.md'),
@@ -250,6 +254,11 @@ describe('galley', () => {
     // `_index.md` gives the home page its title and introduction; `weight` puts the first first.
     expect(home).toContain('<h1>Field notes</h1><p>Welcome to the notes.</p>')
     expect(home.indexOf('/posts/first/')).toBeLessThan(home.indexOf('/elsewhere/second/'))
+    expect(await readFile(path.join(dist, 'posts/road-trip/index.html'), 'utf8')).toContain(
+      '<img src="/posts/img/map.png" alt="the map">'
+    )
+    expect(await readFile(path.join(dist, 'posts/img/map.png'), 'utf8')).toBe('MAP')
+    expect(existsSync(path.join(dist, 'posts/img/unused.png'))).toBe(false)
     const section = await readFile(path.join(dist, 'posts/index.html'), 'utf8')
     expect(section).toContain('<h1>All the posts</h1><p>Written on the road.</p>')
     expect(section).toContain('<a href="/posts/first/">First</a>')

@@ -10,6 +10,7 @@ import {
   toCached
 } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
+import { contentFileUrl, contentLinks, linkedFiles } from './content-files.js'
 import { foldersOf } from './folders.js'
 import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
@@ -26,8 +27,9 @@ import {
   validatedData,
   validateEntry
 } from './render.js'
+import { filesKey } from './resolve-files.js'
 import { type Arranged, arrange, layOut } from './site.js'
-import { digestOf, fromSnapshotEntry, hasDigest, toSnapshotEntry } from './snapshot.js'
+import { digestOf, fromSnapshotEntry, hasDigest, linksUnread, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
 import { changedFields, type Dirty, noteRender } from './trace.js'
@@ -35,6 +37,7 @@ import type {
   BuildSnapshot,
   BundleFile,
   CachedRender,
+  ContentFile,
   DataEntry,
   GalleyConfig,
   Page,
@@ -82,6 +85,15 @@ export interface BuildOptions {
    * (default: none).
    */
   bundles?: Iterable<BundleFile> | null | undefined
+  /**
+   * The other files of the content folder (`loadSite` finds them: not
+   * Markdown, not a bundle's, not data): a relative link from a page to one
+   * (`![map](img/map.png)` in `content/posts/trip.md`) resolves against the
+   * page's file, as GitHub renders it, to the file's URL, its path in the
+   * content folder (`/posts/img/map.png`), and the files a published page
+   * links to are copied there; the others are not (default: none).
+   */
+  files?: Iterable<ContentFile> | null | undefined
   /** Data collections that `references` point into, by name (default: none). */
   data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
@@ -161,7 +173,7 @@ export interface Galley<D> {
 }
 
 /** Extra input of `Galley.resume`. */
-export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data'> {
+export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data' | 'files'> {
   /**
    * Read an entry's `html` kept outside the snapshot (`SnapshotText`);
    * called only when a layout or a feed reads it (default: none: every
@@ -206,6 +218,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
    */
   function finish(state: BuildState, same = false): BuildResult<D> {
     const { arranged } = state
+    const assetPaths = new Set(state.assets.map((asset) => asset.path))
     const all = [
       ...state.assets.map((asset) => {
         const copied = `${foldersOf(settings).publicDir}/${asset.path}`
@@ -215,6 +228,17 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         const copied = `${file.owner.replace(/[^/\\]+$/, '')}${file.path}`
         return madeBy({ path, value: file.value }, { label: `\`${copied}\``, path: copied })
       }),
+      // The content files published pages link to (worked out anew, as an
+      // update may add or drop a link); one that is an asset too (a Jekyll
+      // site's folder is both) is copied once, as the asset.
+      ...linkedFiles(arranged, (page) => linksOf(state, page))
+        .filter(({ url }) => !assetPaths.has(arranged.outputPath(url)))
+        .map(({ file, url }) =>
+          madeBy(
+            { path: arranged.outputPath(url), value: file.value },
+            { label: `\`${file.path}\``, path: file.path }
+          )
+        ),
       ...layOut(arranged, settings, state.dirty)
     ]
     const written = same ? all : refuseCollisions(all, state.files)
@@ -392,6 +416,12 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         places[index] = place
         if (!(place instanceof PermalinkError)) routes.set(normalPath(file), place.url)
       }
+      const contentFiles = [...(options?.files ?? [])]
+      if (contentFiles.length > 0) {
+        // Before any render or stored render is taken: links resolve to them.
+        routes.set(filesKey, '1')
+        for (const file of contentFiles) routes.set(file.path, contentFileUrl(file.path, settings))
+      }
       const stored = found.map((item) => holding(item, run))
       const misses = stored.filter((item) => item === undefined).length
       run.pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
@@ -426,7 +456,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         site,
         assets.map((asset) => `/${asset.path}`),
         undefined,
-        bundles
+        bundles,
+        contentFiles.map((file) => ({ file, url: contentFileUrl(file.path, settings) }))
       )
       return finish({
         routes,
@@ -450,11 +481,19 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (arranged.checker && !arranged.checker.complete) return undefined
       const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
       const published = new Set(arranged.everything)
+      const linked: Array<[string, string[]]> = []
+      if (arranged.contentFiles.length > 0) {
+        for (const page of arranged.everything) {
+          const urls = linksOf(state, page)
+          if (urls.length > 0) linked.push([normalPath(page.file), [...urls]])
+        }
+      }
       return {
-        version: 3,
+        version: 4,
         now: arranged.now.getTime(),
         routes: [...state.routes],
         spent: arranged.checker?.spent ?? 0,
+        linked,
         files: state.files.map((file) => {
           const index = byPath.get(normalPath(file))
           const page = index === undefined ? undefined : state.rendered[index]
@@ -484,7 +523,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
     },
     async resume(snapshot, input, options) {
-      if (snapshot.version !== 3) return undefined
+      // The host's key covers the content files (`files`) too, as it does
+      // the assets: the snapshot's routes have them.
+      if (snapshot.version !== 4) return undefined
       const given = [...input]
       if (given.length !== snapshot.files.length) return undefined
       const now = config.now ?? new Date()
@@ -530,7 +571,11 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         site,
         assets.map((asset) => `/${asset.path}`),
         { now, spent: snapshot.spent, published },
-        [...(options?.bundles ?? [])]
+        [...(options?.bundles ?? [])],
+        [...(options?.files ?? [])].map((file) => ({
+          file,
+          url: contentFileUrl(file.path, settings)
+        }))
       )
       const state: BuildState = {
         routes: new Map(snapshot.routes),
@@ -541,7 +586,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         data: options?.data ?? {},
         arranged,
         resumed,
-        dirty: new Map()
+        dirty: new Map(),
+        linked: new Map(snapshot.linked)
       }
       // A snapshot is only of a build with no errors, so with no collision;
       // this one has its URLs, its assets and its config (the host's key).
@@ -636,6 +682,30 @@ interface BuildState {
   resumed?: Map<VFile, { stored: SnapshotFile; page: Page<PostData> | undefined; messages: number }>
   /** What differs from the build a resumed build resumed from (see `Dirty`). */
   dirty?: Dirty | undefined
+  /** The content-file URLs of resumed pages, as the snapshot kept them (`BuildSnapshot.linked`). */
+  linked?: ReadonlyMap<string, ReadonlyArray<string>> | undefined
+}
+
+/**
+ * The content-file URLs a page links to: from its link index, or, for a
+ * resumed page whose index is still unread, as its snapshot kept them.
+ */
+function linksOf(state: BuildState, page: Page<PostData>): ReadonlyArray<string> {
+  const { contentFiles } = state.arranged
+  if (contentFiles.length === 0) return []
+  if (state.linked && linksUnread(page.file)) return state.linked.get(normalPath(page.file)) ?? []
+  return contentLinks(page, urlsOf(contentFiles))
+}
+
+/** The URLs of a site's content files, as a set made once per list. */
+const contentUrls = new WeakMap<object, ReadonlySet<string>>()
+function urlsOf(files: ReadonlyArray<{ url: string }>): ReadonlySet<string> {
+  let urls = contentUrls.get(files)
+  if (!urls) {
+    urls = new Set(files.map((item) => item.url))
+    contentUrls.set(files, urls)
+  }
+  return urls
 }
 
 /** What one call renders with: its routes, its pool, whether it is a build. */

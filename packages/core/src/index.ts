@@ -22,6 +22,7 @@ export type {
   Collection,
   ContentCache,
   ContentCollection,
+  ContentFile,
   DataCollection,
   DataEntry,
   EntryData,

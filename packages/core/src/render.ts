@@ -16,6 +16,7 @@ import { collectionMatcher } from './collections.js'
 import { fallbacksKey, loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
 import { contentCollections } from './resolve.js'
+import { filesKey, remarkGalleyResolveFiles } from './resolve-files.js'
 import type {
   CachedRender,
   ContentCollection,
@@ -52,7 +53,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   const match = collectionMatcher({ ...config.collections }, foldersOf(config).contentDir)
   const explicitPosts = config.collections?.posts !== undefined
   const shared = {
-    cache: 2,
+    cache: 3,
     markdown: config.markdown || {},
     timeZone: config.timeZone,
     unknownKeys: config.unknownKeys,
@@ -125,7 +126,24 @@ export function createRenderers(
           }
           return markdown.resolveLink?.(path, from)
         },
-        remarkPlugins: [...(markdown.remarkPlugins || []), remarkGalleyDefinitions],
+        remarkPlugins: [
+          [
+            remarkGalleyResolveFiles,
+            (path: string, from: VFile) => {
+              const url = routesOf.get(from)?.get(path)
+              noteRoute(from, path, url)
+              return url
+            },
+            (from: VFile) => {
+              // With no content files, the render depends on there being none.
+              const active = routesOf.get(from)?.has(filesKey) === true
+              noteRoute(from, filesKey, active ? '1' : undefined)
+              return active
+            }
+          ],
+          ...(markdown.remarkPlugins || []),
+          remarkGalleyDefinitions
+        ],
         rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
       })
       processors.set(kind.name, processor)

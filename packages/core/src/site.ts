@@ -18,6 +18,7 @@ import { createTracer, type Dirty, fingerprintOf, termShape } from './trace.js'
 import type {
   BundleFile,
   ContentCollection,
+  ContentFile,
   GalleyConfig,
   Page,
   PostData,
@@ -44,6 +45,8 @@ export interface Arranged {
   redirects: Array<{ from: string; to: string; page: Page<PostData>; index: number }>
   /** The files of published pages' bundles, each with its path in the output folder. */
   bundled: Array<{ file: BundleFile; path: string }>
+  /** Every content file with its URL (`linkedFiles` picks those to copy). */
+  contentFiles: Array<{ file: ContentFile; url: string }>
   /** Whether to write `robots.txt` (on, there is a sitemap, and no asset is one). */
   robots: boolean
   /** The index page of each taxonomy that has terms and an index URL (`termIndexUrl`). */
@@ -86,7 +89,8 @@ export function arrange(
   url: URL,
   assets: ReadonlyArray<string>,
   resumed?: Readonly<Resumed> | undefined,
-  bundles?: ReadonlyArray<BundleFile> | undefined
+  bundles?: ReadonlyArray<BundleFile> | undefined,
+  contentFiles?: ReadonlyArray<{ file: ContentFile; url: string }> | undefined
 ): Arranged {
   const byUrl = new Map<string, Page<PostData>>()
   const pages: Array<Page<PostData>> = []
@@ -220,7 +224,9 @@ export function arrange(
       ...bundleRoutes,
       ...lists.flatMap((list) => list.pages.map((p) => p.url)),
       ...Object.values(termIndexes),
-      ...(archiveUrl ? [archiveUrl] : [])
+      ...(archiveUrl ? [archiveUrl] : []),
+      // A link to a content file publishes it: each one is a page to link to.
+      ...(contentFiles ?? []).map((item) => item.url)
     ]
     routes.push(...redirects.map((redirect) => redirect.from))
     if (config.sitemap !== false) routes.push('/sitemap.xml')
@@ -256,6 +262,7 @@ export function arrange(
     lists,
     redirects,
     bundled,
+    contentFiles: [...(contentFiles ?? [])],
     robots,
     indexes,
     checker,

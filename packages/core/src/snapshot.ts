@@ -248,6 +248,11 @@ function lazily(key: string): PropertyDescriptor {
 }
 
 /** Whether `target[key]` is a lazy field not read (nor set) yet. */
+/** Whether a resumed file's link index is still unread (as its snapshot kept it). */
+export function linksUnread(file: VFile): boolean {
+  return still(file.data, 'galleyLinks')
+}
+
 function still(target: object, key: string): boolean {
   const get = accessors.get(key)?.get
   return get !== undefined && Object.getOwnPropertyDescriptor(target, key)?.get === get

@@ -336,6 +336,18 @@ export interface BundleFile {
   value: Uint8Array
 }
 
+/**
+ * A file of the content folder that is neither Markdown, nor a page
+ * bundle's, nor a data file (`content/posts/img/map.png`): published when
+ * a published page links to it.
+ */
+export interface ContentFile {
+  /** Its path, as loaded (relative to the working folder, `/` separators). */
+  path: string
+  /** Bytes. */
+  value: Uint8Array
+}
+
 /** The feeds of a site, as layouts see them (`Site.feeds`). */
 export interface SiteFeeds {
   /** URL path of the RSS 2.0 feed. */
@@ -525,7 +537,7 @@ export interface ContentCache {
  */
 export interface BuildSnapshot {
   /** Format: a snapshot of another format is never resumed. */
-  version: 3
+  version: 4
   /** The moment (ms since 1970) the publishing rules were applied at. */
   now: number
   /** Every entry's route: `[path of its file, URL]`. */
@@ -534,6 +546,12 @@ export interface BuildSnapshot {
   spent: number
   /** Every input file, in input order. */
   files: SnapshotFile[]
+  /**
+   * The content files (`BuildOptions.files`) each page that links to one
+   * links to: `[path of its file, URLs]`, so a resumed page tells without
+   * reading its link index.
+   */
+  linked: Array<[string, string[]]>
 }
 
 /** One input file of a `BuildSnapshot`. */

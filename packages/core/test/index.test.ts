@@ -369,6 +369,105 @@ describe('assets', () => {
     expect(off.outputs.map((output) => output.path)).not.toContain('robots.txt')
   })
 
+  it('should resolve relative links to content files against the page’s file, and copy only those published pages link to', async () => {
+    const store = new Map<string, CachedRender>()
+    const cache = {
+      get: (key: string) => store.get(key),
+      set: (key: string, value: CachedRender) => void store.set(key, value)
+    }
+    const galley = createGalley({
+      site: 'https://b.test',
+      contentDir: 'content',
+      feed: false,
+      cache
+    })
+    const pages = () => [
+      post(
+        'content/posts/trip.md',
+        'title: Trip\ndate: 2020-01-01',
+        '![map](img/map.png) [notes](../files/notes%20v2.pdf#p=2)\n'
+      ),
+      post(
+        'content/posts/draft.md',
+        'title: Draft\ndate: 2020-01-02\ndraft: true',
+        '![secret](img/secret.png)\n'
+      )
+    ]
+    const bytes = (text: string) => new TextEncoder().encode(text)
+    const files = [
+      { path: 'content/posts/img/map.png', value: bytes('MAP') },
+      { path: 'content/posts/img/secret.png', value: bytes('SECRET') },
+      { path: 'content/files/notes v2.pdf', value: bytes('PDF') },
+      { path: 'content/files/unused.txt', value: bytes('-') }
+    ]
+    const built = await galley.build(pages(), { files })
+    const trip = built.pages.find((page) => page.slug === 'trip')
+    expect(trip?.html).toBe(
+      '<p><img src="/posts/img/map.png" alt="map"> <a href="/files/notes%20v2.pdf#p=2">notes</a></p>'
+    )
+    expect(built.files.flatMap((file) => file.messages.map(String))).toEqual([])
+    // The draft's image and the file no page links to stay out of the site.
+    expect(
+      built.outputs
+        .filter((file) => !file.path.endsWith('.html') && file.path !== 'sitemap.xml')
+        .map((file) => [file.path, new TextDecoder().decode(file.value as Uint8Array)])
+    ).toEqual([
+      ['files/notes v2.pdf', 'PDF'],
+      ['posts/img/map.png', 'MAP']
+    ])
+    // Without the files, the stored renders do not hold: the links are as written.
+    const without = await galley.build(pages())
+    expect(without.pages.find((page) => page.slug === 'trip')?.html).toBe(
+      '<p><img src="img/map.png" alt="map"> <a href="../files/notes%20v2.pdf#p=2">notes</a></p>'
+    )
+    const fresh = await createGalley({
+      site: 'https://b.test',
+      contentDir: 'content',
+      feed: false
+    }).build(pages())
+    expect(without.outputs.map((file) => [file.path, String(file.value)])).toEqual(
+      fresh.outputs.map((file) => [file.path, String(file.value)])
+    )
+    // And with them again, as a fresh build gives.
+    const again = await galley.build(pages(), { files })
+    const freshAgain = await createGalley({
+      site: 'https://b.test',
+      contentDir: 'content',
+      feed: false
+    }).build(pages(), { files })
+    expect(again.outputs.map((file) => [file.path, String(file.value)])).toEqual(
+      freshAgain.outputs.map((file) => [file.path, String(file.value)])
+    )
+  })
+
+  it('should resume with content files as a fresh build gives, the linked ones copied, unread pages’ links as the snapshot kept them', async () => {
+    const bytes = (text: string) => new TextEncoder().encode(text)
+    const files = [
+      { path: 'content/posts/img/map.png', value: bytes('MAP') },
+      { path: 'content/posts/img/sea.png', value: bytes('SEA') }
+    ]
+    const config = { site: 'https://b.test', contentDir: 'content', feed: false } as const
+    const pages = (other: string) => [
+      post('content/posts/trip.md', 'title: Trip\ndate: 2020-01-01', '![map](img/map.png)\n'),
+      post('content/posts/other.md', 'title: Other\ndate: 2020-01-02', other)
+    ]
+    const first = createGalley(config)
+    const snapshot = first.snapshot(await first.build(pages('Words.\n'), { files }))
+    if (!snapshot) throw new Error('Expected a snapshot')
+    const outputs = (result: { outputs: ReadonlyArray<{ path: string; value: unknown }> }) =>
+      result.outputs.map((file) => [file.path, String(file.value)])
+    for (const other of ['More words.\n', '![sea](img/sea.png)\n']) {
+      // A copy through structured clone, as a snapshot read from disk is.
+      const resumed = await createGalley(config).resume(structuredClone(snapshot), pages(other), {
+        files
+      })
+      if (!resumed) throw new Error('Expected the body edit to resume')
+      const fresh = await createGalley(config).build(pages(other), { files })
+      expect(outputs(resumed)).toEqual(outputs(fresh))
+      expect(resumed.outputs.map((file) => file.path)).toContain('posts/img/map.png')
+    }
+  })
+
   it('should copy assets and count links to them as existing pages', async () => {
     const galley = createGalley({ site: 'https://b.test', feed: false })
     const logo = new Uint8Array([1, 2, 3])

@@ -4,9 +4,10 @@ import { foldersOf } from '../folders.js'
 import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley.js'
 import type { OutputFile } from '../output.js'
 import { source } from '../source.js'
-import type { BundleFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
+import type { BundleFile, ContentFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
 import { loadAssets } from './assets.js'
 import { loadBundles } from './bundles.js'
+import { loadContentFiles } from './content-files.js'
 import { loadData } from './data.js'
 import { readGitDates } from './git.js'
 import { loadContent } from './load.js'
@@ -24,6 +25,11 @@ export interface LoadedSite {
   data: Record<string, DataEntry[]>
   /** The data files read, with their messages. */
   dataFiles: VFile[]
+  /**
+   * The other files of the content folder (`loadContentFiles`), copied when
+   * a published page links to them (none when `assets: false`).
+   */
+  contentFiles: ContentFile[]
 }
 
 /**
@@ -79,6 +85,10 @@ export async function loadSite(
     options?.assets === false
       ? []
       : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
+  const contentFiles =
+    options?.assets === false
+      ? []
+      : await loadContentFiles(config, path.resolve(cwd, folders.contentDir), files, cwd, skip)
   const dataFiles = [...loaded.files]
   if (config.gitDates) {
     const history = await readGitDates(cwd, folders.contentDir, options?.gitCache)
@@ -93,7 +103,7 @@ export async function loadSite(
       dataFiles.push(report)
     }
   }
-  return { files, assets, bundles, data: loaded.data, dataFiles }
+  return { files, assets, bundles, data: loaded.data, dataFiles, contentFiles }
 }
 
 /**
@@ -150,6 +160,7 @@ export async function buildSite<D>(
     ...options,
     assets: site.assets,
     bundles: site.bundles,
+    files: site.contentFiles,
     data: site.data
   })
   return withDataFiles(result, site)
@@ -174,6 +185,7 @@ export async function resumeSite<D>(
     ...options,
     assets: site.assets,
     bundles: site.bundles,
+    files: site.contentFiles,
     data: site.data,
     text: saved.text
   })

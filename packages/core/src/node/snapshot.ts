@@ -409,7 +409,8 @@ export function readSnapshot(file: string, key: string): SavedSnapshot | undefin
     stored?.format !== 2 ||
     stored.key !== key ||
     stored.versions !== galleyVersions() ||
-    stored.snapshot?.version !== 3 ||
+    stored.snapshot?.version !== 4 ||
+    !Array.isArray(stored.snapshot.linked) ||
     !Array.isArray(stored.snapshot.files)
   ) {
     return undefined

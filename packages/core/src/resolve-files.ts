@@ -1,0 +1,69 @@
+import type { VFile } from 'vfile'
+
+/** Routes key telling that a build has content files (`ContentFile`) to link to. */
+export const filesKey = '\u0000files'
+
+/** A link to a Markdown file or its page: `resolveLink`'s, not this plugin's. */
+const markdownLink = /\.(?:md|markdown|mdx|html?)$/i
+
+/**
+ * Rewrite relative links and images to files of the content folder
+ * (`![map](img/map.png)` in `content/posts/trip.md`) to the URL each file
+ * is published at (`/posts/img/map.png`), resolving them against the
+ * linking file's folder, as GitHub renders them, whatever the page's URL.
+ * `lookup` gives a file's URL (and notes the lookup: the render depends on
+ * it); `active` tells whether the build has such files at all.
+ *
+ * @param lookup
+ *   URL of a file by its path (relative to the working folder).
+ * @param active
+ *   Whether the file's build has content files.
+ * @returns
+ *   Transform.
+ */
+export function remarkGalleyResolveFiles(
+  lookup: (path: string, file: VFile) => string | undefined,
+  active: (file: VFile) => boolean
+): (tree: object, file: VFile) => undefined {
+  return (tree, file) => {
+    if (!active(file)) return undefined
+    const from = file.path ? dirname(file.path.replace(/\\/g, '/')) : '.'
+    const stack: unknown[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop() as { type: string; url?: unknown; children?: unknown[] }
+      if (node.children) for (const child of node.children) stack.push(child)
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') continue
+      const url = typeof node.url === 'string' ? node.url : ''
+      // Relative paths only: no scheme, no `/`, no `#` or `?` alone.
+      if (url === '' || /^(?:[a-z][a-z\d+.-]*:|[/#?])/i.test(url)) continue
+      const match = /^([^?#]*)(.*)$/.exec(url) as RegExpExecArray
+      let target = match[1] ?? ''
+      if (target === '' || markdownLink.test(target)) continue
+      try {
+        target = decodeURI(target)
+      } catch {
+        continue
+      }
+      const found = lookup(normalize(`${from}/${target}`), file)
+      if (found !== undefined) node.url = found + (match[2] ?? '')
+    }
+    return undefined
+  }
+}
+
+function dirname(value: string): string {
+  const index = value.lastIndexOf('/')
+  return index === -1 ? '.' : index === 0 ? '/' : value.slice(0, index)
+}
+
+/** `.` and `..` resolved; a path that climbs above its start keeps its `..`. */
+function normalize(value: string): string {
+  const segments: string[] = []
+  for (const segment of value.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment !== '..') segments.push(segment)
+    else if (segments.length > 0 && segments.at(-1) !== '..') segments.pop()
+    else segments.push('..')
+  }
+  return segments.join('/') || '.'
+}
