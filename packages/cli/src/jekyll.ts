@@ -219,6 +219,28 @@ const introSchema = schemaFromFields({
   list_title: fields.ignored()
 })
 
+/** One formatter per time zone: making one costs more than using it. */
+const clocks = new Map<string, Intl.DateTimeFormat>()
+
+function clockOf(timeZone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timeZone)
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23'
+    })
+    clocks.set(timeZone, clock)
+  }
+  return clock
+}
+
 interface Fill {
   date: Date | undefined
   timeZone: string | undefined
@@ -236,17 +258,7 @@ interface Fill {
  */
 function fill(pattern: string, values: Fill): string {
   const date = values.date ?? new Date(0)
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: values.timeZone ?? 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'short',
-    hourCycle: 'h23'
-  }).formatToParts(date)
+  const parts = clockOf(values.timeZone ?? 'UTC').formatToParts(date)
   const part = (type: string) => parts.find((item) => item.type === type)?.value ?? ''
   const year = part('year')
   const start = Date.UTC(Number(year), 0, 1)

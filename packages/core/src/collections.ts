@@ -1,6 +1,7 @@
 import { type FieldsSchema, fields, schemaFromFields } from '@galley/frontmatter'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import picomatch from 'picomatch'
+import { normalizePath } from './posix.js'
 import type { Collection, EntryData } from './types.js'
 
 /**
@@ -53,7 +54,7 @@ export function collectionMatcher(
   collections: Readonly<Record<string, Collection>>,
   contentDir: string
 ): (path: string) => string | undefined {
-  const root = normalize(contentDir)
+  const root = normalizePath(contentDir)
   const matchers = Object.entries(collections)
     .filter(([, collection]) => collection.type !== 'data')
     .map(([name, collection]) => {
@@ -64,24 +65,8 @@ export function collectionMatcher(
       return { name, test: picomatch(take, ignore.length > 0 ? { ignore } : undefined) }
     })
   return (path) => {
-    let relative = normalize(path)
+    let relative = normalizePath(path)
     if (root && relative.startsWith(`${root}/`)) relative = relative.slice(root.length + 1)
     return matchers.find((matcher) => matcher.test(relative))?.name
   }
-}
-
-/** A `\\`, or an empty, `.` or `..` segment. */
-const oddSegment = /\\|(?:^|\/)\.{0,2}(?:\/|$)/
-
-/** A relative path with `/` separators, without `.` segments or inner `..` (`./a/../b/` → `b`). */
-function normalize(path: string): string {
-  // Most paths are normal already: no `\\`, and no empty, `.` or `..` segment.
-  if (!oddSegment.test(path)) return path
-  const parts: string[] = []
-  for (const segment of path.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue
-    if (segment === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop()
-    else parts.push(segment)
-  }
-  return parts.join('/')
 }

@@ -1,4 +1,5 @@
 import { foldersOf } from './folders.js'
+import { normalizePath } from './posix.js'
 import type { ContentFile, GalleyConfig, Page, PostData, PostSchema } from './types.js'
 
 /**
@@ -17,9 +18,7 @@ export function contentFileUrl(
   path: string,
   config: Readonly<Pick<GalleyConfig<PostSchema>, 'contentDir'>>
 ): string {
-  const root = foldersOf(config)
-    .contentDir.replace(/\\/g, '/')
-    .replace(/^\.\/?|\/$/g, '')
+  const root = normalizePath(foldersOf(config).contentDir)
   const relative = root !== '' && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
   return `/${relative.split('/').map(encodeURIComponent).join('/')}`
 }

@@ -15,6 +15,7 @@ import {
 import { collectionMatcher } from './collections.js'
 import { fallbacksKey, loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
+import { normalizePath } from './posix.js'
 import { contentCollections } from './resolve.js'
 import { filesKey, remarkGalleyResolveFiles } from './resolve-files.js'
 import type {
@@ -170,7 +171,7 @@ export function createRenderers(
 export function linkCandidates(path: string, contentDir: string): string[] {
   const bases: string[] = []
   if (path.startsWith('/')) {
-    const root = contentDir.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '')
+    const root = normalizePath(contentDir)
     bases.push(root === '' ? path.slice(1) : `${root}${path}`)
     if (root !== '') bases.push(path.slice(1))
   } else bases.push(path)

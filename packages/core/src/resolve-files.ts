@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import { dirnameOf, normalizePath } from './posix.js'
 
 /** Routes key telling that a build has content files (`ContentFile`) to link to. */
 export const filesKey = '\u0000files'
@@ -27,7 +28,7 @@ export function remarkGalleyResolveFiles(
 ): (tree: object, file: VFile) => undefined {
   return (tree, file) => {
     if (!active(file)) return undefined
-    const from = file.path ? dirname(file.path.replace(/\\/g, '/')) : '.'
+    const from = file.path ? dirnameOf(file.path.replace(/\\/g, '/')) : '.'
     const stack: unknown[] = [tree]
     while (stack.length > 0) {
       const node = stack.pop() as { type: string; url?: unknown; children?: unknown[] }
@@ -44,26 +45,9 @@ export function remarkGalleyResolveFiles(
       } catch {
         continue
       }
-      const found = lookup(normalize(`${from}/${target}`), file)
+      const found = lookup(normalizePath(`${from}/${target}`), file)
       if (found !== undefined) node.url = found + (match[2] ?? '')
     }
     return undefined
   }
-}
-
-function dirname(value: string): string {
-  const index = value.lastIndexOf('/')
-  return index === -1 ? '.' : index === 0 ? '/' : value.slice(0, index)
-}
-
-/** `.` and `..` resolved; a path that climbs above its start keeps its `..`. */
-function normalize(value: string): string {
-  const segments: string[] = []
-  for (const segment of value.split('/')) {
-    if (segment === '' || segment === '.') continue
-    if (segment !== '..') segments.push(segment)
-    else if (segments.length > 0 && segments.at(-1) !== '..') segments.pop()
-    else segments.push('..')
-  }
-  return segments.join('/') || '.'
 }

@@ -1,3 +1,4 @@
+import { normalizePath } from './posix.js'
 import type { Page, PostData, Tag } from './types.js'
 
 /**
@@ -21,7 +22,7 @@ export function gatherSections<P extends Page<PostData>>(
   contentDir: string,
   taken: (url: string) => boolean
 ): Array<Tag<PostData> & { pages: P[] }> {
-  const root = contentDir.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '')
+  const root = normalizePath(contentDir)
   const prefix = root === '' ? '' : `${root}/`
   const sections = new Map<string, Tag<PostData> & { pages: P[] }>()
   for (const page of pages) {

@@ -35,12 +35,7 @@ export async function loadBundles(
   cwd: string,
   skip?: ReadonlyArray<string> | undefined
 ): Promise<BundleFile[]> {
-  const bundles = new Map<string, VFile>()
-  for (const file of files) {
-    if (!file.path || !leaf.test(path.basename(file.path))) continue
-    const folder = path.dirname(path.resolve(cwd, file.path))
-    if (folder !== root) bundles.set(folder, file)
-  }
+  const bundles = bundleIndexes(files, root, cwd)
   if (bundles.size === 0) return []
   const found: BundleFile[] = []
   for (const [folder, page] of bundles) {
@@ -70,4 +65,36 @@ export async function loadBundles(
     }
   }
   return found
+}
+
+/**
+ * The page bundles among loaded files: each folder below the top of the
+ * content folder whose page is its `index.md`, by absolute path.
+ *
+ * @param files
+ *   Markdown files (paths relative to `cwd`).
+ * @param root
+ *   Content folder (absolute).
+ * @param cwd
+ *   Folder the files' paths are relative to.
+ * @returns
+ *   The bundle's page, by folder.
+ */
+export function bundleIndexes(
+  files: ReadonlyArray<VFile>,
+  root: string,
+  cwd: string
+): Map<string, VFile> {
+  const bundles = new Map<string, VFile>()
+  for (const file of files) {
+    if (!file.path || !isBundleIndex(file.path)) continue
+    const folder = path.dirname(path.resolve(cwd, file.path))
+    if (folder !== root) bundles.set(folder, file)
+  }
+  return bundles
+}
+
+/** Whether a file is a bundle's page by its name (`index.md`). */
+export function isBundleIndex(file: string): boolean {
+  return leaf.test(path.basename(file))
 }

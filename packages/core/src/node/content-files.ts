@@ -3,10 +3,10 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type { VFile } from 'vfile'
 import type { ContentFile, DataCollection, GalleyConfig, PostSchema } from '../types.js'
+import { bundleIndexes } from './bundles.js'
 import { walkFolder } from './walk.js'
 
 const markdown = /\.(?:md|markdown|mdx)$/i
-const leaf = /^index\.(?:md|markdown)$/i
 
 /**
  * The other files of the content folder (`content/posts/img/map.png`):
@@ -36,12 +36,11 @@ export async function loadContentFiles(
   cwd: string,
   skip: ReadonlyArray<string>
 ): Promise<ContentFile[]> {
-  const bundles = new Set<string>()
-  for (const file of files) {
-    if (!file.path || !leaf.test(path.basename(file.path))) continue
-    const folder = path.dirname(path.resolve(cwd, file.path))
-    if (folder !== root) bundles.add(path.relative(root, folder).split(path.sep).join('/'))
-  }
+  const bundles = new Set(
+    [...bundleIndexes(files, root, cwd).keys()].map((folder) =>
+      path.relative(root, folder).split(path.sep).join('/')
+    )
+  )
   const data = Object.values(config.collections ?? {})
     .filter((collection): collection is DataCollection => collection.type === 'data')
     .flatMap((collection) =>

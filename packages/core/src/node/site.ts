@@ -6,7 +6,7 @@ import type { OutputFile } from '../output.js'
 import { source } from '../source.js'
 import type { BundleFile, ContentFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
 import { loadAssets } from './assets.js'
-import { loadBundles } from './bundles.js'
+import { bundleIndexes, isBundleIndex, loadBundles } from './bundles.js'
 import { loadContentFiles } from './content-files.js'
 import { loadData } from './data.js'
 import { readGitDates } from './git.js'
@@ -113,19 +113,13 @@ export async function loadSite(
  * bundle's `index.md` (`headless: true`) is no page either.
  */
 function withoutBundleResources(files: VFile[], root: string, cwd: string): VFile[] {
-  const leaf = /^index\.(?:md|markdown)$/i
-  const bundles = new Set<string>()
-  for (const file of files) {
-    if (!file.path || !leaf.test(path.basename(file.path))) continue
-    const folder = path.dirname(path.resolve(cwd, file.path))
-    if (folder !== root) bundles.add(folder)
-  }
+  const bundles = bundleIndexes(files, root, cwd)
   if (bundles.size === 0) return files
   return files.filter((file) => {
     if (!file.path) return true
-    if (leaf.test(path.basename(file.path))) {
+    if (isBundleIndex(file.path)) {
       const folder = path.dirname(path.resolve(cwd, file.path))
-      return !(bundles.has(folder) && headless(String(file.value ?? '')))
+      return !(bundles.get(folder) === file && headless(String(file.value ?? '')))
     }
     for (let folder = path.dirname(path.resolve(cwd, file.path)); folder.length > root.length; ) {
       if (bundles.has(folder)) return false
