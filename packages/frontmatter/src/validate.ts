@@ -104,11 +104,19 @@ export async function validateFrontmatter<S extends StandardSchemaV1>(
   }
 
   const result = await schema['~standard'].validate(withFileNameDate(file, state.data, options))
-  for (const issue of result.issues ?? []) {
-    const path = (issue.path ?? []).map((segment) =>
+  const paths = (result.issues ?? []).map((issue) =>
+    (issue.path ?? []).map((segment) =>
       typeof segment === 'object' ? (segment.key as Key) : (segment as Key)
     )
-    reports.push({ ...where.issue(path, issue.message), ruleId: 'schema', fatal: true })
+  )
+  if (!state.block && result.issues) {
+    // No block at all: one message, naming what the schema needs.
+    reports.push(missingBlock(paths))
+  } else {
+    for (const [index, issue] of (result.issues ?? []).entries()) {
+      const path = paths[index] as Key[]
+      reports.push({ ...where.issue(path, issue.message), ruleId: 'schema', fatal: true })
+    }
   }
 
   // In document order, whatever order the validator found them in.
@@ -163,6 +171,27 @@ function withFileNameDate(
   return Object.assign(Object.create(null), data, { date: named?.date ?? fallback })
 }
 
+/**
+ * The one message of a file with no front matter whose schema requires
+ * some: it names the keys, once.
+ */
+function missingBlock(paths: ReadonlyArray<ReadonlyArray<Key>>): Report {
+  const names = [...new Set(paths.filter((path) => path.length > 0).map((path) => String(path[0])))]
+  const listed = names.map((name) => `\`${name}\``)
+  const needs =
+    listed.length === 0
+      ? 'the schema expects front matter'
+      : `the schema requires ${listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}`}`
+  return {
+    offset: -1,
+    place: { line: 1, column: 1 },
+    reason: `Missing front matter: ${needs}; add a \`---\` block with ${listed.length === 1 ? 'it' : 'them'} at the top of the file`,
+    ruleId: 'missing-frontmatter',
+    fatal: true,
+    ...(names.length > 0 ? { expected: names } : {})
+  }
+}
+
 interface Report {
   offset: number
   place: ReturnType<typeof toPosition> | { line: number; column: number }
@@ -194,13 +223,8 @@ class Locator {
     const found = this.parsed?.locate(path)
     const { block } = this
 
-    if (!block) {
-      return {
-        offset: -1,
-        place: { line: 1, column: 1 },
-        reason: `Missing front matter: ${text}; add a \`---\` block at the top of the file`
-      }
-    }
+    // A file with no block is told once, by `missingBlock`.
+    if (!block) return { offset: -1, place: { line: 1, column: 1 }, reason: text }
 
     if (found && found.path.length === path.length && path.length > 0) {
       const actual = block.value.slice(found.range[0], found.range[1])

@@ -71,7 +71,7 @@ describe('formats', () => {
     // Places stay the file's own: the bad YAML is on line 5.
     expect(file.messages.map(String)).toEqual([
       'p.md:1:1-3:1: Unexpected blank line before the front matter; remove it: Hugo reads front matter after blank lines, most other tools do not',
-      'p.md:5:11-5:12: Cannot parse YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax'
+      'p.md:5:7-5:8: Cannot parse YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; close the `[` opened here'
     ])
     expect([file.messages[0]?.ruleId, file.messages[0]?.fatal]).toEqual([
       'frontmatter-blank-line',
@@ -86,9 +86,23 @@ describe('formats', () => {
     const file = post('---\ntitle: ok\ntags: [a, b\n---\n')
     expect(parseFrontmatter(file)).toEqual({})
     expect(file.messages.map(String)).toEqual([
-      'p.md:3:11-3:12: Cannot parse YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax'
+      'p.md:3:7-3:8: Cannot parse YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; close the `[` opened here'
     ])
     expect([file.messages[0]?.ruleId, file.messages[0]?.fatal]).toEqual(['yaml-syntax', true])
+  })
+
+  it('should place an unclosed quote where it opens, not at the end of the block', () => {
+    const file = post('---\ntitle: "First post\ndate: 2026-01-02\ndraft: false\n---\n')
+    parseFrontmatter(file)
+    expect(file.messages.map(String)).toEqual([
+      'p.md:2:8-2:9: Cannot parse YAML front matter: Missing closing "quote; close the `"` opened here'
+    ])
+    const single = post("---\na: 1\nb: {c: 'x, d: 2}\ne: 3\n---\n")
+    parseFrontmatter(single)
+    expect(single.messages.map(String)).toEqual([
+      "p.md:3:8-3:9: Cannot parse YAML front matter: Missing closing 'quote; close the `'` opened here",
+      'p.md:3:4-3:5: Cannot parse YAML front matter: Flow map in block collection must be sufficiently indented and end with a }; close the `{` opened here'
+    ])
   })
 
   it('should report duplicate YAML keys', () => {

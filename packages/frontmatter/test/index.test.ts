@@ -82,13 +82,14 @@ describe('@galley/frontmatter', () => {
     ])
   })
 
-  it('should report a missing block at 1:1 and say what to add', async () => {
+  it('should report a missing block once, at 1:1, naming the keys to add', async () => {
     const file = post('# No front matter\n')
     await validateFrontmatter(file, blogSchema)
     expect(file.messages.map(String)).toEqual([
-      'posts/hello.md:1:1: Missing front matter: Expected a non-empty string; add a `---` block at the top of the file',
-      'posts/hello.md:1:1: Missing front matter: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`; add a `---` block at the top of the file'
+      'posts/hello.md:1:1: Missing front matter: the schema requires `title` and `date`; add a `---` block with them at the top of the file'
     ])
+    expect(file.messages[0]?.ruleId).toBe('missing-frontmatter')
+    expect(file.messages[0]?.expected).toEqual(['title', 'date'])
   })
 
   it('should report an empty value as empty', async () => {

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, parseDocument } from 'yaml'
+import { type Document, isMap, isNode, isScalar, parseDocument, visit } from 'yaml'
 import { firstLine, notAMapping, syntaxError } from '../place.js'
 import type { FormatParser, Key, Located } from './types.js'
 
@@ -31,13 +31,18 @@ export const parseYaml: FormatParser = (block, file) => {
 
   if (document.errors.length > 0) {
     for (const error of document.errors) {
+      // An unclosed quote or bracket is found at the end of the block, but
+      // is fixed where it opens: the message is placed there.
+      const opened = unclosedAt(document, block.value, error.code, error.pos[0])
       syntaxError(
         file,
         block,
         'yaml-syntax',
-        `Cannot parse YAML front matter: ${firstLine(error.message)}; fix the YAML syntax`,
-        error.pos[0],
-        error.pos[1]
+        opened === undefined
+          ? `Cannot parse YAML front matter: ${firstLine(error.message)}; fix the YAML syntax`
+          : `Cannot parse YAML front matter: ${firstLine(error.message)}; close the \`${block.value.charAt(opened)}\` opened here`,
+        opened ?? error.pos[0],
+        opened === undefined ? error.pos[1] : opened + 1
       )
     }
     return { data: undefined, locate, locateKey }
@@ -58,4 +63,34 @@ export const parseYaml: FormatParser = (block, file) => {
   }
 
   return { data: document.toJS() as Record<string, unknown>, locate, locateKey }
+}
+
+/** What opens what each unclosed-token error is about. */
+const openers: Readonly<Record<string, string>> = {
+  MISSING_CHAR: '"\'',
+  BAD_INDENT: '[{'
+}
+
+/**
+ * Where the quote or flow bracket opens that an error at `pos` (its end)
+ * says is not closed: the innermost node ending there whose first
+ * character is one, or `undefined`.
+ */
+function unclosedAt(
+  document: Document.Parsed,
+  value: string,
+  code: string,
+  pos: number
+): number | undefined {
+  const chars = openers[code]
+  if (!chars) return undefined
+  let found: number | undefined
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.range) return
+    const [from, to] = node.range
+    if (from < pos && to >= pos && chars.includes(value.charAt(from))) {
+      if (found === undefined || from > found) found = from
+    }
+  })
+  return found
 }
