@@ -457,7 +457,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         assets.map((asset) => `/${asset.path}`),
         undefined,
         bundles,
-        contentFiles.map((file) => ({ file, url: contentFileUrl(file.path, settings) }))
+        contentFiles.map((file) => ({ file, url: contentFileUrl(file.path, settings) })),
+        // Files that exist but made no page: links to them say so.
+        new Set(
+          files
+            .filter((file) => file.messages.some((message) => message.fatal))
+            .map((file) => normalPath(file))
+        )
       )
       return finish({
         routes,

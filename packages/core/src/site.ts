@@ -4,6 +4,7 @@ import { madeBy } from './collisions.js'
 import { compareText, weightOf } from './compare.js'
 import { type FeedPaths, feedPaths, feedRoutes, termFeedNames, writeFeeds } from './feeds.js'
 import { foldersOf } from './folders.js'
+import { linkCandidates } from './link-candidates.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import { paginate } from './paginate.js'
@@ -90,7 +91,8 @@ export function arrange(
   assets: ReadonlyArray<string>,
   resumed?: Readonly<Resumed> | undefined,
   bundles?: ReadonlyArray<BundleFile> | undefined,
-  contentFiles?: ReadonlyArray<{ file: ContentFile; url: string }> | undefined
+  contentFiles?: ReadonlyArray<{ file: ContentFile; url: string }> | undefined,
+  failed?: ReadonlySet<string> | undefined
 ): Arranged {
   const byUrl = new Map<string, Page<PostData>>()
   const pages: Array<Page<PostData>> = []
@@ -240,7 +242,13 @@ export function arrange(
       routes: [...routes, ...(config.links?.routes ?? [])],
       toUrl: (file) => urls.get(String(file.path)) ?? '/',
       spent: resumed?.spent,
-      idsOf: resumed ? resumedIds : undefined
+      idsOf: resumed ? resumedIds : undefined,
+      // A link to a file that failed says so, not that the file is missing.
+      failedFile:
+        failed && failed.size > 0
+          ? (path) =>
+              linkCandidates(path, foldersOf(config).contentDir).find((at) => failed.has(at))
+          : undefined
     })
     if (!resumed) for (const file of files) checker.check(file)
   }

@@ -311,6 +311,26 @@ describe('links between Markdown files', () => {
     ])
   })
 
+  it('should say a link to a file with errors points at that file’s errors, not that it is missing', async () => {
+    const galley = createGalley({ site: 'https://b.test', contentDir: 'content', feed: false })
+    const result = await galley.build([
+      post('content/broken.md', 'title: Broken\ndate: 2020-13-45'),
+      post('content/b.md', 'title: B\ndate: 2020-01-01', '[one](./broken.md) [two](/broken.md)\n')
+    ])
+    expect(result.ok).toBe(false)
+    const b = result.files.find((file) => file.path === 'content/b.md')
+    expect(b?.messages.map((message) => [String(message), message.ruleId])).toEqual([
+      [
+        'content/b.md:6:1-6:19: Cannot link to `content/broken.md`, linked as `./broken.md`: it has errors, so no page is made of it; fix them first',
+        'failed-file'
+      ],
+      [
+        'content/b.md:6:20-6:37: Cannot link to `content/broken.md`, linked as `/broken.md`: it has errors, so no page is made of it; fix them first',
+        'failed-file'
+      ]
+    ])
+  })
+
   it('should read `/x.md` from the content folder, and `a.md` as the bundle `a/index.md` or the section `a/_index.md`', async () => {
     const galley = createGalley({ site: 'https://b.test', contentDir: 'content', feed: false })
     const result = await galley.build([

@@ -22,6 +22,13 @@ export interface Options {
    * its extension, `index` standing for its folder: `posts/a.md` → `/posts/a/`).
    */
   toUrl?: ((file: VFile) => string) | null | undefined
+  /**
+   * For a linked Markdown file no page is published from (`Link.file`),
+   * the path of the file it means when that file exists but failed (its
+   * front matter has errors), so the link is reported as `failed-file`
+   * instead of `missing-file` (default: none).
+   */
+  failedFile?: ((file: string) => string | undefined) | null | undefined
 }
 
 export const source = '@galley/links'
@@ -195,6 +202,14 @@ export function createLinkChecker(
 
       const key = pageKey(target.pathname)
       const samePage = key === pageKey(url.pathname)
+      const failed = !pages.has(key) && link.file !== undefined && settings.failedFile?.(link.file)
+      if (failed) {
+        file.message(
+          `Cannot link to \`${failed}\`, linked as \`${link.href}\`: it has errors, so no page is made of it; fix them first`,
+          { place: link.place, ruleId: 'failed-file', source }
+        )
+        continue
+      }
       if (!pages.has(key) && link.file !== undefined) {
         file.message(
           `Cannot find \`${link.file}\`, linked as \`${link.href}\`; fix the path, or add the file`,
