@@ -6,6 +6,7 @@ import { createBlogSchema } from '@galley/frontmatter'
 import { createJiti } from 'jiti'
 import { hugoSettings } from './hugo.js'
 import { jekyllConfig, jekyllSite } from './jekyll.js'
+import { siteModules } from './modules.js'
 import { runtimeAliases } from './runtime.js'
 import { withTheme } from './theme.js'
 
@@ -34,13 +35,15 @@ const names = [
  * @param given
  *   Path from `--config`, if any.
  * @returns
- *   Configuration and the path it came from.
+ *   Configuration, the path it came from, and every module of the site's
+ *   own that loading it ran (the config, its layouts and what they import,
+ *   outside `node_modules`), for `galley dev` to watch.
  */
 export async function loadConfig(
   cwd: string,
   given: string | undefined,
   dir?: string | undefined
-): Promise<{ config: GalleyConfig; path: string | undefined }> {
+): Promise<{ config: GalleyConfig; path: string | undefined; modules: string[] }> {
   const candidates = given ? [path.resolve(cwd, given)] : names.map((name) => path.join(cwd, name))
   const found = candidates.find((candidate) => existsSync(candidate))
   if (!found) {
@@ -55,7 +58,8 @@ export async function loadConfig(
           ? jekyllConfig(dir ?? '.', jekyll)
           : { ...defaultConfig(dir ?? foldersOf(undefined).contentDir, hugo.timeZone), ...hugo }
       ),
-      path: undefined
+      path: undefined,
+      modules: []
     }
   }
   const jiti = createJiti(import.meta.url, {
@@ -71,7 +75,11 @@ export async function loadConfig(
       `Expected \`${path.relative(cwd, found)}\` to export a configuration as default`
     )
   }
-  return { config: withTheme(dir ? { ...config, contentDir: dir } : config), path: found }
+  return {
+    config: withTheme(dir ? { ...config, contentDir: dir } : config),
+    path: found,
+    modules: await siteModules(found)
+  }
 }
 
 /**

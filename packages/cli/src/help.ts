@@ -11,7 +11,8 @@ Commands:
 Without a config file, build and check work on any folder of Markdown
 (default: content) with the blog schema and URLs from file paths.
 
-Run \`galley <command> --help\` for the options of a command.
+Run \`galley <command> --help\` for the options of a command;
+\`galley --version\` prints the version.
 `
 
 const shared = `  --config <file>  configuration file (default: galley.config.{ts,mts,js,mjs})
@@ -26,7 +27,7 @@ const checking = `  --frail          exit 1 on warnings too
                    (default: one per core when 100 or more files need rendering)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json
-  --format <name>  text (vfile-reporter on stderr, the default), json or sarif (on stdout)
+  --format <name>  text (on stderr, the default), json or sarif (on stdout)
   --json           the same as --format json
   --verbose        list every message; by default, past 100 messages, a warning
                    repeated 5 times or more with the same words prints once

@@ -10,6 +10,11 @@ export interface Io {
   signal?: AbortSignal | undefined
   /** The current time, for `new post` dates and publishing rules (default: the clock). */
   now?: Date | undefined
+  /**
+   * Columns to wrap messages at (default: the terminal's width when
+   * standard error is one, else `COLUMNS`, else none).
+   */
+  columns?: number | undefined
 }
 
 /** `Io` with every default applied. */
@@ -19,18 +24,27 @@ export interface Context {
   stderr: NodeJS.WritableStream
   signal: AbortSignal | undefined
   now: Date
-  /** Whether to print in color. */
+  /** Whether to print in color: on a terminal, and never with `NO_COLOR`. */
   color: boolean
+  /** Columns to wrap messages at, if any. */
+  columns: number | undefined
 }
 
 export function toContext(io: Io | undefined): Context {
   const stderr = io?.stderr ?? process.stderr
+  const terminal = 'isTTY' in stderr && stderr.isTTY === true
+  const columns =
+    io?.columns ??
+    (terminal && 'columns' in stderr && typeof stderr.columns === 'number'
+      ? stderr.columns
+      : Number.parseInt(process.env.COLUMNS ?? '', 10) || undefined)
   return {
     cwd: io?.cwd ?? process.cwd(),
     stdout: io?.stdout ?? process.stdout,
     stderr,
     signal: io?.signal,
     now: io?.now ?? new Date(),
-    color: 'isTTY' in stderr && stderr.isTTY === true && !process.env.NO_COLOR
+    color: terminal && !process.env.NO_COLOR,
+    columns
   }
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { commandHelp, help } from './help.js'
 import { type Io, toContext } from './io.js'
@@ -18,11 +19,17 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
   try {
     parsed = parse(argv)
   } catch (error) {
-    context.stderr.write(`galley: ${(error as Error).message}\n\n${help}`)
+    context.stderr.write(
+      `galley: ${argumentError(error as Error)}; run \`galley --help\` for the options\n`
+    )
     return 1
   }
 
   const { values, positionals } = parsed
+  if (values.version) {
+    context.stdout.write(`galley ${await version()}\n`)
+    return 0
+  }
   const [command, ...rest] = positionals
   if (values.help && command && commandHelp[command]) {
     context.stdout.write(commandHelp[command] as string)
@@ -131,7 +138,24 @@ function parse(argv: ReadonlyArray<string>) {
       json: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
-      help: { type: 'boolean', short: 'h' }
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' }
     }
   })
+}
+
+/** Node's words for a bad argument, shorter: `unknown option \`--x\``. */
+function argumentError(error: Error): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)
+  if (unknown) return `unknown option \`${unknown[1]}\``
+  const missing = /^Option '(-[^' ]+)[^']*' argument missing/.exec(error.message)
+  if (missing) return `expected a value after \`${missing[1]}\``
+  return error.message.replace(/\.$/, '')
+}
+
+/** The version of `@galley/cli`, from its `package.json`. */
+async function version(): Promise<string> {
+  // `src/main.ts` and the bundled `dist/index.js` are both one folder down.
+  const text = await readFile(new URL('../package.json', import.meta.url), 'utf8')
+  return (JSON.parse(text) as { version: string }).version
 }

@@ -94,7 +94,7 @@ describe('the built command', () => {
     )
     expect(failed).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/a\.md\n4:7-4:8 error Unexpected `mood` value `3`/)
+      stderr: expect.stringMatching(/a\.md\n\s+4:7\s+error\s+Unexpected `mood` value `3`/)
     })
   })
 

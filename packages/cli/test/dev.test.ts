@@ -81,8 +81,11 @@ describe('galley dev', () => {
       async () => ((await get('/posts/a/')).text.includes('Second version') ? true : undefined),
       'the edit'
     )
-    // A body edit keeps the site's shape: the post is rebuilt alone, and the log says so.
-    expect(stdout.text()).toContain('galley: built (1 posts, changed posts only)')
+    // A body edit keeps the site's shape: the post is rebuilt alone, and
+    // the log says what changed and how long it took.
+    expect(stdout.text()).toMatch(
+      /^galley: built 1 page in \d+ ms: 1 rendered\n(?:.*\n)*galley: content\/a\.md changed: built 1 page in \d+ ms: 1 rendered\n/m
+    )
 
     await writeFile(path.join(root, 'content/b.md'), '---\ntitle: B\ndate: "not a date"\n---\n')
     const broken = await until(async () => {
@@ -91,6 +94,16 @@ describe('galley dev', () => {
     }, 'the error overlay')
     expect(broken).toContain('Unexpected `date` value `"not a date"`')
     expect(broken).toContain('Second version')
+    // A panel at the bottom (the site's header stays in sight), with a button that closes it.
+    const panel = /<aside id="galley-errors"[^>]*>/.exec(broken)?.[0]
+    expect(panel).toContain('inset:auto 0 0 0')
+    expect(panel).toContain('max-height:45vh')
+    expect(broken).toMatch(
+      /<button type="button" onclick="this\.parentNode\.remove\(\)" aria-label="Close"/
+    )
+    expect(stdout.text()).toMatch(
+      /galley: content\/b\.md changed: build failed in \d+ ms; the last good pages are served, with the errors\n/
+    )
 
     controller.abort()
     expect(await running).toBe(0)
@@ -140,7 +153,7 @@ describe('galley dev', () => {
       '---\ntitle: B\ndate: 2020-01-02\n---\n\nBody b, edited.\n'
     )
     await until(
-      async () => (stdout.text().match(/galley: built/g)?.length === 2 ? true : undefined),
+      async () => (stdout.text().match(/built \d+ pages? in/g)?.length === 2 ? true : undefined),
       'the rebuild'
     )
     // `a` read nothing that changed: served as it was.
@@ -151,5 +164,49 @@ describe('galley dev', () => {
 
     controller.abort()
     expect(await running).toBe(0)
+  })
+
+  it('should lay pages out again when a module the config imports changes, even outside the site folder', {
+    timeout: 20_000
+  }, async () => {
+    // The config lives beside the site and imports a module of its own.
+    const shared = await mkdtemp(path.join(tmpdir(), 'galley-dev-shared-'))
+    try {
+      await writeFile(path.join(shared, 'words.ts'), "export const footer: string = 'Footer one'\n")
+      await writeFile(
+        path.join(shared, 'site.config.ts'),
+        `// @ts-nocheck\nimport { footer } from './words'\n${config.replace(
+          "[{ type: 'raw', value: post.html }]",
+          "[{ type: 'raw', value: post.html }, text(footer)]"
+        )}`
+      )
+      const controller = new AbortController()
+      const stdout = capture()
+      const running = main(
+        [
+          'dev',
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--config',
+          path.join(shared, 'site.config.ts')
+        ],
+        { cwd: root, stdout, stderr: capture(), signal: controller.signal }
+      )
+      const origin = await until(
+        async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
+        'the server to start'
+      )
+      const get = async () => (await fetch(`${origin}/posts/a/`)).text()
+      expect(await get()).toContain('Footer one')
+      await writeFile(path.join(shared, 'words.ts'), "export const footer: string = 'Footer two'\n")
+      await until(async () => ((await get()).includes('Footer two') ? true : undefined), 'the edit')
+      expect(stdout.text()).toMatch(/galley: \.\.\/.*words\.ts changed: built 1 page in/)
+      controller.abort()
+      expect(await running).toBe(0)
+    } finally {
+      await rm(shared, { recursive: true, force: true })
+    }
   })
 })

@@ -60,21 +60,29 @@ describe('galley build after the first', () => {
     const all = Object.keys(treeOf(path.join(root, 'dist')) ?? {}).length - 1
     expect(await build()).toEqual({
       code: 0,
-      stdout: `galley: \`dist\` is up to date: ${all} files (30 posts)\n`,
+      stdout: expect.stringMatching(
+        new RegExp(
+          `^galley: \`dist\` is up to date: ${all} files \\(30 posts\\), in \\d+(?:\\.\\d)? m?s\n$`
+        )
+      ),
       stderr: ''
     })
     // A body: its page, and the feeds of its tag (the site's feeds carry
     // only the 20 newest posts, and this one is older).
     await writePost(7, 'A new body.')
     const edited = await build()
-    expect(edited.stdout).toBe(`galley: wrote 4 files to \`dist\`, kept ${all - 4} (30 posts)\n`)
+    expect(edited.stdout).toMatch(
+      new RegExp(
+        `^galley: built 30 pages in \\d+(?:\\.\\d)? m?s: 1 rendered, 29 unchanged; wrote 4 files to \`dist\`, kept ${all - 4}\n$`
+      )
+    )
     for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) {
       expect(readFileSync(path.join(root, 'dist/tags/t1', feed), 'utf8')).toContain('A new body.')
     }
     // A deleted post: its page is removed; the lists and feeds change.
     await rm(path.join(root, 'content/p30.md'))
     expect((await build()).stdout).toMatch(
-      /^galley: wrote \d+ files to `dist`, kept \d+, removed 1 \(29 posts\)\n$/
+      /^galley: built 29 pages in \d+(?:\.\d)? m?s: [^;]+; wrote \d+ files to `dist`, kept \d+, removed 1\n$/
     )
     const incremental = treeOf(path.join(root, 'dist'))
     expect(await build('--fresh')).toMatchObject({ code: 0 })
@@ -157,10 +165,10 @@ describe('galley build with nothing to do', () => {
       path.join(root, 'content/p5.md'),
       '---\ntitle: Later\ndate: 2021-03-06\npublishDate: 2021-07-01\n---\n\nBody 5.\n'
     )
-    expect((await buildAt(new Date('2021-06-01T00:00:00Z'))).stdout).toMatch(/\(29 posts\)/)
+    expect((await buildAt(new Date('2021-06-01T00:00:00Z'))).stdout).toMatch(/built 29 pages/)
     expect((await buildAt(new Date('2021-06-30T00:00:00Z'))).stdout).toMatch(/is up to date/)
     const published = await buildAt(new Date('2021-07-02T00:00:00Z'))
-    expect(published.stdout).toMatch(/^galley: wrote .* \(30 posts\)\n$/)
+    expect(published.stdout).toMatch(/^galley: built 30 pages in [^;]+; wrote .*\n$/)
     expect(existsSync(path.join(root, 'dist/posts/p5/index.html'))).toBe(true)
   })
 
@@ -186,11 +194,11 @@ describe('galley build with nothing to do', () => {
       })
     await run('One')
     expect(await run('One')).toMatch(/is up to date/)
-    expect(await run('Two')).toMatch(/^galley: wrote /)
+    expect(await run('Two')).toMatch(/^galley: built \d+ pages? in [^;]+; wrote /)
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('Two')
     await run('One')
     await writeFile(path.join(root, 'dist/index.html'), 'edited by hand')
-    expect(await run('One')).toMatch(/^galley: wrote 1 file to `dist`/)
+    expect(await run('One')).toMatch(/^galley: built \d+ pages? in [^;]+; wrote 1 file to `dist`/)
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<title>')
   })
 })

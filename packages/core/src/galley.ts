@@ -60,6 +60,18 @@ export interface BuildResult<D> {
   files: VFile[]
   /** Whether no file has a fatal message (then, and only then, the site may be written). */
   ok: boolean
+  /** How the entries were had: rendered now, taken from the render cache, or kept from the build resumed or updated. */
+  renders: RenderCounts
+}
+
+/** How many entries a build rendered, took from the render cache, and kept as they were. */
+export interface RenderCounts {
+  /** Rendered by this build (on this thread or in workers). */
+  rendered: number
+  /** Taken from the render cache (`GalleyConfig.cache`). */
+  cached: number
+  /** Kept from the build this one resumed (`resume`) or updated (`update`). */
+  kept: number
 }
 
 /** Renders files elsewhere, such as in worker threads. */
@@ -248,7 +260,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       entries: arranged.entries as Record<string, Array<Page<unknown>>>,
       outputs: written,
       files: state.files,
-      ok
+      ok,
+      renders: { ...state.counts }
     }
     states.set(result, state)
     return result
@@ -317,11 +330,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   ): Promise<Rendered['result']> {
     const key = renderKey(kind, file)
     if (cached) {
+      run.counts.cached++
       fromCached(file, cached)
       noteRender(file, hash(`${key}\u0000${JSON.stringify(cached.routes)}`))
       return cached
     }
     const before = new Set(Object.keys(file.data))
+    run.counts.rendered++
     const { result, stored } = await renderFresh(file, kind, run)
     const entry = stored ?? toCached(file, result)
     // What a render here leaves on the file is what a cached or pooled
@@ -377,7 +392,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (file.messages.some((message) => message.fatal)) return undefined
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
       // Alone, a file knows no other entry's route.
-      const run: Run = { routes: new Map(), pool: undefined, inBuild: false }
+      const run: Run = { routes: new Map(), pool: undefined, inBuild: false, counts: noCounts() }
       return processEntry(file, kind, holding(await fetchStored(file, kind), run), run)
     },
     async build(input, options) {
@@ -392,7 +407,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
       const routes = new Map<string, string>()
       const validated = new WeakSet<VFile>()
-      const run: Run = { routes, pool: undefined, inBuild: true, validated }
+      const run: Run = { routes, pool: undefined, inBuild: true, validated, counts: noCounts() }
       const found = await Promise.all(work.map(({ file, kind }) => fetchStored(file, kind)))
       // Every entry's URL before any render (renders turn links to `.md`
       // files into URLs): a stored render knows it; for the rest, front
@@ -472,7 +487,8 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         files,
         assets,
         data: options?.data ?? {},
-        arranged
+        arranged,
+        counts: run.counts
       })
     },
     async update(previous, input) {
@@ -585,6 +601,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       )
       const state: BuildState = {
         routes: new Map(snapshot.routes),
+        counts: noCounts(work.length),
         work,
         rendered,
         files,
@@ -609,6 +626,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   ): Promise<BuildResult<D> | undefined> {
     const { arranged } = state
     if (arranged.checker && !arranged.checker.complete) return undefined
+    const given = [...input]
     const now = config.now ?? new Date()
     // The clock moved: an entry published then may not be now, or the reverse.
     if (now.getTime() !== arranged.now.getTime()) {
@@ -617,10 +635,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         if (page && isPublished(page.data, settings, now) !== published.has(page)) return undefined
       }
     }
-    const run: Run = { routes: state.routes, pool: undefined, inBuild: true }
+    const run: Run = {
+      routes: state.routes,
+      pool: undefined,
+      inBuild: true,
+      counts: noCounts(state.work.length - given.length)
+    }
     const byPath = new Map(state.work.map(({ file }, index) => [normalPath(file), index]))
     const changes: Array<{ index: number; page: Page<PostData> }> = []
-    for (const file of input) {
+    for (const file of given) {
       const index = byPath.get(normalPath(file))
       const old = index === undefined ? undefined : state.rendered[index]
       if (index === undefined || !old || file.messages.some((message) => message.fatal)) {
@@ -664,13 +687,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     if (arranged.checker && !arranged.checker.complete) return undefined
     for (const page of touched) mark(page, ['previous', 'next', 'related'])
-    return finish({ ...state, files, rendered, dirty }, same)
+    return finish({ ...state, files, rendered, dirty, counts: run.counts }, same)
   }
 }
 
 /** What a build gave, kept for `update`. */
 interface BuildState {
   routes: Map<string, string>
+  /** What the build (or update) rendered, took from the cache and kept. */
+  counts: RenderCounts
   /** Files to render, with their collection, in input order. */
   work: Array<{ file: VFile; kind: Kind }>
   /** The entry each of `work` gave (`undefined` when it failed). */
@@ -721,6 +746,12 @@ interface Run {
   inBuild: boolean
   /** Files whose front matter this build validated before rendering them (`validateEntry`). */
   validated?: WeakSet<VFile> | undefined
+  /** What the run rendered and took from the cache. */
+  counts: RenderCounts
+}
+
+function noCounts(kept = 0): RenderCounts {
+  return { rendered: 0, cached: 0, kept }
 }
 
 /** Where an entry goes (`slug`, `url`), or why it cannot go anywhere. */

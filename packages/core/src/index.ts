@@ -3,7 +3,14 @@ export { defineConfig } from './config.js'
 export { loadedDigest } from './digest.js'
 export { createFeeds } from './feed-files.js'
 export { foldersOf } from './folders.js'
-export type { BuildOptions, BuildResult, Galley, RenderPool, ResumeOptions } from './galley.js'
+export type {
+  BuildOptions,
+  BuildResult,
+  Galley,
+  RenderCounts,
+  RenderPool,
+  ResumeOptions
+} from './galley.js'
 export { createGalley } from './galley.js'
 export { raw } from './html.js'
 export { restoreMessages, storeMessages } from './messages.js'

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   buildSite,
@@ -23,8 +24,9 @@ import type { Context } from '../io.js'
 import { filesOf, inputsKey, memoOf, nextBoundary, readMemo, writeMemo } from '../memo.js'
 import { workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
-import { somePlaces, textReport } from '../report.js'
+import { count, plural, somePlaces, textReport, wrap } from '../report.js'
 import { codeStamp, dependencyStamp } from '../stamp.js'
+import { builtLine, elapsed } from '../summary.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -50,15 +52,28 @@ export interface BuildFlags {
 
 /**
  * `galley build` (with `write`) and `galley check` (without): process every
- * post, print every message through vfile-reporter, and write the site only
+ * post, print every message (`textReport`), and write the site only
  * when nothing failed.
  *
  * @returns
  *   Exit code: `1` on any error (or, with `frail`, any warning), else `0`.
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
+  const started = performance.now()
   const { config, path: configPath } = await loadConfig(context.cwd, flags.config, flags.dir)
   const folders = foldersOf(config)
+  // A typo in a folder name is an error, not an empty site.
+  const missing = await missingContent(path.resolve(context.cwd, folders.contentDir))
+  if (missing) {
+    context.stderr.write(
+      `galley: ${missing} \`${folders.contentDir}\` (${path.resolve(context.cwd, folders.contentDir)}); ${
+        flags.dir === undefined
+          ? 'write a post there (`galley new post "Title"`), set `contentDir` in the config, or name the folder: `galley build <folder>`'
+          : 'check the folder name'
+      }\n`
+    )
+    return 1
+  }
   const outDir = flags.out ?? folders.outDir
   const at = (folder: string) => path.resolve(context.cwd, folder)
   // Refused before any work: an output folder that would replace a source.
@@ -83,7 +98,12 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     gitCache: flags.fresh ? undefined : path.join(cacheDir, 'git.json')
   })
   const files = loaded.files
-  const none = files.length === 0 ? `galley: no posts found in \`${folders.contentDir}\`\n` : ''
+  if (files.length === 0) {
+    context.stderr.write(
+      `galley: no Markdown files (\`.md\`, \`.markdown\`) in \`${folders.contentDir}\`; write a post there (\`galley new post "Title"\`), or name the folder that has them\n`
+    )
+    return 1
+  }
   // Kept apart per output folder: what each page was laid out from, and
   // what the last build read and reported.
   const name = path.relative(context.cwd, at(outDir)).replace(/[^\w.-]+/g, '_') || 'out'
@@ -102,11 +122,11 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     (await outputsIntact(at(outDir), records))
   ) {
     const stored = filesOf(memo, context.cwd)
-    if (!reported(context, flags, stored, true, write, outDir, none)) return 1
+    if (!reported(context, flags, stored, true, write, outDir)) return 1
     const summary =
       flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
     summary.write(
-      `galley: ${describe({ written: 0, kept: memo.outputs, removed: 0 }, outDir)} (${memo.posts} posts)\n`
+      `galley: ${describe({ written: 0, kept: memo.outputs, removed: 0 }, outDir)} (${plural(memo.posts, 'post')}), in ${elapsed(started)}\n`
     )
     return 0
   }
@@ -164,7 +184,7 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     }
   }
 
-  if (!reported(context, flags, result.files, result.ok, write, outDir, none)) return 1
+  if (!reported(context, flags, result.files, result.ok, write, outDir)) return 1
 
   // With a machine-readable format, standard output holds only the report.
   const summary =
@@ -189,9 +209,9 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
         // functions): the next build builds in full; the old one is gone.
       }
     }
-    summary.write(`galley: ${describe(done, outDir)} (${result.pages.length} posts)\n`)
+    summary.write(`galley: ${builtLine(result, started)}; ${describe(done, outDir)}\n`)
   } else {
-    summary.write(`galley: checked ${files.length} files\n`)
+    summary.write(`galley: checked ${plural(files.length, 'file')} in ${elapsed(started)}\n`)
   }
   return 0
 }
@@ -213,35 +233,57 @@ function reported(
   files: VFile[],
   ok: boolean,
   write: boolean,
-  outDir: string,
-  note = ''
+  outDir: string
 ): boolean {
   if (flags.format === 'json') {
     context.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`)
   } else if (flags.format === 'sarif') {
     context.stdout.write(`${JSON.stringify(toSarif(files), null, 2)}\n`)
   } else {
-    const report = textReport(files, { color: context.color, verbose: flags.verbose })
+    const report = textReport(files, {
+      color: context.color,
+      verbose: flags.verbose,
+      width: context.columns
+    })
     if (report) context.stderr.write(`${report}\n`)
   }
   const failing = files.flatMap((file) =>
-    file.messages
-      .filter((message) => message.fatal || (flags.frail && message.fatal === false))
-      .map((message) => place(file, message.line, message.column))
+    file.messages.filter((message) => message.fatal || (flags.frail && message.fatal === false))
   )
-  context.stderr.write(note)
   if (ok && failing.length === 0) return true
+  // Each place once, however many problems it has.
+  const places = [
+    ...new Set(
+      files.flatMap((file) =>
+        file.messages
+          .filter((message) => failing.includes(message))
+          .map((message) => place(file, message.line, message.column))
+      )
+    )
+  ]
   const what = write ? `not built; \`${outDir}\` was left as it was` : 'check failed'
+  const problems = failing.length === 1 ? 'the problem' : `the ${plural(failing.length, 'problem')}`
   context.stderr.write(
-    `galley: ${what}: fix ${failing.length === 1 ? 'the problem' : `the ${failing.length.toLocaleString('en')} problems`} at ${somePlaces(failing)}\n`
+    `${wrap(`galley: ${what}: fix ${problems} at ${somePlaces(places)}`, context.columns, '  ').join('\n')}\n`
   )
   return false
 }
 
+/**
+ * Why a content folder cannot be built from (it is missing, or a file),
+ * or `undefined` when it is a folder.
+ */
+async function missingContent(folder: string): Promise<string | undefined> {
+  try {
+    return (await stat(folder)).isDirectory() ? undefined : 'expected a folder at'
+  } catch {
+    return 'cannot find the content folder'
+  }
+}
+
 /** What a write did, as the closing line says it. */
 function describe(done: WriteSummary, outDir: string): string {
-  const count = (n: number) => n.toLocaleString('en')
-  const files = (n: number) => `${count(n)} file${n === 1 ? '' : 's'}`
+  const files = (n: number) => plural(n, 'file')
   if (done.written === 0 && done.removed === 0) {
     return `\`${outDir}\` is up to date: ${files(done.kept)}`
   }

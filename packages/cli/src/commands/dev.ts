@@ -13,11 +13,13 @@ import { watch } from 'chokidar'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
+import { isNativeModule } from '../modules.js'
 import { workerPool } from '../pool.js'
 import { renderProgress } from '../progress.js'
 import { textReport } from '../report.js'
 import { listen, untilStopped } from '../serve.js'
 import { dependencyStamp, isSiteCode } from '../stamp.js'
+import { builtLine, elapsed } from '../summary.js'
 import { contentType } from '../types.js'
 
 /** Flags of `galley dev`. */
@@ -65,13 +67,26 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   }
 
   let live: LiveSite<unknown> | undefined
+  // The modules the config loaded, and the watcher that watches them.
+  let code = new Set<string>()
+  let watcher: ReturnType<typeof watch> | undefined
+  const root = path.resolve(context.cwd)
+  const inside = (folder: string, file: string) => {
+    const relative = path.relative(path.resolve(root, folder), file)
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  }
   let folders = foldersOf(undefined)
   const configure = async () => {
-    const { config: loaded, path: configPath } = await loadConfig(
-      context.cwd,
-      flags.config,
-      flags.dir
-    )
+    const {
+      config: loaded,
+      path: configPath,
+      modules
+    } = await loadConfig(context.cwd, flags.config, flags.dir)
+    // The site's code outside its folder (a config given with `--config
+    // ../site.config.ts`, layouts shared between sites) is watched too.
+    code = new Set(modules)
+    const outside = modules.filter((file) => !inside('.', file))
+    if (outside.length > 0) watcher?.add(outside)
     const galley = createGalley({ ...loaded, cache, drafts: true, future: true, now: context.now })
     // A full build renders in workers, as `galley build` does.
     const pool = workerPool({ cwd: context.cwd, config: configPath, dir: flags.dir }, 'auto')
@@ -93,19 +108,30 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   }
 
   let started = false
+  // What changed since the last build, as the next one names it.
+  const changes = new Set<string>()
   const rebuild = async () => {
     if (!live) return
-    const { result, full } = await live.build()
+    const begun = performance.now()
+    const changed = [...changes].map((file) => path.relative(root, file) || file)
+    changes.clear()
+    const { result } = await live.build()
     started = true
-    const report = textReport(result.files, { color: false })
+    const report = textReport(result.files, {
+      color: context.color,
+      width: context.columns
+    })
     if (report) context.stderr.write(`${report}\n`)
-    problems = result.ok ? '' : report
+    problems = result.ok ? '' : textReport(result.files, { color: false })
     // Pages are laid out when asked for, not on every rebuild.
     if (result.ok || site.size === 0)
       site = new Map(result.outputs.map((file) => [file.path, file]))
-    const how = full ? '' : ', changed posts only'
+    const what =
+      changed.length === 0
+        ? ''
+        : `${changed.length > 3 ? `${changed.slice(0, 3).join(', ')} and ${changed.length - 3} more` : changed.join(', ')} changed: `
     context.stdout.write(
-      `galley: ${result.ok ? 'built' : 'build failed'} (${result.pages.length} posts${how})\n`
+      `galley: ${what}${result.ok ? builtLine(result, begun) : `build failed in ${elapsed(begun)}; the last good pages are served, with the errors`}\n`
     )
     for (const listener of listeners) listener.write('event: reload\ndata: now\n\n')
   }
@@ -133,12 +159,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   }
   // One watcher per folder (not one per file, as Node 20's recursive
   // `fs.watch` has on Linux), which also sees editors that save by renaming.
-  const root = path.resolve(context.cwd)
-  const inside = (folder: string, file: string) => {
-    const relative = path.relative(path.resolve(root, folder), file)
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-  }
-  const watcher = watch(root, {
+  const watching = watch([root, ...[...code].filter((file) => !inside('.', file))], {
     ignoreInitial: true,
     ignored: (file) => {
       if (file === root) return false
@@ -146,21 +167,31 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
       return name === 'node_modules' || name.startsWith('.') || inside(folders.outDir, file)
     }
   })
-  watcher.on('all', (_event, file) => {
+  watcher = watching
+  watching.on('all', (_event, file) => {
+    changes.add(file)
     if (inside(folders.contentDir, file) || inside(folders.publicDir, file)) {
       live?.changed([file])
-    } else if (isSiteCode(path.basename(file))) {
+    } else if (code.has(path.resolve(file)) || isSiteCode(path.basename(file))) {
       // The config, or code it imports (layouts, a schema).
       reconfigure = true
+      if (code.has(path.resolve(file))) {
+        void isNativeModule(path.resolve(file)).then((native) => {
+          if (!native) return
+          context.stderr.write(
+            `galley: ${path.relative(root, file)} changed, but Node keeps the ES modules it imported (\`.mjs\`, \`.js\` with \`"type": "module"\`) until it stops: restart \`galley dev\` to use it, or write it in TypeScript (\`.ts\`), which is reloaded\n`
+          )
+        })
+      }
     } else return
     schedule()
   })
   // Watching before the first build: a save made while it runs is built next.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  await new Promise<void>((resolve) => watching.once('ready', () => resolve()))
   try {
     await rebuild()
   } catch (error) {
-    await watcher.close()
+    await watching.close()
     throw error
   }
 
@@ -193,7 +224,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
 
   await untilStopped(context, server, () => {
     clearTimeout(timer)
-    void watcher.close()
+    void watching.close()
     for (const listener of listeners) listener.end()
   })
   await running
@@ -233,10 +264,14 @@ function lookup(site: Map<string, OutputFile>, pathname: string): [string, Outpu
   return undefined
 }
 
-/** The live-reload client, and the build's errors shown on top of the page. */
+/**
+ * The live-reload client, and the build's errors in a panel at the bottom
+ * of the page (its header stays in sight), wrapped to the screen's width,
+ * that a button closes until the next build.
+ */
 function inject(html: string, problems: string): string {
   const overlay = problems
-    ? `<pre id="galley-errors" style="position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#300;color:#fdd;font:13px/1.4 monospace;z-index:2147483647;white-space:pre-wrap">${escapeHtml(problems)}</pre>`
+    ? `<aside id="galley-errors" role="alert" aria-label="Build errors" style="position:fixed;inset:auto 0 0 0;max-height:45vh;overflow:auto;margin:0;padding:0.75rem 1rem;background:#300;color:#fdd;font:13px/1.4 ui-monospace,monospace;z-index:2147483647;box-shadow:0 -2px 8px rgba(0,0,0,.4)"><button type="button" onclick="this.parentNode.remove()" aria-label="Close" style="float:right;margin:0 0 0.5rem 0.5rem;min-width:2.75rem;min-height:2.75rem;font:inherit;font-size:1.25rem;color:inherit;background:#500;border:1px solid #a66;border-radius:4px;cursor:pointer">×</button><pre style="margin:0;font:inherit;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(problems)}</pre></aside>`
     : ''
   const addition = `${overlay}${client}`
   return html.includes('</body>') ? html.replace('</body>', `${addition}</body>`) : html + addition

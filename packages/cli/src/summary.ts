@@ -1,0 +1,20 @@
+import type { BuildResult } from '@galley/core'
+import { count, plural } from './report.js'
+
+/** `built 1,204 pages in 3.2 s: 3 rendered, 1,201 from cache`. */
+export function builtLine(result: BuildResult<unknown>, started: number): string {
+  const pages = result.pages.length + Object.values(result.entries).flat().length
+  const { rendered, cached, kept } = result.renders
+  const parts = [
+    rendered > 0 ? `${count(rendered)} rendered` : '',
+    cached > 0 ? `${count(cached)} from cache` : '',
+    kept > 0 ? `${count(kept)} unchanged` : ''
+  ].filter(Boolean)
+  return `built ${plural(pages, 'page')} in ${elapsed(started)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`
+}
+
+/** Time since `started`: `380 ms`, `3.2 s`. */
+export function elapsed(started: number): string {
+  const ms = performance.now() - started
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+}
