@@ -210,7 +210,7 @@ describe('@galley/core/node', () => {
       file.messages.map((message) => [file.path, message.line, message.column, message.ruleId])
     )
     expect(problems).toEqual([
-      [path.join('content', 'authors', 'bad.yml'), 1, 16, 'yaml-syntax'],
+      [path.join('content', 'authors', 'bad.yml'), 1, 7, 'yaml-syntax'],
       [path.join('content', 'authors', 'cy.yaml'), 2, 7, 'schema']
     ])
     expect(files.every((file) => file.messages.every((message) => message.fatal))).toBe(true)
