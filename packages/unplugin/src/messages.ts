@@ -2,36 +2,62 @@ import path from 'node:path'
 import type { UnpluginMessage } from 'unplugin'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { frameOf } from './frame.js'
 
 /**
- * Turn a vfile message into a bundler log, as mdx-js's Rollup bridge does:
- * the reason is the message, `loc.column` is 0-based (unist columns are
- * 1-based), and `pluginCode` is `source:ruleId`.
+ * Where a host shows a message's place.
+ *
+ * * `'loc'` — from `loc` (Rollup, Rolldown, the Vite dev server, esbuild)
+ * * `'warnings'` — from `loc` for errors only: warnings carry the place in
+ *   their text (a Vite build prints a warning's text alone)
+ * * `'text'` — nowhere: every message carries the place in its text
+ *   (webpack and Rspack keep only the text)
+ */
+export type Placing = 'loc' | 'text' | 'warnings'
+
+/**
+ * Turn a vfile message into a bundler log: the reason is the message,
+ * `pluginCode` is `source:ruleId`, and `loc` holds the file with unist's
+ * 1-based line and column, the place an editor opens, so that what every
+ * host prints from `loc` is the place `galley build` prints.
  *
  * @param message
  *   Message from Galley.
  * @param id
  *   Module id (the file).
- * @param placeInText
- *   Put `file:line:column: ` before the reason, for bundlers that drop `loc`.
+ * @param inText
+ *   Put `file:line:column: ` before the reason (hosts that do not show `loc`).
  * @returns
  *   Log for `this.warn` or `this.error`.
  */
-export function toLog(message: VFileMessage, id: string, placeInText = false): UnpluginMessage {
-  // webpack keeps only the text of a log: the place goes in it.
+export function toLog(message: VFileMessage, id: string, inText = false): UnpluginMessage {
   const place =
-    placeInText && message.line !== undefined
-      ? `${id}:${message.line}:${message.column ?? 1}: `
+    inText && message.line !== undefined
+      ? `${shown(id)}:${message.line}:${message.column ?? 1}: `
       : ''
   const log: UnpluginMessage = {
     message: `${place}${message.reason}`,
     id,
     pluginCode: `${message.source ?? 'galley'}:${message.ruleId ?? 'unknown'}`
   }
-  if (message.line !== undefined && message.column !== undefined) {
-    log.loc = { file: id, line: message.line, column: message.column - 1 }
+  if (message.line !== undefined) {
+    log.loc = { file: id, line: message.line, column: message.column ?? 1 }
   }
   return log
+}
+
+/**
+ * A path as a terminal shows it best: relative to the working folder when
+ * inside it (so it is short and still opens on a click), else absolute.
+ *
+ * @param id
+ *   Absolute path.
+ * @returns
+ *   Path to show.
+ */
+function shown(id: string): string {
+  const relative = path.relative(process.cwd(), id)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? id : relative
 }
 
 /** What `report` needs of a plugin context. */
@@ -43,7 +69,8 @@ interface Reporter {
 /**
  * Report the messages of files through the bundler, each file once per
  * build: warnings with `this.warn`, then the first fatal message with
- * `this.error` (which throws), naming how many more there are.
+ * `this.error` (which throws), with a code frame, naming how many more
+ * there are.
  *
  * @param context
  *   Plugin context.
@@ -53,31 +80,34 @@ interface Reporter {
  *   Folder the files' paths are relative to.
  * @param reported
  *   Files already reported in this build.
- * @param placeInText
- *   Put the place in the text too (webpack and Rspack drop `loc`).
+ * @param placing
+ *   Where the host shows a place.
  */
 export function report(
   context: Reporter,
   files: ReadonlyArray<VFile>,
   root: string,
   reported: WeakSet<VFile>,
-  placeInText = false
+  placing: Placing = 'loc'
 ): void {
   const fatal: Array<{ message: VFileMessage; id: string }> = []
   for (const file of files) {
     const id = path.resolve(root, file.path)
     for (const message of file.messages) {
       if (message.fatal) fatal.push({ message, id })
-      else if (!reported.has(file)) context.warn(toLog(message, id, placeInText))
+      else if (!reported.has(file)) context.warn(toLog(message, id, placing !== 'loc'))
     }
     reported.add(file)
   }
   const [first, ...rest] = fatal
   if (!first) return
-  const log = toLog(first.message, first.id, placeInText)
+  const log = toLog(first.message, first.id, placing === 'text')
+  // Rollup's and Vite's logs take a `frame`; unplugin's type leaves it out.
+  const frame = frameOf(first.id, first.message)
+  if (frame) Object.assign(log, { frame })
   if (rest.length > 0) {
     log.message = `${log.message} (and ${rest.length} more: ${rest
-      .map(({ message, id }) => `${id}:${message.line}:${message.column} ${message.reason}`)
+      .map(({ message, id }) => `${shown(id)}:${message.line}:${message.column} ${message.reason}`)
       .join('; ')})`
   }
   context.error(log)

@@ -5,7 +5,7 @@ import { toJsonReport } from '@galley/links'
 import { createUnplugin, type UnpluginInstance } from 'unplugin'
 import { VFile } from 'vfile'
 import { collectionTypes } from './dts.js'
-import { report } from './messages.js'
+import { type Placing, report } from './messages.js'
 import { collectionModule, entryModule } from './module.js'
 import type { Options } from './options.js'
 import { siteBuilder } from './site.js'
@@ -35,7 +35,6 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
 >((given, meta) => {
   const options: Options = given ?? { site: 'http://localhost/' }
   const include = options.include ?? /\.md$/
-  const placeInText = meta.framework === 'webpack' || meta.framework === 'rspack'
   const builder = siteBuilder(options)
   // For `.md` files outside the content folder.
   const single = createGalley({ ...options, links: false, feed: false })
@@ -44,6 +43,14 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
   let reported = new WeakSet<VFile>()
   let built = false
   const drafts = () => options.drafts ?? serving
+  // webpack and Rspack keep only a message's text; a Vite build prints a
+  // warning's text alone (its dev server and errors show `loc`).
+  const placing = (): Placing =>
+    meta.framework === 'webpack' || meta.framework === 'rspack'
+      ? 'text'
+      : meta.framework === 'vite' && !serving
+        ? 'warnings'
+        : 'loc'
   const contentRoot = () => path.resolve(root, foldersOf(options).contentDir)
   const inContent = (file: string) => file.startsWith(contentRoot() + path.sep)
   const site = () => {
@@ -89,7 +96,7 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
       }
       const build = await site()
       for (const file of build.watched) this.addWatchFile(file)
-      report(this, build.files, root, reported, placeInText)
+      report(this, build.files, root, reported, placing())
       const pages = name === 'posts' ? build.result.pages : (build.result.entries[name] ?? [])
       return collectionModule(pages as ReadonlyArray<Page<unknown>>)
     },
@@ -104,14 +111,14 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
         const page = build.byFile.get(file)
         const found = build.fileOf.get(file)
         const own = found ? [found] : []
-        report(this, own, root, reported, placeInText)
+        report(this, own, root, reported, placing())
         if (page) return { code: entryModule(page), map: null }
         if (own.some((item) => item.messages.some((message) => message.fatal))) return failed
       }
       const vfile = new VFile({ path: file, value: code })
       const page = await single.processFile(vfile)
       // `this.error` throws in Rollup and Vite; esbuild and webpack gather errors.
-      report(this, [vfile], root, new WeakSet(), placeInText)
+      report(this, [vfile], root, new WeakSet(), placing())
       return page ? { code: entryModule(page as Page<unknown>), map: null } : failed
     },
 

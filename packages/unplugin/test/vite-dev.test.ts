@@ -2,19 +2,25 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 import vitePlugin from '@galley/unplugin/vite'
-import { createServer, type ViteDevServer } from 'vite'
+import { createLogger, createServer, type ViteDevServer } from 'vite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 let root: string
 let server: ViteDevServer
+/** What the dev server printed as warnings. */
+let printed: string[]
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'galley-vite-dev-'))
   await cp(fileURLToPath(new URL('fixtures/site/', import.meta.url)), root, { recursive: true })
+  printed = []
+  const logger = createLogger('warn')
+  logger.warn = (message) => void printed.push(stripVTControlCharacters(message))
   server = await createServer({
     root,
-    logLevel: 'silent',
+    customLogger: logger,
     configFile: false,
     server: { port: 0, strictPort: false },
     plugins: [
@@ -51,6 +57,16 @@ const titles = async () => {
 }
 
 describe('@galley/unplugin in the Vite dev server', () => {
+  it('should print a warning with its file and 1-based line:column, as `galley build` does', async () => {
+    await titles()
+    expect(printed).toEqual([
+      [
+        'warning: Cannot find heading for `#teardown` on `/posts/hello/`',
+        `  File: ${path.join(root, 'content/posts/second.md')}:11:46`
+      ].join('\n')
+    ])
+  })
+
   it('should serve drafts, and update the collection and the post when a post changes', async () => {
     expect(await titles()).toEqual(['Work in progress', 'Second', 'Hello'])
     const hello = path.join(root, 'content/posts/hello.md')
