@@ -8,7 +8,10 @@ export const base: UserConfig = defineConfig({
   entry: ['src/index.ts'],
   format: 'esm',
   platform: 'node',
-  dts: true,
+  // Source maps for the code and the declarations, so debuggers and
+  // go-to-definition land in the `src/` the tarball ships.
+  sourcemap: true,
+  dts: { sourcemap: true },
   // `.js` and `.d.ts`, as the exports maps say (the packages are `type: module`).
   fixedExtension: false,
   // Keep the exports map as written (the `galley-source` condition comes first).

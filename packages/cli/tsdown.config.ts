@@ -9,8 +9,11 @@ import { neverBundle, runtimeEntries } from './src/runtime.ts'
 // chunks. The render worker is its own entry (tinypool starts it by file
 // name); so is each package a site's config may import, so that the config
 // gets the same copy the command runs (`runtimeAliases`).
+// No source maps: they would carry every bundled dependency's source (about
+// 3 MB); the tarball ships the bundle alone, without `src/`.
 const bundle: UserConfig = {
   ...base,
+  sourcemap: false,
   dts: false,
   entry: {
     index: 'src/index.ts',
@@ -28,7 +31,7 @@ const bundle: UserConfig = {
 
 // The declarations of the public entry, apart, so they name Galley's
 // packages rather than carry copies of their types.
-const types: UserConfig = { ...base, clean: false, dts: { emitDtsOnly: true } }
+const types: UserConfig = { ...base, sourcemap: false, clean: false, dts: { emitDtsOnly: true } }
 
 const config: UserConfig[] = defineConfig([bundle, types])
 
