@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { HtmlValidate } from 'html-validate'
+import { glob } from 'tinyglobby'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// docs/getting-started.md's "Start your own blog", followed as written in an
+// empty folder: its install line (the workspace's packages stand in for the
+// registry's), its files, then `galley build` from the built command.
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
+const guide = await readFile(here('../../../docs/getting-started.md'), 'utf8')
+const bin = here('../bin/galley.js')
+
+interface Block {
+  lang: string
+  code: string
+  /** The file the block is: its first-line comment, else the first file its paragraph names. */
+  file: string | undefined
+}
+
+/** The code blocks of a section, without the list's indentation. */
+function blocks(text: string, heading: string): Block[] {
+  const start = text.indexOf(`\n## ${heading}\n`)
+  const section = text.slice(start, text.indexOf('\n## ', start + 1))
+  const found: Block[] = []
+  let said = ''
+  let fence: { lang: string; indent: number; lines: string[] } | undefined
+  for (const line of section.split('\n')) {
+    const trimmed = line.trimStart()
+    if (fence) {
+      if (trimmed === '```') {
+        const code = `${fence.lines.join('\n')}\n`
+        const comment = /^\/\/ ([\w./-]+\.\w+)\n/.exec(code)?.[1]
+        const named = /`([\w./-]+\.\w+)`/.exec(said)?.[1]
+        found.push({ lang: fence.lang, code, file: comment ?? named })
+        fence = undefined
+      } else fence.lines.push(line.slice(fence.indent))
+    } else if (trimmed.startsWith('```')) {
+      fence = { lang: trimmed.slice(3), indent: line.length - trimmed.length, lines: [] }
+    } else if (/^\d+\. /.test(trimmed)) said = trimmed
+    else if (trimmed !== '' && said === '') said = trimmed
+  }
+  return found
+}
+
+/** `code` and what the command printed (stdout then stderr), at 80 columns without colour. */
+function galley(args: string[], cwd: string): Promise<{ code: number; printed: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { ...process.env, COLUMNS: '80', NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, printed: `${stdout}${stderr}` })
+    )
+  })
+}
+
+const steps = blocks(guide, 'Start your own blog')
+const install = steps.find((block) => block.lang === 'sh' && block.code.includes(' add '))
+const installed = (install?.code ?? '').trim().split(/\s+/).slice(3)
+const files = steps.filter((block) => ['md', 'ts', 'tsx'].includes(block.lang) && block.file)
+let blog = ''
+
+beforeAll(async () => {
+  blog = await mkdtemp(path.join(tmpdir(), 'galley-getting-started-'))
+  for (const name of installed) {
+    const from = name.startsWith('@galley/')
+      ? here(`../../${name.slice('@galley/'.length)}`)
+      : await realpath(here(`../node_modules/${name}`))
+    await mkdir(path.dirname(path.join(blog, 'node_modules', name)), { recursive: true })
+    await symlink(from, path.join(blog, 'node_modules', name), 'dir')
+  }
+  for (const block of files) {
+    const file = path.join(blog, block.file as string)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, block.code)
+  }
+})
+
+afterAll(async () => {
+  await rm(blog, { recursive: true, force: true })
+})
+
+describe('docs/getting-started.md, followed as written', () => {
+  it('should install every package its code imports', () => {
+    expect(install?.code).toBe('pnpm add -D @galley/cli @galley/core @galley/theme hastscript\n')
+    expect(files.map((block) => block.file)).toEqual([
+      'content/posts/hello.md',
+      'galley.config.ts',
+      'layouts.tsx'
+    ])
+    const imported = files.flatMap((block) =>
+      [...block.code.matchAll(/from '([^.'][^']*)'/g)].map((match) => match[1])
+    )
+    expect(imported.length).toBeGreaterThan(0)
+    for (const name of imported) expect(installed).toContain(name)
+  })
+
+  it('should build pages that html-validate accepts, each with one title and one h1', {
+    timeout: 30_000
+  }, async () => {
+    const built = await galley(['build'], blog)
+    expect(built.printed).toMatch(
+      /^galley: built 1 page in [\d.]+ m?s: 1 rendered; wrote \d+ files to `dist`\n$/
+    )
+    expect(built.code).toBe(0)
+    const pages = await glob('**/*.html', { cwd: path.join(blog, 'dist') })
+    expect(pages).toContain('posts/hello/index.html')
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    for (const page of pages) {
+      const html = await readFile(path.join(blog, 'dist', page), 'utf8')
+      const report = await validator.validateString(html, page)
+      expect(report.results.flatMap((result) => result.messages.map((m) => m.message))).toEqual([])
+      expect(html.startsWith('<!DOCTYPE html>'), page).toBe(true)
+      expect(html.match(/<meta charset="utf-8">/g), page).toHaveLength(1)
+      expect(html.match(/<meta name="viewport"/g), page).toHaveLength(1)
+      expect(html.match(/<title>/g), page).toHaveLength(1)
+      expect(html.match(/<h1[ >]/g), page).toHaveLength(1)
+    }
+    const post = await readFile(path.join(blog, 'dist/posts/hello/index.html'), 'utf8')
+    expect(post).toContain('<title>Hello · My blog</title>')
+    expect(post).toContain('<h1>Hello</h1>')
+    expect(post).toContain('<h2 id="setup">Setup</h2>')
+  })
+
+  it('should print what "When something is wrong" shows for a bad date, and exit 1', {
+    timeout: 30_000
+  }, async () => {
+    const post = path.join(blog, 'content/posts/hello.md')
+    const good = await readFile(post, 'utf8')
+    await writeFile(post, good.replace(/^date: .*$/m, 'date: "someday"'))
+    try {
+      const shown = blocks(guide, 'When something is wrong').find((block) => block.lang === 'txt')
+      const failed = await galley(['build'], blog)
+      expect(failed.printed).toBe(shown?.code)
+      expect(failed.code).toBe(1)
+    } finally {
+      await writeFile(post, good)
+    }
+  })
+})
