@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { format, stripVTControlCharacters } from 'node:util'
 import { vi } from 'vitest'
 
@@ -10,9 +13,61 @@ export interface ReadmeExample {
   yields: string
 }
 
+/** The package a bare import specifier names (`@scope/name/sub` → `@scope/name`). */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/')
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
+}
+
 /**
- * Run the first ```js block of the `## Use` section of a readme and capture
- * what it logs, to compare with the `Yields:` block after it.
+ * The packages `code` imports that no install line of the readme
+ * (`npm install …`, `pnpm add …` in a ```sh block) names.
+ */
+function notInstalled(readme: string, code: string): string[] {
+  const installed = new Set(installedBy(readme))
+  const imported = [...code.matchAll(/\bfrom '([^'.][^']*)'|\bimport\('([^'.][^']*)'\)/g)]
+    .map((match) => (match[1] ?? match[2]) as string)
+    .filter((specifier) => !specifier.startsWith('node:'))
+    .map(packageName)
+  return [...new Set(imported)].filter((name) => !installed.has(name))
+}
+
+/** The packages the readme's install lines (`npm install …`, `pnpm add …` in ```sh blocks) name. */
+function installedBy(readme: string): string[] {
+  const installed = new Set<string>()
+  for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    for (const line of (block as string).split('\n')) {
+      const command = /^(?:npm (?:install|i)|pnpm add|yarn add)\s+(.*)$/.exec(line.trim())
+      for (const word of command?.[1]?.split(/\s+/) ?? []) {
+        // `astro@5` installs `astro`.
+        if (!word.startsWith('-')) installed.add(packageName(word.replace(/(.)@.*$/, '$1')))
+      }
+    }
+  }
+  return [...installed]
+}
+
+/** Where the workspace has `name`: its own package, else the package's or the root's dependency. */
+async function installable(name: string, packageUrl: URL): Promise<string> {
+  const root = fileURLToPath(new URL('../', import.meta.url))
+  const candidates = name.startsWith('@galley/')
+    ? [path.join(root, 'packages', name.slice('@galley/'.length))]
+    : [
+        path.join(fileURLToPath(packageUrl), 'node_modules', name),
+        path.join(root, 'node_modules', name)
+      ]
+  for (const candidate of candidates) {
+    try {
+      return await realpath(candidate)
+    } catch {}
+  }
+  throw new Error(`Cannot find \`${name}\` in the workspace to install`)
+}
+
+/**
+ * Run the first ```js block of the `## Use` section of a readme in an empty
+ * project with what its install lines name, and capture what it logs, to
+ * compare with the `Yields:` block after it.
  *
  * @param packageUrl
  *   URL of the package folder (ending in `/`); the example runs from there.
@@ -32,9 +87,22 @@ export async function runReadmeExample(
   if (!code || yields === undefined) {
     throw new Error('Expected a ```js block and a `Yields:` block in the Use section')
   }
+  const missing = notInstalled(readme, code)
+  if (missing.length > 0) {
+    throw new Error(
+      `Expected the readme's install line to name every package the example imports; add ${missing.join(', ')}`
+    )
+  }
 
-  // Written inside the package so that its imports resolve as a user's would.
-  const file = new URL(`test/.readme-${randomBytes(4).toString('hex')}.mjs`, packageUrl)
+  // Written in an empty project whose node_modules holds just what the
+  // install lines name (linked from the workspace), so an import they miss fails.
+  const project = await mkdtemp(path.join(tmpdir(), 'galley-readme-'))
+  for (const name of installedBy(readme)) {
+    const link = path.join(project, 'node_modules', name)
+    await mkdir(path.dirname(link), { recursive: true })
+    await symlink(await installable(name, packageUrl), link, 'dir')
+  }
+  const file = pathToFileURL(path.join(project, `readme-${randomBytes(4).toString('hex')}.mjs`))
   const lines: string[] = []
   const spy = vi.spyOn(console, 'log').mockImplementation((...values: unknown[]) => {
     lines.push(format(...values))
@@ -44,7 +112,7 @@ export async function runReadmeExample(
     await import(/* @vite-ignore */ file.href)
   } finally {
     spy.mockRestore()
-    await rm(file, { force: true })
+    await rm(project, { recursive: true, force: true })
   }
   const output = stripVTControlCharacters(`${lines.join('\n')}\n`)
   // To refresh a README by hand: GALLEY_README_OUT=/tmp/out.txt pnpm vitest run readme
