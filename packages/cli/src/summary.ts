@@ -1,7 +1,11 @@
 import type { BuildResult } from '@galley/core'
 import { count, plural } from './report.js'
 
-/** `built 1,204 pages in 3.2 s: 3 rendered, 1,201 from cache`. */
+/**
+ * `built 1,204 pages in 3.2 s: 3 rendered, 1,201 from cache`; `… from 10
+ * files: …` when the content files are not the pages one for one (drafts,
+ * data files).
+ */
 export function builtLine(result: BuildResult<unknown>, started: number): string {
   const pages = result.pages.length + Object.values(result.entries).flat().length
   const { rendered, cached, kept } = result.renders
@@ -10,7 +14,9 @@ export function builtLine(result: BuildResult<unknown>, started: number): string
     cached > 0 ? `${count(cached)} from cache` : '',
     kept > 0 ? `${count(kept)} unchanged` : ''
   ].filter(Boolean)
-  return `built ${plural(pages, 'page')} in ${elapsed(started)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`
+  const files = rendered + cached + kept
+  const from = files !== pages && files > 0 ? ` from ${plural(files, 'file')}` : ''
+  return `built ${plural(pages, 'page')} in ${elapsed(started)}${from}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`
 }
 
 /** Time since `started`: `380 ms`, `3.2 s`. */

@@ -44,7 +44,7 @@ describe('galley', () => {
     // Two posts published (a draft is rendered, not published); the
     // fixture's renders may be in its cache from an earlier test.
     expect(result.stdout).toMatch(
-      /^galley: built 2 pages in …: 3 (?:rendered|from cache); wrote 19 files to `[^`]+`\n$/
+      /^galley: built 2 pages in … from 3 files: 3 (?:rendered|from cache); wrote 19 files to `[^`]+`\n$/
     )
     expect((await readdir(dist)).sort()).toEqual([
       '.galley-manifest.json',

@@ -104,11 +104,11 @@ export function report(
   const log = toLog(first.message, first.id, placing === 'text')
   // Rollup's and Vite's logs take a `frame`; unplugin's type leaves it out.
   const frame = frameOf(first.id, first.message)
-  if (frame) Object.assign(log, { frame })
   if (rest.length > 0) {
     log.message = `${log.message} (and ${rest.length} more: ${rest
       .map(({ message, id }) => `${shown(id)}:${message.line}:${message.column} ${message.reason}`)
       .join('; ')})`
   }
-  context.error(log)
+  const framed: UnpluginMessage & { frame?: string } = frame ? { ...log, frame } : log
+  context.error(framed)
 }
