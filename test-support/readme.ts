@@ -119,3 +119,59 @@ export async function runReadmeExample(
   if (process.env.GALLEY_README_OUT) await writeFile(process.env.GALLEY_README_OUT, output)
   return { code, output, yields }
 }
+
+/** A code block of a readme or guide, and the file it is meant to be. */
+export interface CodeBlock {
+  lang: string
+  code: string
+  /**
+   * The file the block is: its first-line comment (`// layouts.tsx`), else
+   * the file the paragraph before it names (`` `vite.config.ts` ``); blocks
+   * after one paragraph take the files it names in turn.
+   */
+  file: string | undefined
+}
+
+/**
+ * The code blocks of the `## heading` section of `text` (a list item's
+ * blocks without its indentation), with the files they are meant to be.
+ */
+export function sectionBlocks(text: string, heading: string): CodeBlock[] {
+  const start = text.indexOf(`\n## ${heading}\n`)
+  if (start === -1) throw new Error(`Expected a \`## ${heading}\` section`)
+  const end = text.indexOf('\n## ', start + 1)
+  const found: CodeBlock[] = []
+  let paragraph: string[] = []
+  let named: string[] = []
+  let turn = 0
+  let blank = false
+  let fence: { lang: string; indent: number; lines: string[] } | undefined
+  for (const line of text.slice(start, end === -1 ? undefined : end).split('\n')) {
+    const trimmed = line.trimStart()
+    if (fence) {
+      if (trimmed === '```') {
+        const code = `${fence.lines.join('\n')}\n`
+        const comment = /^\/\/ ([\w./-]+\.\w+)\n/.exec(code)?.[1]
+        found.push({ lang: fence.lang, code, file: comment ?? named[turn] })
+        turn += 1
+        fence = undefined
+      } else fence.lines.push(line.slice(fence.indent))
+    } else if (trimmed.startsWith('```')) {
+      if (paragraph.length > 0) {
+        named = [...paragraph.join(' ').matchAll(/`([\w./-]+\.\w+)`/g)].map(
+          (match) => match[1] as string
+        )
+        paragraph = []
+        turn = 0
+      }
+      fence = { lang: trimmed.slice(3), indent: line.length - trimmed.length, lines: [] }
+    } else if (trimmed === '') blank = true
+    else {
+      // The paragraph just before a block is the one that names its file.
+      if (blank) paragraph = []
+      blank = false
+      paragraph.push(trimmed)
+    }
+  }
+  return found
+}

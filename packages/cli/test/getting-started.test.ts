@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { HtmlValidate } from 'html-validate'
 import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sectionBlocks } from '../../../test-support/readme.js'
 
 // docs/getting-started.md's "Start your own blog", followed as written in an
 // empty folder: its install line (the workspace's packages stand in for the
@@ -13,38 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 const guide = await readFile(here('../../../docs/getting-started.md'), 'utf8')
 const bin = here('../bin/galley.js')
-
-interface Block {
-  lang: string
-  code: string
-  /** The file the block is: its first-line comment, else the first file its paragraph names. */
-  file: string | undefined
-}
-
-/** The code blocks of a section, without the list's indentation. */
-function blocks(text: string, heading: string): Block[] {
-  const start = text.indexOf(`\n## ${heading}\n`)
-  const section = text.slice(start, text.indexOf('\n## ', start + 1))
-  const found: Block[] = []
-  let said = ''
-  let fence: { lang: string; indent: number; lines: string[] } | undefined
-  for (const line of section.split('\n')) {
-    const trimmed = line.trimStart()
-    if (fence) {
-      if (trimmed === '```') {
-        const code = `${fence.lines.join('\n')}\n`
-        const comment = /^\/\/ ([\w./-]+\.\w+)\n/.exec(code)?.[1]
-        const named = /`([\w./-]+\.\w+)`/.exec(said)?.[1]
-        found.push({ lang: fence.lang, code, file: comment ?? named })
-        fence = undefined
-      } else fence.lines.push(line.slice(fence.indent))
-    } else if (trimmed.startsWith('```')) {
-      fence = { lang: trimmed.slice(3), indent: line.length - trimmed.length, lines: [] }
-    } else if (/^\d+\. /.test(trimmed)) said = trimmed
-    else if (trimmed !== '' && said === '') said = trimmed
-  }
-  return found
-}
 
 /** `code` and what the command printed (stdout then stderr), at 80 columns without colour. */
 function galley(args: string[], cwd: string): Promise<{ code: number; printed: string }> {
@@ -59,7 +28,7 @@ function galley(args: string[], cwd: string): Promise<{ code: number; printed: s
   })
 }
 
-const steps = blocks(guide, 'Start your own blog')
+const steps = sectionBlocks(guide, 'Start your own blog')
 const install = steps.find((block) => block.lang === 'sh' && block.code.includes(' add '))
 const installed = (install?.code ?? '').trim().split(/\s+/).slice(3)
 const files = steps.filter((block) => ['md', 'ts', 'tsx'].includes(block.lang) && block.file)
@@ -134,7 +103,9 @@ describe('docs/getting-started.md, followed as written', () => {
     const good = await readFile(post, 'utf8')
     await writeFile(post, good.replace(/^date: .*$/m, 'date: "someday"'))
     try {
-      const shown = blocks(guide, 'When something is wrong').find((block) => block.lang === 'txt')
+      const shown = sectionBlocks(guide, 'When something is wrong').find(
+        (block) => block.lang === 'txt'
+      )
       const failed = await galley(['build'], blog)
       expect(failed.printed).toBe(shown?.code)
       expect(failed.code).toBe(1)

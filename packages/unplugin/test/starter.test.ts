@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { chromium } from 'playwright-core'
 import { type PreviewServer, preview } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sectionBlocks } from '../../../test-support/readme.js'
 
 // The readme's Use, followed as written in what `npm create vite@latest --
 // --template vanilla-ts` makes (a replica in fixtures/vite-starter), with the
@@ -20,45 +21,6 @@ const packageOf = (name: string) => path.dirname(require.resolve(`${name}/packag
 const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) =>
   existsSync(file)
 )
-
-interface Block {
-  /** Files the paragraph before the block names, in order. */
-  files: string[]
-  lang: string
-  code: string
-}
-
-/** The code blocks of the readme's `## Use`, each with the files its paragraph names. */
-function useBlocks(text: string): Block[] {
-  const use = text.slice(text.indexOf('\n## Use\n'), text.indexOf('\n## API\n'))
-  const blocks: Block[] = []
-  let paragraph: string[] = []
-  let named: string[] = []
-  let fence: { lang: string; lines: string[] } | undefined
-  for (const line of use.split('\n')) {
-    if (fence) {
-      if (line === '```') {
-        blocks.push({ files: named, lang: fence.lang, code: `${fence.lines.join('\n')}\n` })
-        fence = undefined
-      } else fence.lines.push(line)
-    } else if (line.startsWith('```')) {
-      if (paragraph.length > 0) {
-        const said = paragraph.join(' ')
-        named = [...said.matchAll(/`([\w./-]+\.\w+)`/g)].map((match) => match[1] as string)
-        paragraph = []
-      }
-      fence = { lang: line.slice(3), lines: [] }
-    } else if (line.trim() === '') {
-      // A paragraph's files carry over to the blocks that follow it.
-    } else paragraph.push(line)
-  }
-  // Blocks after one paragraph take its files in turn.
-  let turn = 0
-  return blocks.map((block, index) => {
-    turn = index > 0 && blocks[index - 1]?.files === block.files ? turn + 1 : 0
-    return { ...block, files: block.files.slice(turn, turn + 1) }
-  })
-}
 
 /** `code` of `command` run in `cwd` with what it printed, without colour. */
 function run(command: string[], cwd: string): Promise<{ code: number; printed: string }> {
@@ -78,9 +40,9 @@ function run(command: string[], cwd: string): Promise<{ code: number; printed: s
 
 const tsc = [path.join(packageOf('typescript'), 'bin/tsc')]
 const viteBuild = [path.join(packageOf('vite'), 'bin/vite.js'), 'build']
-const blocks = useBlocks(readme)
+const blocks = sectionBlocks(readme, 'Use')
 const fileBlocks = blocks.filter(
-  (block) => ['md', 'ts', 'json'].includes(block.lang) && block.files.length === 1
+  (block) => ['md', 'ts', 'json'].includes(block.lang) && block.file !== undefined
 )
 let app = ''
 let server: PreviewServer | undefined
@@ -107,7 +69,7 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
     expect(blocks.find((block) => block.lang === 'sh')?.code).toBe(
       'npm install -D @galley/unplugin\n'
     )
-    expect(fileBlocks.map((block) => block.files[0])).toEqual([
+    expect(fileBlocks.map((block) => block.file)).toEqual([
       'content/posts/hello.md',
       'content/pages/about.md',
       'vite.config.ts',
@@ -120,8 +82,8 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
     timeout: 60_000
   }, async () => {
     for (const block of fileBlocks) {
-      const file = path.join(app, block.files[0] as string)
-      if (block.files[0] === 'tsconfig.json') continue
+      const file = path.join(app, block.file as string)
+      if (block.file === 'tsconfig.json') continue
       await mkdir(path.dirname(file), { recursive: true })
       await writeFile(file, block.code)
     }
@@ -132,7 +94,7 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
       "TS2307: Cannot find module 'virtual:galley/collection/posts'"
     )
 
-    const tsconfigBlock = fileBlocks.find((block) => block.files[0] === 'tsconfig.json')
+    const tsconfigBlock = fileBlocks.find((block) => block.file === 'tsconfig.json')
     const line = JSON.parse(`{${tsconfigBlock?.code ?? ''}}`) as { types: string[] }
     const tsconfig = JSON.parse(await readFile(path.join(app, 'tsconfig.json'), 'utf8'))
     tsconfig.compilerOptions.types = line.types
