@@ -22,6 +22,9 @@ fi
 printf 'deb-src [trusted=yes] %s %s main\n' "$uri" "$suite" > "$state/sources.list"
 apt=(-o "Dir::Etc::SourceList=$state/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
   -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state" -o "Debug::NoLocking=1")
+# As root, download as root: the private folders are not `_apt`'s, and apt
+# would otherwise warn that it falls back to that.
+if [ "$(id -u)" -eq 0 ]; then apt+=(-o "APT::Sandbox::User=root"); fi
 apt-get "${apt[@]}" -qq update >&2
 work="$state/src"
 mkdir -p "$work"
