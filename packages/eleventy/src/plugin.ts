@@ -135,9 +135,7 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
     const fatal = files.filter((file) => file.messages.some((message) => message.fatal))
     if (fatal.length > 0) {
       report(files)
-      throw new Error(
-        `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}:\n${reporter(fatal, { quiet: true, color: false })}`
-      )
+      throw failure(fatal)
     }
   })
 
@@ -235,14 +233,34 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
       const files = [...rendered.values()].map(({ file }) => file)
       report(files)
       const fatal = files.filter((file) => file.messages.some((message) => message.fatal))
-      if (fatal.length > 0) {
-        throw new Error(
-          `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}:\n${reporter(fatal, { quiet: true, color: false })}`
-        )
-      }
+      if (fatal.length > 0) throw failure(fatal)
       if (feeds.length > 0) await writeInto(path.resolve(cwd, event.directories.output), feeds)
     }
   )
+}
+
+/**
+ * The error that fails the build: the pages with errors and where their
+ * first errors are (the messages themselves were reported already, through
+ * Eleventy's logger or `onMessages`). Eleventy prints a thrown error twice,
+ * each with its stack; `skipOriginalStack` (Eleventy's own flag for errors
+ * about content) leaves the stack out.
+ */
+function failure(fatal: ReadonlyArray<VFile>): Error {
+  const places = fatal.map((file) => {
+    const first = file.messages.find((message) => message.fatal)
+    return `${file.path}:${first?.line ?? 1}:${first?.column ?? 1}`
+  })
+  const shown = places.length > 3 ? [...places.slice(0, 3), `${places.length - 3} more`] : places
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]
+  return new ContentError(
+    `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'page' : 'pages'}; fix ${list}`
+  )
+}
+
+/** An error in the content, not in code: Eleventy shows it without its stack. */
+class ContentError extends Error {
+  readonly skipOriginalStack = true
 }
 
 /**
