@@ -90,8 +90,10 @@ async function loadAll(
     )
   }
   if (fatal.length > 0) {
-    throw new Error(
-      `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'file' : 'files'} of \`${context.collection}\`:\n${reporter(fatal, { quiet: true, color: false })}`
+    throw new ContentError(
+      `Galley found errors in ${fatal.length} ${fatal.length === 1 ? 'file' : 'files'} of \`${context.collection}\`:\n${reporter(fatal, { quiet: true, color: false })}`,
+      fatal[0] as VFile,
+      root
     )
   }
 
@@ -127,4 +129,26 @@ async function loadAll(
 
 function isFatal(file: VFile): boolean {
   return file.messages.some((message) => message.fatal)
+}
+
+/**
+ * An error in the content, not in code: Astro shows its `loc` (the first
+ * error's file, line and column; the dev overlay shows that file's code
+ * there) and, as it has no stack, no stack trace of Galley's and Astro's
+ * internals.
+ */
+class ContentError extends Error {
+  readonly loc: { file: string; line: number; column: number }
+
+  constructor(message: string, file: VFile, root: string) {
+    super(message)
+    this.name = 'GalleyContentError'
+    const first = file.messages.find((item) => item.fatal)
+    this.loc = {
+      file: path.resolve(root, file.path),
+      line: first?.line ?? 1,
+      column: first?.column ?? 1
+    }
+    this.stack = ''
+  }
 }

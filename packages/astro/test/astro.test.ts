@@ -80,5 +80,9 @@ describe('@galley/astro', () => {
       /content\/posts\/one\.md\n\s*3:7-3:12\s+error\s+Unexpected `date` value `never`/
     )
     expect(output).toMatch(/content\/posts\/two\.md\n\s*1:1-4:4\s+error\s+Missing `title`/)
+    // Astro's own place line, at the first error, and no stack of its or Galley's internals.
+    expect(output).toContain(`  Location:\n    ${path.join(root, 'content/posts/one.md')}:3:7\n`)
+    expect(output).not.toContain('Stack trace')
+    expect(output).not.toMatch(/^\s+at /m)
   })
 })
