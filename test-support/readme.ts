@@ -139,26 +139,30 @@ export interface CodeBlock {
 export function sectionBlocks(text: string, heading: string): CodeBlock[] {
   const start = text.indexOf(`\n## ${heading}\n`)
   if (start === -1) throw new Error(`Expected a \`## ${heading}\` section`)
-  const end = text.indexOf('\n## ', start + 1)
   const found: CodeBlock[] = []
   let paragraph: string[] = []
   let named: string[] = []
   let turn = 0
   let blank = false
   let fence: { lang: string; indent: number; lines: string[] } | undefined
-  for (const line of text.slice(start, end === -1 ? undefined : end).split('\n')) {
+  for (const line of text
+    .slice(start + 1)
+    .split('\n')
+    .slice(1)) {
     const trimmed = line.trimStart()
+    // The next section ends this one (a `## ` line in a code block does not).
+    if (!fence && line.startsWith('## ')) break
     if (fence) {
       if (trimmed === '```') {
         const code = `${fence.lines.join('\n')}\n`
-        const comment = /^\/\/ ([\w./-]+\.\w+)\n/.exec(code)?.[1]
+        const comment = /^\/\/ ([\w./[\]-]+\.\w+)\n/.exec(code)?.[1]
         found.push({ lang: fence.lang, code, file: comment ?? named[turn] })
         turn += 1
         fence = undefined
       } else fence.lines.push(line.slice(fence.indent))
     } else if (trimmed.startsWith('```')) {
       if (paragraph.length > 0) {
-        named = [...paragraph.join(' ').matchAll(/`([\w./-]+\.\w+)`/g)].map(
+        named = [...paragraph.join(' ').matchAll(/`([\w./[\]-]+\.\w+)`/g)].map(
           (match) => match[1] as string
         )
         paragraph = []
