@@ -81,7 +81,7 @@ export async function runReadmeExample(
   readmeUrl: URL = new URL('readme.md', packageUrl)
 ): Promise<ReadmeExample> {
   const readme = await readFile(readmeUrl, 'utf8')
-  const use = /\n## Use\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
+  const use = sectionText(readme, 'Use')
   const code = /```js\n([\s\S]*?)```/.exec(use)?.[1]
   const yields = /Yields:\n+```\w*\n([\s\S]*?)```/.exec(use)?.[1]
   if (!code || yields === undefined) {
@@ -137,21 +137,14 @@ export interface CodeBlock {
  * blocks without its indentation), with the files they are meant to be.
  */
 export function sectionBlocks(text: string, heading: string): CodeBlock[] {
-  const start = text.indexOf(`\n## ${heading}\n`)
-  if (start === -1) throw new Error(`Expected a \`## ${heading}\` section`)
   const found: CodeBlock[] = []
   let paragraph: string[] = []
   let named: string[] = []
   let turn = 0
   let blank = false
   let fence: { lang: string; indent: number; lines: string[] } | undefined
-  for (const line of text
-    .slice(start + 1)
-    .split('\n')
-    .slice(1)) {
+  for (const line of sectionText(text, heading).split('\n')) {
     const trimmed = line.trimStart()
-    // The next section ends this one (a `## ` line in a code block does not).
-    if (!fence && line.startsWith('## ')) break
     if (fence) {
       if (trimmed === '```') {
         const code = `${fence.lines.join('\n')}\n`
@@ -178,4 +171,20 @@ export function sectionBlocks(text: string, heading: string): CodeBlock[] {
     }
   }
   return found
+}
+
+/** The text of the `## heading` section, to the next `## ` outside a code block. */
+export function sectionText(text: string, heading: string): string {
+  const start = text.indexOf(`\n## ${heading}\n`)
+  if (start === -1) throw new Error(`Expected a \`## ${heading}\` section`)
+  const lines = text
+    .slice(start + 1)
+    .split('\n')
+    .slice(1)
+  let fenced = false
+  const end = lines.findIndex((line) => {
+    if (line.trimStart().startsWith('```')) fenced = !fenced
+    return !fenced && line.startsWith('## ')
+  })
+  return lines.slice(0, end === -1 ? undefined : end).join('\n')
 }
