@@ -267,11 +267,12 @@ function lookup(site: Map<string, OutputFile>, pathname: string): [string, Outpu
 /**
  * The live-reload client, and the build's errors in a panel at the bottom
  * of the page (its header stays in sight), wrapped to the screen's width,
- * that a button closes until the next build.
+ * that a button closes until the next build. Its styles are inline and set
+ * what a site's own `pre` rules would change, so it reads the same on any site.
  */
 function inject(html: string, problems: string): string {
   const overlay = problems
-    ? `<aside id="galley-errors" role="alert" aria-label="Build errors" style="position:fixed;inset:auto 0 0 0;max-height:45vh;overflow:auto;margin:0;padding:0.75rem 1rem;background:#300;color:#fdd;font:13px/1.4 ui-monospace,monospace;z-index:2147483647;box-shadow:0 -2px 8px rgba(0,0,0,.4)"><button type="button" onclick="this.parentNode.remove()" aria-label="Close" style="float:right;margin:0 0 0.5rem 0.5rem;min-width:2.75rem;min-height:2.75rem;font:inherit;font-size:1.25rem;color:inherit;background:#500;border:1px solid #a66;border-radius:4px;cursor:pointer">×</button><pre style="margin:0;font:inherit;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(problems)}</pre></aside>`
+    ? `<aside id="galley-errors" role="alert" aria-label="Build errors" style="position:fixed;inset:auto 0 0 0;max-height:45vh;overflow:auto;margin:0;padding:0.75rem 1rem;background:#300;color:#fdd;font:13px/1.4 ui-monospace,monospace;z-index:2147483647;box-shadow:0 -2px 8px rgba(0,0,0,.4)"><button type="button" onclick="this.parentNode.remove()" aria-label="Close" style="float:right;margin:0 0 0.5rem 0.5rem;min-width:2.75rem;min-height:2.75rem;font:inherit;font-size:1.25rem;color:inherit;background:#500;border:1px solid #a66;border-radius:4px;cursor:pointer">×</button><pre style="margin:0;padding:0;border:0;border-radius:0;background:none;box-shadow:none;color:inherit;font:inherit;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(problems)}</pre></aside>`
     : ''
   const addition = `${overlay}${client}`
   return html.includes('</body>') ? html.replace('</body>', `${addition}</body>`) : html + addition
