@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { format, stripVTControlCharacters } from 'node:util'
 import { vi } from 'vitest'
+import { makeProject } from './project.js'
 
 /** The runnable example of a README's Use section, what it printed, and what the README says it yields. */
 export interface ReadmeExample {
@@ -48,7 +48,7 @@ function installedBy(readme: string): string[] {
 }
 
 /** Where the workspace has `name`: its own package, else the package's or the root's dependency. */
-async function installable(name: string, packageUrl: URL): Promise<string> {
+export async function installable(name: string, packageUrl: URL): Promise<string> {
   const root = fileURLToPath(new URL('../', import.meta.url))
   const candidates = name.startsWith('@galley/')
     ? [path.join(root, 'packages', name.slice('@galley/'.length))]
@@ -96,12 +96,9 @@ export async function runReadmeExample(
 
   // Written in an empty project whose node_modules holds just what the
   // install lines name (linked from the workspace), so an import they miss fails.
-  const project = await mkdtemp(path.join(tmpdir(), 'galley-readme-'))
-  for (const name of installedBy(readme)) {
-    const link = path.join(project, 'node_modules', name)
-    await mkdir(path.dirname(link), { recursive: true })
-    await symlink(await installable(name, packageUrl), link, 'dir')
-  }
+  const packages: Record<string, string> = {}
+  for (const name of installedBy(readme)) packages[name] = await installable(name, packageUrl)
+  const project = await makeProject({ packages })
   const file = pathToFileURL(path.join(project, `readme-${randomBytes(4).toString('hex')}.mjs`))
   const lines: string[] = []
   const spy = vi.spyOn(console, 'log').mockImplementation((...values: unknown[]) => {

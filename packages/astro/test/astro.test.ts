@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
+import { promisify, stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
@@ -28,10 +28,11 @@ async function build(fixture: string) {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' }
   }).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    // What a person reads: colour (on in CI, where Astro forces it) stripped.
+    ({ stdout, stderr }) => ({ code: 0, output: stripVTControlCharacters(stdout + stderr) }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,
-      output: error.stdout + error.stderr
+      output: stripVTControlCharacters(error.stdout + error.stderr)
     })
   )
 }

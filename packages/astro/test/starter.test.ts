@@ -1,21 +1,9 @@
-import { execFile } from 'node:child_process'
-import {
-  cp,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  realpath,
-  rm,
-  symlink,
-  writeFile
-} from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stripVTControlCharacters } from 'node:util'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeProject, runNode } from '../../../test-support/project.js'
 import { sectionBlocks } from '../../../test-support/readme.js'
 
 // The readme's Use, followed as written in what Astro 5's minimal starter
@@ -27,41 +15,19 @@ const steps = sectionBlocks(readme, 'Use')
 const files = steps.filter((block) => block.lang !== 'txt' && block.file)
 let project = ''
 
-/** `astro build` in the project: exit code and what it printed, without colour. */
-function astroBuild(): Promise<{ code: number; printed: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(project, 'node_modules/astro/astro.js'), 'build'],
-      {
-        cwd: project,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '', NO_COLOR: '1' }
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number(error.code ?? 1) : 0,
-          printed: stripVTControlCharacters(`${stdout}${stderr}`)
-        })
-    )
+/** `astro build` in the project. */
+const astroBuild = () =>
+  runNode([path.join(project, 'node_modules/astro/astro.js'), 'build'], project, {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: ''
   })
-}
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(tmpdir(), 'galley-astro-starter-'))
-  await cp(here('fixtures/astro-starter/'), project, { recursive: true })
-  await rm(path.join(project, 'README.md'))
-  await mkdir(path.join(project, 'node_modules/@galley'), { recursive: true })
-  await symlink(here('..'), path.join(project, 'node_modules/@galley/astro'), 'dir')
-  await symlink(
-    await realpath(here('../node_modules/astro')),
-    path.join(project, 'node_modules/astro'),
-    'dir'
-  )
-  for (const block of files) {
-    const file = path.join(project, block.file as string)
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, block.code)
-  }
+  project = await makeProject({
+    starter: here('fixtures/astro-starter/'),
+    packages: { '@galley/astro': here('..'), astro: here('../node_modules/astro') },
+    blocks: files
+  })
 })
 
 afterAll(async () => {

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HtmlValidate } from 'html-validate'
 import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sectionBlocks } from '../../../test-support/readme.js'
+import { makeProject, runNode } from '../../../test-support/project.js'
+import { installable, sectionBlocks } from '../../../test-support/readme.js'
 
 // docs/getting-started.md's "Start your own blog", followed as written in an
 // empty folder: its install line (the workspace's packages stand in for the
@@ -15,18 +14,8 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 const guide = await readFile(here('../../../docs/getting-started.md'), 'utf8')
 const bin = here('../bin/galley.js')
 
-/** `code` and what the command printed (stdout then stderr), at 80 columns without colour. */
-function galley(args: string[], cwd: string): Promise<{ code: number; printed: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd, env: { ...process.env, COLUMNS: '80', NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, printed: `${stdout}${stderr}` })
-    )
-  })
-}
+/** The built command in `cwd`, at 80 columns without colour. */
+const galley = (args: string[], cwd: string) => runNode([bin, ...args], cwd, { COLUMNS: '80' })
 
 const steps = sectionBlocks(guide, 'Start your own blog')
 const install = steps.find((block) => block.lang === 'sh' && block.code.includes(' add '))
@@ -35,19 +24,10 @@ const files = steps.filter((block) => ['md', 'ts', 'tsx'].includes(block.lang) &
 let blog = ''
 
 beforeAll(async () => {
-  blog = await mkdtemp(path.join(tmpdir(), 'galley-getting-started-'))
-  for (const name of installed) {
-    const from = name.startsWith('@galley/')
-      ? here(`../../${name.slice('@galley/'.length)}`)
-      : await realpath(here(`../node_modules/${name}`))
-    await mkdir(path.dirname(path.join(blog, 'node_modules', name)), { recursive: true })
-    await symlink(from, path.join(blog, 'node_modules', name), 'dir')
-  }
-  for (const block of files) {
-    const file = path.join(blog, block.file as string)
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, block.code)
-  }
+  const packages: Record<string, string> = {}
+  for (const name of installed)
+    packages[name] = await installable(name, new URL('../', import.meta.url))
+  blog = await makeProject({ packages, blocks: files })
 })
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runNode } from '../../../test-support/project.js'
 
 // What the Eleventy CLI prints when the plugin (built: the CLI loads dist)
 // finds errors: fixtures/cli/eleventy.config.js adds it, as a site would.
@@ -19,20 +18,7 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true })
 })
 
-function eleventy(input: string): Promise<{ code: number; printed: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, `--input=${input}`, `--output=${out}`],
-      { cwd: cli, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number(error.code ?? 1) : 0,
-          printed: stripVTControlCharacters(`${stdout}${stderr}`)
-        })
-    )
-  })
-}
+const eleventy = (input: string) => runNode([bin, `--input=${input}`, `--output=${out}`], cli)
 
 describe('what the Eleventy CLI prints of Galley’s errors', () => {
   it('should list each message once at its file and 1-based line:column, then fail without a stack', {

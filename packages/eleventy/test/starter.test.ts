@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeProject, runNode } from '../../../test-support/project.js'
 import { sectionBlocks } from '../../../test-support/readme.js'
 
 // The readme's Use, followed as written in a project made as Eleventy's Get
@@ -18,22 +16,14 @@ const files = sectionBlocks(readme, 'Use').filter(
 let project = ''
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(tmpdir(), 'galley-eleventy-starter-'))
-  await cp(here('fixtures/eleventy-starter/'), project, { recursive: true })
-  await rm(path.join(project, 'README.md'))
-  await mkdir(path.join(project, 'node_modules/@galley'), { recursive: true })
-  await mkdir(path.join(project, 'node_modules/@11ty'), { recursive: true })
-  await symlink(here('..'), path.join(project, 'node_modules/@galley/eleventy'), 'dir')
-  await symlink(
-    await realpath(here('../node_modules/@11ty/eleventy')),
-    path.join(project, 'node_modules/@11ty/eleventy'),
-    'dir'
-  )
-  for (const block of files) {
-    const file = path.join(project, block.file as string)
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, block.code)
-  }
+  project = await makeProject({
+    starter: here('fixtures/eleventy-starter/'),
+    packages: {
+      '@galley/eleventy': here('..'),
+      '@11ty/eleventy': here('../node_modules/@11ty/eleventy')
+    },
+    blocks: files
+  })
 })
 
 afterAll(async () => {
@@ -50,20 +40,12 @@ describe('the readme’s Use in a new Eleventy project', () => {
   it('should build the post through Galley, with the feeds, and print no warning', {
     timeout: 60_000
   }, async () => {
-    const printed = await new Promise<{ code: number; text: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(project, 'node_modules/@11ty/eleventy/cmd.cjs')],
-        { cwd: project, env: { ...process.env, NO_COLOR: '1' } },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? Number(error.code ?? 1) : 0,
-            text: stripVTControlCharacters(`${stdout}${stderr}`)
-          })
-      )
-    })
-    expect(printed.code, printed.text).toBe(0)
-    expect(printed.text).toMatch(
+    const printed = await runNode(
+      [path.join(project, 'node_modules/@11ty/eleventy/cmd.cjs')],
+      project
+    )
+    expect(printed.code, printed.printed).toBe(0)
+    expect(printed.printed).toMatch(
       /^\[11ty\] Writing \.\/_site\/posts\/hello\/index\.html from \.\/posts\/hello\.md \(liquid\)\n\[11ty\] Wrote 1 file in [\d.]+ seconds \(v3\.[\d.]+\)\n$/
     )
     const post = await readFile(path.join(project, '_site/posts/hello/index.html'), 'utf8')

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -10,6 +9,7 @@ import webpackPlugin from '@galley/unplugin/webpack'
 import { build as esbuild, formatMessages, type Message } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import webpack from 'webpack'
+import { runNode } from '../../../test-support/project.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}/`, import.meta.url))
 const site = fixture('site')
@@ -41,15 +41,8 @@ afterAll(async () => {
 })
 
 /** What a host's command prints (stdout and stderr, without colour) in `cwd`. */
-function run(host: keyof typeof cli, cwd: string): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      cli[host],
-      { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OUT: path.join(out, host) } },
-      (_error, stdout, stderr) => resolve(stripVTControlCharacters(`${stdout}\n${stderr}`))
-    )
-  })
+async function run(host: keyof typeof cli, cwd: string): Promise<string> {
+  return (await runNode(cli[host], cwd, { OUT: path.join(out, host) })).printed
 }
 
 /** The lines of `text` that hold `part`. */

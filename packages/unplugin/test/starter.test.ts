@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stripVTControlCharacters } from 'node:util'
 import { chromium } from 'playwright-core'
 import { type PreviewServer, preview } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeProject, runNode } from '../../../test-support/project.js'
 import { sectionBlocks } from '../../../test-support/readme.js'
 
 // The readme's Use, followed as written in what `npm create vite@latest --
@@ -22,22 +20,6 @@ const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file
   existsSync(file)
 )
 
-/** `code` of `command` run in `cwd` with what it printed, without colour. */
-function run(command: string[], cwd: string): Promise<{ code: number; printed: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      command,
-      { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number(error.code ?? 1) : 0,
-          printed: stripVTControlCharacters(`${stdout}${stderr}`)
-        })
-    )
-  })
-}
-
 const tsc = [path.join(packageOf('typescript'), 'bin/tsc')]
 const viteBuild = [path.join(packageOf('vite'), 'bin/vite.js'), 'build']
 const blocks = sectionBlocks(readme, 'Use')
@@ -48,14 +30,17 @@ let app = ''
 let server: PreviewServer | undefined
 
 beforeAll(async () => {
-  app = await mkdtemp(path.join(tmpdir(), 'galley-starter-'))
-  await cp(here('fixtures/vite-starter/'), app, { recursive: true })
-  await rm(path.join(app, 'README.md'))
   // What `npm install` leaves: the template's vite and typescript, and this package.
-  await mkdir(path.join(app, 'node_modules/@galley'), { recursive: true })
-  await symlink(here('..'), path.join(app, 'node_modules/@galley/unplugin'), 'dir')
-  await symlink(packageOf('vite'), path.join(app, 'node_modules/vite'), 'dir')
-  await symlink(packageOf('typescript'), path.join(app, 'node_modules/typescript'), 'dir')
+  app = await makeProject({
+    starter: here('fixtures/vite-starter/'),
+    packages: {
+      '@galley/unplugin': here('..'),
+      vite: packageOf('vite'),
+      typescript: packageOf('typescript')
+    },
+    // The tsconfig line is applied to the starter's tsconfig.json below.
+    blocks: fileBlocks.filter((block) => block.file !== 'tsconfig.json')
+  })
 })
 
 afterAll(async () => {
@@ -81,14 +66,8 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
   it('should type-check and build with the files and the tsconfig line the readme shows', {
     timeout: 60_000
   }, async () => {
-    for (const block of fileBlocks) {
-      const file = path.join(app, block.file as string)
-      if (block.file === 'tsconfig.json') continue
-      await mkdir(path.dirname(file), { recursive: true })
-      await writeFile(file, block.code)
-    }
     // Without the readme's `types` line the starter's tsc cannot type the imports.
-    const without = await run(tsc, app)
+    const without = await runNode(tsc, app)
     expect(without.code).not.toBe(0)
     expect(without.printed).toContain(
       "TS2307: Cannot find module 'virtual:galley/collection/posts'"
@@ -101,8 +80,8 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
     await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2))
 
     // `npm run build`: `tsc && vite build`, then again with the `dts` file written.
-    expect(await run(tsc, app)).toEqual({ code: 0, printed: '' })
-    const built = await run(viteBuild, app)
+    expect(await runNode(tsc, app)).toEqual({ code: 0, printed: '' })
+    const built = await runNode(viteBuild, app)
     expect(built.code, built.printed).toBe(0)
     expect(built.printed).not.toMatch(/warn|\[plugin galley\]/i)
     expect(await readdir(path.join(app, 'dist'))).toEqual(
@@ -111,7 +90,7 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
     expect(await readFile(path.join(app, 'src/galley-env.d.ts'), 'utf8')).toContain(
       "declare module 'virtual:galley/collection/pages'"
     )
-    expect(await run(tsc, app)).toEqual({ code: 0, printed: '' })
+    expect(await runNode(tsc, app)).toEqual({ code: 0, printed: '' })
   })
 
   it.skipIf(!executable)(
@@ -158,7 +137,7 @@ describe('the readme’s Use in a fresh `npm create vite` app (vanilla-ts)', () 
     const good = await readFile(post, 'utf8')
     await writeFile(post, good.replace(/^date: .*$/m, 'date: "not a date"'))
     try {
-      const failed = await run(viteBuild, app)
+      const failed = await runNode(viteBuild, app)
       expect(failed.code).not.toBe(0)
       const shown = readme.slice(readme.indexOf('[plugin galley] /home/me/my-blog/'))
       const expected = shown
