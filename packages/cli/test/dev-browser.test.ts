@@ -3,10 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { main } from '@galley/cli'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { capture } from './streams.js'
+import { startDev } from './dev-server.js'
 
 // `galley dev`'s error panel as a person sees it: Debian's Chromium (`.ci/run`
 // installs it) on a phone-sized and a desktop-sized window, over a page of
@@ -73,23 +72,9 @@ describe('galley dev’s error panel in a browser', () => {
       timeout: 60_000
     },
     async () => {
-      const controller = new AbortController()
-      const stdout = capture()
-      const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], {
-        cwd: root,
-        stdout,
-        stderr: capture(),
-        signal: controller.signal,
-        now: new Date('2026-01-01T00:00:00Z')
-      })
+      const { origin, stop } = await startDev(root)
       const browser = await chromium.launch({ executablePath: executable as string })
       try {
-        let origin: string | undefined
-        for (let tries = 0; tries < 400 && !origin; tries++) {
-          origin = /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1]
-          if (!origin) await new Promise((resolve) => setTimeout(resolve, 25))
-        }
-        expect(origin, stdout.text()).toBeDefined()
         for (const [name, viewport] of [
           ['phone', { width: 375, height: 667 }],
           ['desktop', { width: 1280, height: 800 }]
@@ -122,8 +107,7 @@ describe('galley dev’s error panel in a browser', () => {
         }
       } finally {
         await browser.close()
-        controller.abort()
-        await running
+        expect(await stop()).toBe(0)
       }
     }
   )

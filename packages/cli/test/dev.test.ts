@@ -1,9 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { capture } from './streams.js'
+import { startDev, until } from './dev-server.js'
 
 let root: string
 
@@ -36,32 +35,11 @@ beforeEach(async () => {
 
 afterEach(() => rm(root, { recursive: true, force: true }))
 
-async function until<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let tries = 0; tries < 200; tries++) {
-    const value = await check()
-    if (value !== undefined) return value
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`Timed out waiting for ${what}`)
-}
-
 describe('galley dev', () => {
   it('should serve drafts, rebuild when a post changes, show errors in the page, and stop cleanly', {
     timeout: 20_000
   }, async () => {
-    const controller = new AbortController()
-    const stdout = capture()
-    const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], {
-      cwd: root,
-      stdout,
-      stderr: capture(),
-      signal: controller.signal,
-      now: new Date('2026-01-01T00:00:00Z')
-    })
-    const origin = await until(
-      async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
-      'the server to start'
-    )
+    const { origin, stdout, stop } = await startDev(root)
     const get = async (pathname: string) => {
       const response = await fetch(`${origin}${pathname}`)
       return { status: response.status, text: await response.text() }
@@ -105,8 +83,7 @@ describe('galley dev', () => {
       /galley: content\/b\.md changed: build failed in \d+ ms; the last good pages are served, with the errors\n/
     )
 
-    controller.abort()
-    expect(await running).toBe(0)
+    expect(await stop()).toBe(0)
   })
 
   it('should lay out a page only when it is asked for and something it read changed', {
@@ -129,19 +106,7 @@ describe('galley dev', () => {
     }
     const layouts = () => (globalThis as { galleyDevLayouts?: number }).galleyDevLayouts ?? 0
     const before = layouts()
-    const controller = new AbortController()
-    const stdout = capture()
-    const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], {
-      cwd: root,
-      stdout,
-      stderr: capture(),
-      signal: controller.signal,
-      now: new Date('2026-01-01T00:00:00Z')
-    })
-    const origin = await until(
-      async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
-      'the server to start'
-    )
+    const { origin, stdout, stop } = await startDev(root)
     const get = async (pathname: string) => (await fetch(`${origin}${pathname}`)).text()
     // Three posts built, none laid out until asked for.
     expect(layouts() - before).toBe(0)
@@ -162,8 +127,7 @@ describe('galley dev', () => {
     expect(await get('/posts/b/')).toContain('Body b, edited.')
     expect(layouts() - before).toBe(2)
 
-    controller.abort()
-    expect(await running).toBe(0)
+    expect(await stop()).toBe(0)
   })
 
   it('should lay pages out again when a module the config imports changes, even outside the site folder', {
@@ -180,31 +144,16 @@ describe('galley dev', () => {
           "[{ type: 'raw', value: post.html }, text(footer)]"
         )}`
       )
-      const controller = new AbortController()
-      const stdout = capture()
-      const running = main(
-        [
-          'dev',
-          '--port',
-          '0',
-          '--host',
-          '127.0.0.1',
-          '--config',
-          path.join(shared, 'site.config.ts')
-        ],
-        { cwd: root, stdout, stderr: capture(), signal: controller.signal }
-      )
-      const origin = await until(
-        async () => /dev server at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout.text())?.[1],
-        'the server to start'
-      )
+      const { origin, stdout, stop } = await startDev(root, [
+        '--config',
+        path.join(shared, 'site.config.ts')
+      ])
       const get = async () => (await fetch(`${origin}/posts/a/`)).text()
       expect(await get()).toContain('Footer one')
       await writeFile(path.join(shared, 'words.ts'), "export const footer: string = 'Footer two'\n")
       await until(async () => ((await get()).includes('Footer two') ? true : undefined), 'the edit')
       expect(stdout.text()).toMatch(/galley: \.\.\/.*words\.ts changed: built 1 page in/)
-      controller.abort()
-      expect(await running).toBe(0)
+      expect(await stop()).toBe(0)
     } finally {
       await rm(shared, { recursive: true, force: true })
     }
