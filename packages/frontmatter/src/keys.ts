@@ -141,15 +141,20 @@ function walk(
 
 function closest(key: string, candidates: ReadonlyArray<string>): string[] {
   const limit = Math.max(1, Math.floor(key.length / 3))
-  return candidates
-    .map((candidate) => ({
-      candidate,
-      distance: distance(key.toLowerCase(), candidate.toLowerCase())
-    }))
-    .filter((item) => item.distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
-    .slice(0, 3)
-    .map((item) => item.candidate)
+  return (
+    candidates
+      // The distance is at least the difference in length: a key far longer
+      // than any declared one (a pasted paragraph) is compared with none.
+      .filter((candidate) => Math.abs(candidate.length - key.length) <= limit)
+      .map((candidate) => ({
+        candidate,
+        distance: distance(key.toLowerCase(), candidate.toLowerCase())
+      }))
+      .filter((item) => item.distance <= limit)
+      .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+      .slice(0, 3)
+      .map((item) => item.candidate)
+  )
 }
 
 /**

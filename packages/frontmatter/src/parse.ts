@@ -1,4 +1,5 @@
 import { VFile } from 'vfile'
+import { guarded } from './formats/guard.js'
 import { parseJson } from './formats/json.js'
 import { parseToml } from './formats/toml.js'
 import type { FormatParser, ParsedBlock } from './formats/types.js'
@@ -9,9 +10,9 @@ import { getParsed, setParsed } from './state.js'
 import { refuseUnsafeKeys } from './unsafe-keys.js'
 
 const parsers: Readonly<Record<Format, FormatParser>> = {
-  json: parseJson,
-  toml: parseToml,
-  yaml: parseYaml
+  json: guarded('json', parseJson),
+  toml: guarded('toml', parseToml),
+  yaml: guarded('yaml', parseYaml)
 }
 
 /**

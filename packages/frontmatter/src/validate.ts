@@ -260,10 +260,11 @@ class Locator {
   }
 }
 
+/** A path as messages name it (`tags[1]`, `author.name`), long keys cut short. */
 function formatPath(path: ReadonlyArray<Key>): string {
   let value = ''
   for (const key of path) {
-    value += typeof key === 'number' ? `[${key}]` : value ? `.${key}` : key
+    value += typeof key === 'number' ? `[${key}]` : value ? `.${shorten(key)}` : shorten(key)
   }
   return value || '(root)'
 }

@@ -65,6 +65,21 @@ export const parseJson: FormatParser = (block, file) => {
 
   if (block.value.trim() === '') return { data: {}, locate, locateKey }
 
+  // `JSON.parse` keeps the last of two equal keys; YAML refuses them, and so
+  // does this: one of the two values is a mistake.
+  const duplicates = duplicateKeys(root)
+  for (const key of duplicates) {
+    syntaxError(
+      file,
+      block,
+      'json-syntax',
+      `Cannot parse JSON front matter: duplicate key \`${key.value}\`; remove one of the two`,
+      key.offset,
+      key.offset + key.length
+    )
+  }
+  if (duplicates.length > 0) return { data: undefined, locate, locateKey }
+
   if (root?.type !== 'object') {
     const from = root?.offset ?? 0
     const to = root ? root.offset + root.length : block.value.length
@@ -79,4 +94,26 @@ export const parseJson: FormatParser = (block, file) => {
   }
 
   return { data: JSON.parse(block.value) as Record<string, unknown>, locate, locateKey }
+}
+
+/** The second and later keys of every object that names a key again. */
+function duplicateKeys(
+  root: Node | undefined
+): Array<{ value: string; offset: number; length: number }> {
+  const found: Array<{ value: string; offset: number; length: number }> = []
+  const stack = root ? [root] : []
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const seen = new Set<unknown>()
+    for (const child of node.children ?? []) {
+      if (node.type === 'object' && child.type === 'property') {
+        const key = child.children?.[0]
+        if (key && seen.has(key.value)) {
+          found.push({ value: String(key.value), offset: key.offset, length: key.length })
+        }
+        seen.add(key?.value)
+      }
+      stack.push(child)
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset)
 }
