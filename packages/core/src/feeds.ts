@@ -1,5 +1,15 @@
-import { atom, createFeedMemo, type Feed, jsonFeed, rss } from '@galley/feed'
+import {
+  atom,
+  createFeedMemo,
+  type Feed,
+  type FeedItem,
+  jsonFeed,
+  rss,
+  validateFeed
+} from '@galley/feed'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
+import { source } from './source.js'
+import { isUsableTerm } from './terms-check.js'
 import { dataToken, fingerprintOf, renderIdentity } from './trace.js'
 import type { FeedConfig, Page, PostData, Tag } from './types.js'
 
@@ -80,17 +90,44 @@ export function writeFeeds<D extends PostData>(
     feedUrl: new URL(path, site.url),
     language: site.language,
     authors: config.authors ?? undefined,
-    items: list.slice(0, limit).map((page) => ({
-      title: page.data.title,
-      url: new URL(page.url, site.url),
-      published: page.data.date,
-      // Front matter's `updated` (or git's last commit, with `gitDates`).
-      updated: page.data.updated,
-      summary: page.data.description ?? (page.excerpt.text || undefined),
-      contentHtml: config.content === false ? undefined : page.html,
-      categories: page.data.tags
-    }))
+    items: list.slice(0, limit).map(item)
   })
+  const item = (page: Page<D>): FeedItem => ({
+    title: page.data.title,
+    url: new URL(page.url, site.url),
+    published: page.data.date,
+    // Front matter's `updated` (or git's last commit, with `gitDates`).
+    updated: page.data.updated,
+    summary: page.data.description ?? (page.excerpt.text || undefined),
+    contentHtml: config.content === false ? undefined : page.html,
+    // The terms that make a URL (`checkTerms` warns at the others).
+    categories: page.data.tags?.filter(isUsableTerm)
+  })
+  // The item as far as it needs checking: a post with a title needs no text
+  // (a resumed build reads a page's text only when it is written).
+  const checked = (page: Page<D>): FeedItem =>
+    typeof page.data.title === 'string' && page.data.title.trim() !== ''
+      ? {
+          title: page.data.title,
+          url: new URL(page.url, site.url),
+          published: page.data.date,
+          updated: page.data.updated,
+          categories: page.data.tags?.filter(isUsableTerm)
+        }
+      : item(page)
+  // A post whose data makes no valid item (a schema of one's own that lets
+  // an empty title and body through) is a message at the post and stays
+  // out of the feeds, which the other posts still make.
+  const fits = new Map<Page<D>, boolean>()
+  const fitting = (list: ReadonlyArray<Page<D>>) =>
+    list.filter((page) => {
+      let ok = fits.get(page)
+      if (ok === undefined) {
+        ok = feedItemFits(page, checked(page), site.url)
+        fits.set(page, ok)
+      }
+      return ok
+    })
 
   // What a feed is made from: a writer keeps one whose inputs are as they were.
   const settings = fingerprintOf([
@@ -131,17 +168,38 @@ export function writeFeeds<D extends PostData>(
   // Each post's content is cleaned once, for every feed it is in.
   const options = { memo: createFeedMemo() }
   // Each feed is written when it is first read.
-  const files: OutputFile[] = [feed('rss', title, pages, paths.rss)]
-  if (paths.atom) files.push(feed('atom', title, pages, paths.atom))
-  if (paths.json) files.push(feed('json', title, pages, paths.json))
+  const posts = fitting(pages)
+  const files: OutputFile[] = [feed('rss', title, posts, paths.rss)]
+  if (paths.atom) files.push(feed('atom', title, posts, paths.atom))
+  if (paths.json) files.push(feed('json', title, posts, paths.json))
   if (paths.perTag) {
     const names = termFeedNames(paths)
     for (const tag of tags) {
       const name = `${title}: ${tag.taxonomy === 'tags' ? '#' : ''}${tag.name}`
       for (const { format, name: file } of names) {
-        files.push(feed(format, name, tag.pages, `${tag.url}${file}`))
+        files.push(feed(format, name, fitting(tag.pages), `${tag.url}${file}`))
       }
     }
   }
   return files
+}
+
+/**
+ * Whether a post's item is one the feed writers take; if not, a
+ * `feed-item` warning on the post names each problem.
+ */
+function feedItemFits<D extends PostData>(page: Page<D>, item: FeedItem, site: URL): boolean {
+  const problems = validateFeed({ title: 'check', site, feedUrl: site, items: [item] })
+  for (const problem of problems) {
+    const field = problem.path.replace(/^items\[0\]\.?/, '') || 'the item'
+    const reason = `Cannot put this post in the feeds: \`${field}\` ${problem.reason}; fix its front matter`
+    if (page.file.messages.some((message) => message.reason === reason)) continue
+    const message = page.file.message(reason, {
+      place: { line: 1, column: 1 },
+      ruleId: 'feed-item',
+      source
+    })
+    message.fatal = false
+  }
+  return problems.length === 0
 }

@@ -32,6 +32,7 @@ import { type Arranged, arrange, layOut } from './site.js'
 import { digestOf, fromSnapshotEntry, hasDigest, linksUnread, toSnapshotEntry } from './snapshot.js'
 import { source } from './source.js'
 import { taxonomyPatterns } from './taxonomies.js'
+import { checkTerms } from './terms-check.js'
 import { changedFields, type Dirty, noteRender } from './trace.js'
 import type {
   BuildSnapshot,
@@ -459,6 +460,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         await pool?.close()
       }
       const all = rendered.filter((page) => page !== undefined)
+      checkTerms(all, taxonomyPatterns(config.taxonomies).keys())
       const checked = config.references
         ? checkReferences(all, config.references, options?.data ?? {})
         : all
@@ -654,6 +656,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       const cached = holding(await fetchStored(file, kind), run)
       const page = (await processEntry(file, kind, cached, run)) as Page<PostData> | undefined
       if (!page) return undefined
+      checkTerms([page], taxonomyPatterns(config.taxonomies).keys())
       // References resolve page by page, as `build` resolves them.
       if (
         config.references &&

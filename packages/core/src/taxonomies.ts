@@ -1,5 +1,6 @@
 import { slug as slugify } from 'github-slugger'
 import { compareText } from './compare.js'
+import { isUsableTerm } from './terms-check.js'
 import type { Page, PostData, Tag, Taxonomies, TaxonomyConfig } from './types.js'
 
 /**
@@ -56,6 +57,8 @@ export function gatherTerms<D extends PostData>(
     const urls = new Map<string, string>()
     for (const page of pages) {
       for (const name of termsOf(page.data, key)) {
+        // A name with no letter or digit makes no URL (`checkTerms` says so).
+        if (!isUsableTerm(name)) continue
         let url = urls.get(name)
         if (url === undefined) {
           url = pattern.replace(/:term\b/g, encodeURIComponent(slugify(name)))

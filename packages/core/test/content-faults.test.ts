@@ -1,0 +1,61 @@
+import { createGalley } from '@galley/core'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+
+// Content that used to end a build with a bare error: each is now a message
+// at its post, and every other post is still checked and built.
+const file = (name: string, value: string) => new VFile({ path: `content/posts/${name}.md`, value })
+
+/** `path:line:column ruleId` of every message of a build. */
+const placed = (files: VFile[]) =>
+  files.flatMap((each) =>
+    each.messages.map(
+      (message) =>
+        `${each.path}:${message.line}:${message.column} ${message.ruleId}${message.fatal ? ' (error)' : ''}`
+    )
+  )
+
+describe('content faults are messages, not throws', () => {
+  it('should warn at a tag that makes no URL, leave it out, and still report the rest', async () => {
+    const result = await createGalley({ site: 'https://faults.test/' }).build([
+      file('a', '---\ntitle: A\ndate: 2024-01-01\ntags: [ "!!!", bread ]\n---\n\nA.\n'),
+      file('b', '---\ntitle: B\ndate: 2024-01-02\ntags: [ "???" ]\n---\n\nB.\n'),
+      file('c', '---\ntitle: C\ndate: "nope"\n---\n\nC.\n')
+    ])
+    expect(placed(result.files)).toEqual([
+      'content/posts/a.md:4:9 unusable-term',
+      'content/posts/b.md:4:9 unusable-term',
+      'content/posts/c.md:3:7 schema (error)'
+    ])
+    expect(result.files[0]?.messages[0]?.reason).toBe(
+      'Unexpected tag `!!!` with no letter or digit to make its URL from; it is left out: rename it'
+    )
+    const paths = result.outputs.map((output) => output.path)
+    expect(paths).toContain('tags/bread/rss.xml')
+    expect(paths.filter((path) => path.startsWith('tags//'))).toEqual([])
+  })
+
+  it('should build the feeds without a post whose own schema lets it make no item', async () => {
+    const schema = z.object({
+      title: z.string(),
+      date: z.coerce.date(),
+      tags: z.array(z.string()).optional()
+    })
+    const result = await createGalley({ site: 'https://faults.test/', schema }).build([
+      file('empty', '---\ntitle: ""\ndate: 2024-01-01\ntags: [ "", x ]\n---\n'),
+      file('fine', '---\ntitle: Fine\ndate: 2024-01-02\ntags: [ x ]\n---\n\nFine.\n')
+    ])
+    expect(result.ok).toBe(true)
+    expect(placed(result.files)).toEqual([
+      'content/posts/empty.md:4:9 unusable-term',
+      'content/posts/empty.md:1:1 feed-item'
+    ])
+    expect(result.files[0]?.messages[1]?.reason).toBe(
+      'Cannot put this post in the feeds: `the item` expected a `title`, a `summary` or `contentHtml`: an item must have a title or a description; fix its front matter'
+    )
+    const rss = String(result.outputs.find((output) => output.path === 'rss.xml')?.value)
+    expect(rss.match(/<item>/g)).toHaveLength(1)
+    expect(rss).toContain('<title>Fine</title>')
+  })
+})
