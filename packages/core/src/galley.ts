@@ -359,6 +359,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     run: Run,
     known?: Place | undefined
   ): Promise<Page<D> | undefined> {
+    // A file the loader knew by its stats is read when it must render: one
+    // that cannot be read then (removed meanwhile) is reported, not rendered.
+    if (!cached && unreadable(file)) return undefined
     const result = await render(file, kind, cached, run)
     if (file.messages.some((message) => message.fatal)) return undefined
     const data = file.data.galleyFrontmatter as D & PostData
@@ -424,7 +427,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         }
         const data = cached
           ? (storedFrontmatter(cached) as PostData | undefined)
-          : await validateEntry(file, kind, settings)
+          : unreadable(file)
+            ? undefined
+            : await validateEntry(file, kind, settings)
         if (!cached) validated.add(file)
         if (!data || !file.path) continue
         const place = placeFor(file, kind, data)
@@ -776,4 +781,13 @@ function toSite(value: string | URL): URL {
 /** A file's path as routes key it: `/` separators. */
 function normalPath(file: VFile): string {
   return (file.path ?? '').replace(/\\/g, '/')
+}
+
+/**
+ * Whether reading a file's text failed: the loader puts an `unreadable-file`
+ * error on a file it knew by its stats when its text cannot be read once it
+ * is needed (removed meanwhile). Reads the text.
+ */
+function unreadable(file: VFile): boolean {
+  return file.value === '' && file.messages.some((message) => message.ruleId === 'unreadable-file')
 }

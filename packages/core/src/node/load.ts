@@ -111,9 +111,40 @@ export async function loadContent(
  *   File.
  */
 export function readContentFile(absolute: string, cwd: string): VFile {
-  const value = readFileSync(absolute, 'utf8')
+  let value: string
+  try {
+    value = readFileSync(absolute, 'utf8')
+  } catch (error) {
+    return unreadable(new VFile({ cwd, path: relativeTo(cwd, absolute), value: '' }), error)
+  }
   const file = new VFile({ cwd, path: relativeTo(cwd, absolute), value })
   file.data.galleyDigest = { value, digest: sha256(value) }
+  return file
+}
+
+/**
+ * A file that could not be read (removed while the build ran, unreadable,
+ * a disk error): a fatal `unreadable-file` message on it, so it is reported
+ * with the others and the build goes on checking them.
+ *
+ * @returns
+ *   The file, with the message.
+ */
+function unreadable(file: VFile, error: unknown): VFile {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const why =
+    code === 'ENOENT'
+      ? 'it was removed while the build ran; build again, or put it back'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied; make it readable (`chmod a+r`)'
+        : code === 'EIO'
+          ? 'the disk gave an input/output error; check the disk, then build again'
+          : `${error instanceof Error ? error.message : String(error)}; check the file`
+  const message = file.message(`Cannot read \`${file.path}\`: ${why}`, {
+    ruleId: 'unreadable-file',
+    source
+  })
+  message.fatal = true
   return file
 }
 
@@ -150,7 +181,16 @@ const lazyValue: PropertyDescriptor = {
   get(this: object) {
     const unread = unreadFiles.get(this)
     if (!unread) return undefined
-    const text = readFileSync(unread.absolute, 'utf8')
+    let text: string
+    try {
+      text = readFileSync(unread.absolute, 'utf8')
+    } catch (error) {
+      // No digest: no render of the text it had can stand in for it.
+      delete (this as VFile).data.galleyDigest
+      settleValue(this, '')
+      unreadable(this as VFile, error)
+      return ''
+    }
     // Changed since it was loaded: the text read is the file's, with no digest.
     if (sha256(text) === unread.known.digest) unread.known.value = text
     settleValue(this, text)
