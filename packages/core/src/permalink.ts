@@ -1,4 +1,5 @@
 import { type FileNameDates, fileNameDate } from '@galley/frontmatter'
+import { shortPath, unsafePathReason } from './path-safety.js'
 import type { PermalinkContext } from './types.js'
 
 /**
@@ -137,14 +138,23 @@ function normalize(path: string): string {
   // Slashes at the start are one (`//` would be a URL of another host: an
   // empty slug in `/:slug/` gives it, and means the site's root).
   const rooted = path.replace(/^[\\/]{2,}/, '/')
+  let pathname: string
   try {
-    return new URL(rooted, 'https://galley.invalid/').pathname
+    pathname = new URL(rooted, 'https://galley.invalid/').pathname
   } catch {
     throw new PermalinkError(
       'permalink-outside',
       `Unexpected permalink \`${path}\` that is not a URL path of the site; fix the permalink or the slug`
     )
   }
+  const unsafe = unsafePathReason(pathname)
+  if (unsafe) {
+    throw new PermalinkError(
+      'permalink-outside',
+      `Unexpected permalink \`${shortPath(path)}\` that no disk can hold: ${unsafe}; fix the permalink or the slug`
+    )
+  }
+  return pathname
 }
 
 /** One formatter per time zone: making one costs more than using it (about 80 µs). */

@@ -8,6 +8,8 @@ import { linkCandidates } from './link-candidates.js'
 import { linkNeighbours } from './neighbours.js'
 import { lazyOutput, type OutputFile, toOutputPath } from './output.js'
 import { paginate } from './paginate.js'
+import { shortPath, unsafePathReason } from './path-safety.js'
+import { placeOf } from './place.js'
 import { isPublished } from './publish.js'
 import { redirectPage } from './redirects.js'
 import { gatherSections } from './sections.js'
@@ -162,12 +164,11 @@ export function arrange(
   }
   const everything = [...pages, ...Object.values(entries).flat()]
   const redirects = everything.flatMap((page) =>
-    (page.data.aliases ?? []).map((alias, index) => ({
-      from: alias,
-      to: new URL(page.url, url).href,
-      page,
-      index
-    }))
+    (page.data.aliases ?? []).flatMap((alias, index) =>
+      aliasFits(page, alias, index)
+        ? [{ from: alias, to: new URL(page.url, url).href, page, index }]
+        : []
+    )
   )
   // Hugo's sections (`/posts/`), when asked for and laid out by `tag`.
   // Entries written at a URL take it (an `_index.md` with no layout does not).
@@ -492,4 +493,28 @@ function outputFolder(url: string): string {
 function termNames(paths: FeedPaths): NonNullable<NonNullable<Site<PostData>['feeds']>['term']> {
   const names = new Map(termFeedNames(paths).map(({ format, name }) => [format, name]))
   return { rss: names.get('rss') ?? 'rss.xml', atom: names.get('atom'), json: names.get('json') }
+}
+
+/**
+ * Whether an alias names a file inside the site that every disk can hold;
+ * if not (`/../../tmp/x/`, its `%2e%2e` form, a NUL, a backslash, a
+ * 300-byte name), a `permalink-outside` error at the alias, and no redirect.
+ */
+function aliasFits(page: Page<PostData>, alias: string, index: number): boolean {
+  const output = toOutputPath(alias)
+  const reason =
+    output === '..' || output.startsWith('../')
+      ? 'it resolves outside the output folder'
+      : unsafePathReason(alias)
+  if (!reason) return true
+  const text = `Unexpected alias \`${shortPath(alias)}\`: ${reason}; write a URL path of the site, such as \`/old/post/\``
+  if (!page.file.messages.some((message) => message.reason === text)) {
+    const message = page.file.message(text, {
+      place: placeOf(page.file, ['aliases', index]) ?? { line: 1, column: 1 },
+      ruleId: 'permalink-outside',
+      source
+    })
+    message.fatal = true
+  }
+  return false
 }

@@ -58,4 +58,36 @@ describe('content faults are messages, not throws', () => {
     expect(rss.match(/<item>/g)).toHaveLength(1)
     expect(rss).toContain('<title>Fine</title>')
   })
+
+  it('should refuse, at the value, an alias or slug no disk can hold, and build nothing outside', async () => {
+    const long = 'x'.repeat(300)
+    const result = await createGalley({ site: 'https://faults.test/' }).build([
+      file(
+        'a',
+        '---\ntitle: A\ndate: 2024-01-01\naliases: [ "/../../../../tmp/x/", "/old/a/" ]\n---\n\nA.\n'
+      ),
+      file('b', `---\ntitle: B\ndate: 2024-01-01\nslug: "${long}"\n---\n\nB.\n`),
+      file('c', '---\ntitle: C\ndate: 2024-01-01\nslug: "a\\u0000b"\n---\n\nC.\n'),
+      file('d', '---\ntitle: D\ndate: 2024-01-01\naliases: [ "/%2e%2e/%2e%2e/y/" ]\n---\n\nD.\n'),
+      file('e', '---\ntitle: E\ndate: 2024-01-01\n---\n\nE.\n')
+    ])
+    expect(placed(result.files)).toEqual([
+      'content/posts/a.md:4:12 permalink-outside (error)',
+      'content/posts/b.md:4:7 permalink-outside (error)',
+      'content/posts/c.md:4:7 permalink-outside (error)',
+      'content/posts/d.md:4:12 permalink-outside (error)'
+    ])
+    const reasons = result.files.flatMap((each) => each.messages.map((message) => message.reason))
+    expect(reasons[1]).toBe(
+      `Unexpected permalink \`/posts/${'x'.repeat(52)}…\` that no disk can hold: a part of it is 300 bytes long, and file names stop at 255; fix the permalink or the slug`
+    )
+    expect(reasons[2]).toBe(
+      'Unexpected permalink `/posts/a%00b/` that no disk can hold: it holds a NUL character; fix the permalink or the slug'
+    )
+    // Nothing leaves the site; the good alias still redirects.
+    const paths = result.outputs.map((output) => output.path)
+    expect(paths.filter((path) => path.startsWith('..') || path.includes('\u0000'))).toEqual([])
+    expect(paths).toContain('old/a/index.html')
+    expect(result.pages.map((page) => page.url)).toContain('/posts/e/')
+  })
 })
