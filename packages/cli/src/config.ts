@@ -69,7 +69,20 @@ export async function loadConfig(
     // builds hast (text escaped by construction), as `h()` does.
     jsx: { runtime: 'automatic', importSource: 'hastscript' }
   })
-  const config = await jiti.import<GalleyConfig>(found, { default: true })
+  let config: GalleyConfig
+  // A config that calls `process.exit` would end the command with no word
+  // said: while it loads, that throws instead, and is reported as its error.
+  const exit = process.exit
+  process.exit = ((code?: number | string | null) => {
+    throw new Error(`Unexpected \`process.exit(${code ?? ''})\` while the config loads`)
+  }) as typeof process.exit
+  try {
+    config = await jiti.import<GalleyConfig>(found, { default: true })
+  } catch (error) {
+    throw configError(cwd, found, error)
+  } finally {
+    process.exit = exit
+  }
   if (!config || typeof config !== 'object') {
     throw new Error(
       `Expected \`${path.relative(cwd, found)}\` to export a configuration as default`
@@ -142,4 +155,25 @@ export function defaultConfig(
       }
     }
   }
+}
+
+/**
+ * The error of a config that throws while it loads (or cannot be parsed):
+ * it names the file and, when the stack shows it, the line and column.
+ *
+ * @returns
+ *   Error to report, with the original as its `cause`.
+ */
+function configError(cwd: string, file: string, error: unknown): Error {
+  const shown = path.relative(cwd, file) || file
+  const stack = error instanceof Error ? (error.stack ?? '') : ''
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const at = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack)
+  // The line only: a config compiled on load (TypeScript, JSX) has its
+  // columns shifted by what the compiler adds.
+  const place = at ? `:${at[1]}` : ''
+  const reason = error instanceof Error ? error.message : String(error)
+  return new Error(`Cannot load \`${shown}${place}\`: ${reason.split('\n')[0]}; fix the config`, {
+    cause: error
+  })
 }

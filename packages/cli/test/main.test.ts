@@ -154,6 +154,26 @@ describe('galley', () => {
     expect(stderr.text()).toBe('galley: Cannot find config file `nope.mjs`\n')
   })
 
+  it('should name the config and its line when it throws or exits while loading, and exit 1', async () => {
+    await mkdir(path.join(out, 'content'))
+    await writeFile(path.join(out, 'content/a.md'), '---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n')
+    const cases = [
+      ['throws.config.mjs', "const a = 1\nthrow new Error('boom')\nexport default {}\n"],
+      ['exits.config.ts', 'const a: number = 1\nprocess.exit(0)\nexport default {}\n']
+    ] as const
+    const said: string[] = []
+    for (const [name, text] of cases) {
+      await writeFile(path.join(out, name), text)
+      const stderr = capture()
+      const code = await main(['check', '--config', name], { cwd: out, stdout: capture(), stderr })
+      said.push(`${code} ${stderr.text()}`)
+    }
+    expect(said).toEqual([
+      '1 galley: Cannot load `throws.config.mjs:2`: boom; fix the config\n',
+      '1 galley: Cannot load `exits.config.ts:2`: Unexpected `process.exit(0)` while the config loads; fix the config\n'
+    ])
+  })
+
   it('should check any folder of Markdown without a config, with URLs from file paths', async () => {
     await mkdir(path.join(out, 'hugo/content/posts'), { recursive: true })
     await writeFile(
