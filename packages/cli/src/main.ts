@@ -63,12 +63,26 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
             )
             return 1
           }
+          const timeout =
+            values['render-timeout'] === undefined ? undefined : Number(values['render-timeout'])
+          if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+            context.stderr.write(
+              `galley: expected \`--render-timeout\` to be a number of seconds above 0, not \`${values['render-timeout']}\`\n`
+            )
+            return 1
+          }
           // Each command is loaded when run: a build with nothing to do
           // never loads the dev server, nor the Markdown pipeline.
           const { build } = await import('./commands/build.js')
           return await build(
             context,
-            { ...values, workers, format: values.json ? 'json' : values.format, dir: rest[0] },
+            {
+              ...values,
+              workers,
+              renderTimeout: timeout,
+              format: values.json ? 'json' : values.format,
+              dir: rest[0]
+            },
             command === 'build'
           )
         }
@@ -133,6 +147,7 @@ function parse(argv: ReadonlyArray<string>) {
       force: { type: 'boolean' },
       verbose: { type: 'boolean' },
       workers: { type: 'string' },
+      'render-timeout': { type: 'string' },
       external: { type: 'boolean' },
       format: { type: 'string' },
       json: { type: 'boolean' },

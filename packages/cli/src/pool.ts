@@ -9,6 +9,24 @@ import type { WorkerSettings } from './worker.js'
 /** Below this many files to render, starting workers costs more than it saves. */
 const threshold = 100
 
+/** How long one file may take to render in a worker. */
+const renderTimeoutMs = 60_000
+
+/** What to tell the writer of a render the pool gave up on. */
+function renderFailure(error: unknown, timeoutMs: number): Error {
+  const name = (error as { name?: unknown } | undefined)?.name
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return new Error(
+      `it took longer than ${timeoutMs / 1000} s in a worker (a plugin that never finishes?); the worker was stopped`,
+      { cause: error }
+    )
+  }
+  const text = error instanceof Error ? error.message : String(error)
+  return new Error(`its worker stopped (${text}); a plugin may crash or exit the thread`, {
+    cause: error
+  })
+}
+
 /**
  * The worker file: beside this module once built (`dist/worker.js`); when
  * this module runs from source (in tests), the built one of this package.
@@ -38,7 +56,8 @@ function workerFile(): string {
  */
 export function workerPool(
   settings: Omit<WorkerSettings, 'routes'>,
-  workers: number | 'auto'
+  workers: number | 'auto',
+  timeoutMs: number = renderTimeoutMs
 ): NonNullable<BuildOptions['pool']> {
   return (routes, count) => {
     const threads = workers === 'auto' ? (count >= threshold ? availableParallelism() : 1) : workers
@@ -48,6 +67,7 @@ export function workerPool(
     if (Math.min(threads, count) <= 1) return undefined
     // Loaded only when a build has files to render in workers: a resumed
     // build never needs it.
+    const slots = semaphore(Math.min(threads, count))
     const pool = import('tinypool').then(({ default: Pool }) =>
       startPool(Pool, {
         filename: workerFile(),
@@ -57,7 +77,22 @@ export function workerPool(
       })
     )
     return {
-      render: async (input) => (await pool).run(input),
+      // A render that never ends (a plugin's promise that never settles) is
+      // stopped, its thread replaced, and the file reported; so is a thread
+      // that crashes or exits.
+      render: async (input) => {
+        const started = await pool
+        // One task a thread at a time, so the time limit counts the render
+        // only, not the wait behind a render that hangs.
+        const release = await slots.take()
+        try {
+          return await started.run(input, { signal: AbortSignal.timeout(timeoutMs) })
+        } catch (error) {
+          throw renderFailure(error, timeoutMs)
+        } finally {
+          release()
+        }
+      },
       close: async () => (await pool).destroy()
     }
   }
@@ -110,4 +145,24 @@ function nodeFlags(flags: ReadonlyArray<string>): string[] {
     }
   }
   return kept
+}
+
+/** At most `size` holders at once; `take` waits for a free slot and gives its release. */
+function semaphore(size: number): { take(): Promise<() => void> } {
+  let free = size
+  const waiting: Array<() => void> = []
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else free++
+  }
+  return {
+    take() {
+      if (free > 0) {
+        free--
+        return Promise.resolve(release)
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(release)))
+    }
+  }
 }

@@ -129,3 +129,56 @@ describe('worker threads', () => {
     })
   })
 })
+
+describe('workers that never finish or exit', () => {
+  it('should stop the worker, report the file and check the rest', {
+    timeout: 30_000
+  }, async () => {
+    const faulty = await mkdtemp(path.join(tmpdir(), 'galley-workers-faults-'))
+    try {
+      await mkdir(path.join(faulty, 'content'))
+      await writeFile(
+        path.join(faulty, 'galley.config.mjs'),
+        `export default {
+  site: 'https://faults.test/',
+  markdown: {
+    remarkPlugins: [
+      () => (tree, file) => {
+        if (file.path.endsWith('hang.md')) return new Promise(() => {})
+        if (file.path.endsWith('exit.md')) process.exit(1)
+      }
+    ]
+  }
+}\n`
+      )
+      for (const name of ['good', 'hang', 'exit', 'late']) {
+        await writeFile(
+          path.join(faulty, `content/${name}.md`),
+          `---\ntitle: ${name}\ndate: 2024-01-01\ntags: [ ${name === 'late' ? '"bad tag"' : 'ok'} ]\n---\n\nBody.\n`
+        )
+      }
+      await writeFile(path.join(faulty, 'content/bad.md'), '---\ntitle: Bad\ndate: nope\n---\n')
+      const stdout = capture()
+      const stderr = capture()
+      const code = await main(['check', '--fresh', '--workers', '2', '--render-timeout', '1'], {
+        cwd: faulty,
+        stdout,
+        stderr
+      })
+      expect(code).toBe(1)
+      const lines = stderr.text().split('\n')
+      // Every file reported: the two the workers gave up on, and the bad date.
+      expect(lines.filter((line) => /^content\//.test(line))).toEqual([
+        'content/bad.md',
+        'content/exit.md',
+        'content/hang.md'
+      ])
+      expect(stderr.text()).toContain(
+        'Cannot render this document: it took longer than 1 s in a worker'
+      )
+      expect(stderr.text()).toContain('Unexpected `date` value `nope`')
+    } finally {
+      await rm(faulty, { recursive: true, force: true })
+    }
+  })
+})

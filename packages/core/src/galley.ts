@@ -303,11 +303,27 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
   async function renderFresh(file: VFile, kind: Kind, run: Run): Promise<Rendered> {
     const pool = run.pool
     if (!pool) return { result: await renderHere(file, kind, run.routes), stored: undefined }
-    const stored = await pool.render({
-      path: file.path ?? '',
-      value: String(file.value ?? ''),
-      data: run.validated?.has(file) ? validatedData(file) : undefined
-    })
+    let stored: CachedRender
+    try {
+      stored = await pool.render({
+        path: file.path ?? '',
+        value: String(file.value ?? ''),
+        data: run.validated?.has(file) ? validatedData(file) : undefined
+      })
+    } catch (error) {
+      // A worker that crashed, exited or ran out of time on this file: the
+      // file is reported, the others still render (the pool starts another).
+      const message = file.message(
+        `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          place: { line: 1, column: 1 },
+          ruleId: 'render-error',
+          source: '@galley/markdown'
+        }
+      )
+      message.fatal = true
+      return { result: failedRender, stored: undefined, failed: true }
+    }
     fromCached(file, stored)
     // What the cache keeps is every message of the file, the validation's too.
     return { result: stored, stored: { ...stored, messages: storeMessages(file) } }
@@ -338,7 +354,9 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     }
     const before = new Set(Object.keys(file.data))
     run.counts.rendered++
-    const { result, stored } = await renderFresh(file, kind, run)
+    const { result, stored, failed } = await renderFresh(file, kind, run)
+    // A failure is not kept: the next build tries the file again.
+    if (failed) return result
     const entry = stored ?? toCached(file, result)
     // What a render here leaves on the file is what a cached or pooled
     // render puts back: a layout sees the same `file.data` either way, and
@@ -768,6 +786,17 @@ type Place = { slug: string; url: string } | PermalinkError
 interface Rendered {
   result: Pick<CachedRender, 'excerpt' | 'headings' | 'html' | 'stats' | 'toc'>
   stored: CachedRender | undefined
+  /** The pool could not render the file (it has a fatal message). */
+  failed?: boolean
+}
+
+/** What a render that failed leaves: nothing (its file has a fatal message). */
+const failedRender: Rendered['result'] = {
+  html: '',
+  headings: [],
+  toc: [],
+  excerpt: { html: '', text: '', divider: false },
+  stats: { words: 0, readingMinutes: 0 }
 }
 
 function toSite(value: string | URL): URL {

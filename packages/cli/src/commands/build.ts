@@ -44,6 +44,8 @@ export interface BuildFlags {
   dir?: string | undefined
   /** Render threads, or `'auto'` (default: `'auto'`). */
   workers?: number | 'auto' | undefined
+  /** Seconds one file may take to render in a worker (default: 60). */
+  renderTimeout?: number | undefined
   /** Replace an output folder holding files Galley did not write. */
   force?: boolean | undefined
   /** List every message in the text report, grouping none. */
@@ -159,7 +161,8 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
       onProgress: renderProgress(context, files.length),
       pool: workerPool(
         { cwd: context.cwd, config: configPath, dir: flags.dir },
-        flags.workers ?? 'auto'
+        flags.workers ?? 'auto',
+        flags.renderTimeout === undefined ? undefined : flags.renderTimeout * 1000
       )
     }))
   // Taken before `--external` adds its messages, which no later build repeats.
