@@ -318,7 +318,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         {
           place: { line: 1, column: 1 },
           ruleId: 'render-error',
-          source: '@galley/markdown'
+          source
         }
       )
       message.fatal = true

@@ -90,4 +90,25 @@ describe('content faults are messages, not throws', () => {
     expect(paths).toContain('old/a/index.html')
     expect(result.pages.map((page) => page.url)).toContain('/posts/e/')
   })
+
+  it('should report a plugin that throws on one file at that file, and build the rest', async () => {
+    const result = await createGalley({
+      site: 'https://faults.test/',
+      markdown: {
+        remarkPlugins: [
+          () => (_tree: unknown, each: VFile) => {
+            if (each.path.endsWith('boom.md')) throw new Error('the plugin broke')
+          }
+        ]
+      }
+    }).build([
+      file('boom', '---\ntitle: Boom\ndate: 2024-01-01\n---\n\nBoom.\n'),
+      file('fine', '---\ntitle: Fine\ndate: 2024-01-02\n---\n\nFine.\n')
+    ])
+    expect(placed(result.files)).toEqual(['content/posts/boom.md:1:1 render-error (error)'])
+    expect(result.files[0]?.messages[0]?.reason).toBe(
+      'Cannot render this document: the plugin broke'
+    )
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/fine/'])
+  })
 })

@@ -91,15 +91,18 @@ export function createMarkdownProcessor(options?: Readonly<Options> | null): Mar
 /** A crash while rendering becomes a fatal message, so the batch goes on. */
 function fail(file: VFile, error: unknown): void {
   const cause = error instanceof Error ? { cause: error } : {}
+  // A plugin's own place when it gave one (a vfile message), else the top of the file.
+  const given = (error as { place?: unknown } | undefined)?.place
+  const place = (given ?? { line: 1, column: 1 }) as NonNullable<VFile['messages'][number]['place']>
   const message =
     error instanceof RangeError && /call stack/i.test(error.message)
       ? file.message(
           'Cannot render this document: it is nested too deeply for the parser (blockquotes, lists or brackets thousands of levels deep); flatten it',
-          { ...cause, ruleId: 'too-deep', source }
+          { ...cause, place, ruleId: 'too-deep', source }
         )
       : file.message(
           `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
-          { ...cause, ruleId: 'render-error', source }
+          { ...cause, place, ruleId: 'render-error', source }
         )
   message.fatal = true
 }
