@@ -29,6 +29,7 @@ beforeAll(async () => {
     '/loop': reply(302, { location: '/loop-2' }),
     '/loop-2': reply(302, { location: '/loop' }),
     '/relative': reply(302, { location: 'ok' }),
+    '/bad-location': reply(302, { location: 'http://[::1' }),
     '/head-405': (request, response) => {
       response.writeHead(request.method === 'HEAD' ? 405 : 200)
       response.end()
@@ -125,6 +126,13 @@ describe('external checks against 127.0.0.1', () => {
     })
     expect(await verdicts(['/chain'], { maxRedirects: 1 })).toEqual([
       ['/chain', 'broken', 'more than 1 redirects']
+    ])
+  })
+
+  it('should judge a redirect to something that is not a URL broken, and go on', async () => {
+    expect(await verdicts(['/bad-location', '/ok'], {})).toEqual([
+      ['/bad-location', 'broken', 'redirect to `http://[::1`, which is not a URL'],
+      ['/ok', 'ok', '200 OK']
     ])
   })
 

@@ -64,7 +64,20 @@ export async function checkUrl(
           checkedAt
         }
       }
-      const next = new URL(String(response.headers.location), current)
+      let next: URL
+      try {
+        next = new URL(String(response.headers.location), current)
+      } catch {
+        // A `Location` no browser could follow (`http://[::1`): a verdict
+        // for this link, not an error that ends the run.
+        const location = String(response.headers.location).slice(0, 80)
+        return {
+          verdict: 'broken',
+          status,
+          reason: `redirect to \`${location}\`, which is not a URL`,
+          checkedAt
+        }
+      }
       if (seen.has(next.href)) {
         return { verdict: 'broken', status, reason: `redirect loop at \`${next.href}\``, checkedAt }
       }
