@@ -111,4 +111,20 @@ describe('content faults are messages, not throws', () => {
     )
     expect(result.pages.map((page) => page.url)).toEqual(['/posts/fine/'])
   })
+
+  it('should refuse two pages whose paths differ only in case, as macOS and Windows would', async () => {
+    const page = () => ({ type: 'root' as const, children: [] })
+    const result = await createGalley({
+      site: 'https://faults.test/',
+      layouts: { post: page }
+    }).build([
+      file('upper', '---\ntitle: Upper\ndate: 2024-01-01\nslug: Foo\n---\n\nU.\n'),
+      file('lower', '---\ntitle: Lower\ndate: 2024-01-02\nslug: foo\n---\n\nL.\n')
+    ])
+    expect(result.ok).toBe(false)
+    expect(placed(result.files)).toEqual(['content/posts/upper.md:1:1 output-collision (error)'])
+    expect(result.files[0]?.messages[0]?.reason).toMatch(
+      /^Unexpected second output at `posts\/Foo\/index\.html`/
+    )
+  })
 })
