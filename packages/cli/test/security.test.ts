@@ -191,6 +191,29 @@ describe('galley build on hostile content', () => {
     expect(findings).toEqual([])
   })
 
+  it('should never write through a link put into the output folder, even with --force', async () => {
+    expect((await galley(['build'])).code).toBe(0)
+    // Someone swaps a folder of the built site for a link to one outside it.
+    const outside = path.join(parent, 'outside')
+    await mkdir(path.join(outside, 'a'), { recursive: true })
+    await writeFile(path.join(outside, 'a/index.html'), 'theirs')
+    await rm(path.join(site, 'dist/posts'), { recursive: true })
+    await symlink(outside, path.join(site, 'dist/posts'), 'dir')
+    await writeFile(
+      path.join(site, 'content/a.md'),
+      '---\ntitle: A\ndate: 2018-04-19\ntags: [ x ]\n---\n\nEdited.\n'
+    )
+    const refused = await galley(['build'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('holds files Galley did not write (`posts`)')
+    const forced = await galley(['build', '--force'])
+    expect(forced.code, forced.stderr).toBe(0)
+    // The link was replaced by a real folder; what it pointed at is untouched.
+    expect(await readFile(path.join(outside, 'a/index.html'), 'utf8')).toBe('theirs')
+    expect(await readdir(outside)).toEqual(['a'])
+    expect(await readFile(path.join(site, 'dist/posts/a/index.html'), 'utf8')).toContain('Edited.')
+  })
+
   it('should refuse links out of public/ and content/, copying nothing through them', async () => {
     await symlink('/etc', path.join(site, 'public/etc'))
     await symlink('/etc/passwd', path.join(site, 'public/pw.txt'))
