@@ -92,29 +92,25 @@ export function writeFeeds<D extends PostData>(
     authors: config.authors ?? undefined,
     items: list.slice(0, limit).map(item)
   })
-  const item = (page: Page<D>): FeedItem => ({
+  // What an item is without its text, and with it.
+  const base = (page: Page<D>): FeedItem => ({
     title: page.data.title,
     url: new URL(page.url, site.url),
     published: page.data.date,
     // Front matter's `updated` (or git's last commit, with `gitDates`).
     updated: page.data.updated,
-    summary: page.data.description ?? (page.excerpt.text || undefined),
-    contentHtml: config.content === false ? undefined : page.html,
     // The terms that make a URL (`checkTerms` warns at the others).
     categories: page.data.tags?.filter(isUsableTerm)
+  })
+  const item = (page: Page<D>): FeedItem => ({
+    ...base(page),
+    summary: page.data.description ?? (page.excerpt.text || undefined),
+    contentHtml: config.content === false ? undefined : page.html
   })
   // The item as far as it needs checking: a post with a title needs no text
   // (a resumed build reads a page's text only when it is written).
   const checked = (page: Page<D>): FeedItem =>
-    typeof page.data.title === 'string' && page.data.title.trim() !== ''
-      ? {
-          title: page.data.title,
-          url: new URL(page.url, site.url),
-          published: page.data.date,
-          updated: page.data.updated,
-          categories: page.data.tags?.filter(isUsableTerm)
-        }
-      : item(page)
+    typeof page.data.title === 'string' && page.data.title.trim() !== '' ? base(page) : item(page)
   // A post whose data makes no valid item (a schema of one's own that lets
   // an empty title and body through) is a message at the post and stays
   // out of the feeds, which the other posts still make.

@@ -25,7 +25,7 @@ export function checkTerms<D extends PostData>(
       const value = Object.hasOwn(record, key) ? record[key] : undefined
       const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
       names.forEach((name, index) => {
-        if (typeof name !== 'string' || slugify(name) !== '') return
+        if (typeof name !== 'string' || isUsableTerm(name)) return
         const reason = `Unexpected ${key === 'tags' ? 'tag' : `\`${key}\` term`} \`${name}\` with no letter or digit to make its URL from; it is left out: rename it`
         // Said once a file, however often the file is checked.
         if (page.file.messages.some((message) => message.reason === reason)) return
