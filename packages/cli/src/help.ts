@@ -45,7 +45,8 @@ export const commandHelp: Readonly<Record<string, string>> = {
   build: `Usage: galley build [dir] [options]
 
 Validate, render and link-check every post, then write the site into the
-output folder, atomically: nothing is written while any file has an error.
+output folder, atomically: nothing is written while any file has an error,
+and stopped (Ctrl+C), the folder holds the last complete site.
 
 Options:
 ${shared}  --out <dir>      output folder (default: the config's outDir, else dist); it is

@@ -49,6 +49,7 @@ describe('@galley/core/node', () => {
       'readGitDates',
       'readSnapshot',
       'recoverOutDir',
+      'recoverOutDirSync',
       'restoreMessages',
       'resumeSite',
       'storeMessages',

@@ -12,6 +12,8 @@ import {
   type OutDirOptions,
   outputsIntact,
   readSnapshot,
+  recoverOutDir,
+  recoverOutDirSync,
   resumeSite,
   type WriteSummary,
   writeSite,
@@ -20,6 +22,7 @@ import {
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { loadConfig } from '../config.js'
+import { exitOnSignal } from '../interrupt.js'
 import type { Context } from '../io.js'
 import { filesOf, inputsKey, memoOf, nextBoundary, readMemo, writeMemo } from '../memo.js'
 import { workerPool } from '../pool.js'
@@ -62,8 +65,35 @@ export interface BuildFlags {
  */
 export async function build(context: Context, flags: BuildFlags, write: boolean): Promise<number> {
   const started = performance.now()
-  const { config, path: configPath } = await loadConfig(context.cwd, flags.config, flags.dir)
+  const loaded = await loadConfig(context.cwd, flags.config, flags.dir)
+  const outDir = flags.out ?? foldersOf(loaded.config).outDir
+  if (!write) return await run(context, flags, false, started, loaded)
+  const at = path.resolve(context.cwd, outDir)
+  // What a build killed earlier left beside the folder goes first, built or not.
+  await recoverOutDir(at)
+  // Stopped between two steps, the build's staged folder goes too: the
+  // folder holds the last complete site.
+  const release = exitOnSignal(context, () => {
+    recoverOutDirSync(at)
+    return `\`${outDir}\` holds the last complete build`
+  })
+  try {
+    return await run(context, flags, true, started, loaded)
+  } finally {
+    release()
+  }
+}
+
+/** The build itself, from the config on. */
+async function run(
+  context: Context,
+  flags: BuildFlags,
+  write: boolean,
+  started: number,
+  { config, path: configPath }: Awaited<ReturnType<typeof loadConfig>>
+): Promise<number> {
   const folders = foldersOf(config)
+  const outDir = flags.out ?? folders.outDir
   // A typo in a folder name is an error, not an empty site.
   const missing = await missingContent(path.resolve(context.cwd, folders.contentDir))
   if (missing) {
@@ -76,7 +106,6 @@ export async function build(context: Context, flags: BuildFlags, write: boolean)
     )
     return 1
   }
-  const outDir = flags.out ?? folders.outDir
   const at = (folder: string) => path.resolve(context.cwd, folder)
   // Refused before any work: an output folder that would replace a source.
   const protect: OutDirOptions = {

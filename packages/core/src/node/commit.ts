@@ -125,6 +125,19 @@ function pruneEmpty(root: string, folder: string): void {
  *   Output folder.
  */
 export async function recoverOutDir(outDir: string): Promise<void> {
+  recoverOutDirSync(outDir)
+}
+
+/**
+ * `recoverOutDir`, done before it returns: for a signal handler, where a
+ * build stopped at an `await` must be finished or undone before the
+ * process exits. Every step of a build's commit is synchronous, so a
+ * handler never sees one half done.
+ *
+ * @param outDir
+ *   Output folder.
+ */
+export function recoverOutDirSync(outDir: string): void {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
   const base = path.basename(target)
