@@ -1,3 +1,4 @@
+import { htmlCharacters } from '@galley/markdown'
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Raw } from 'mdast-util-to-hast'
@@ -16,7 +17,9 @@ export function raw(html: string): Raw {
 }
 
 /**
- * Serialize a layout's tree; text is escaped, `raw` nodes are kept.
+ * Serialize a layout's tree; text is escaped, `raw` nodes are kept, and
+ * characters an HTML document may not hold (controls, noncharacters, lone
+ * surrogates: a title pasted with a stray U+0007) become U+FFFD.
  *
  * @param tree
  *   Tree from a layout.
@@ -24,5 +27,5 @@ export function raw(html: string): Raw {
  *   HTML document.
  */
 export function serialize(tree: Root): string {
-  return `${toHtml(tree, { allowDangerousHtml: true, upperDoctype: true })}\n`
+  return `${htmlCharacters(toHtml(tree, { allowDangerousHtml: true, upperDoctype: true }))}\n`
 }

@@ -42,7 +42,10 @@ export function rehypeGalleyHeadings(): (tree: Root, file: VFile) => undefined {
       const text = hastToString(node).trim()
       let id = node.properties.id
       if (typeof id !== 'string' || id === '') {
+        // A heading with no letter or digit (`# !!!`) is `heading`, as in
+        // Hugo (goldmark): an empty `id` is not valid HTML.
         id = slugger.slug(text)
+        if (id === '' || /^-\d+$/.test(id)) id = slugger.slug('heading')
         node.properties.id = id
       }
       return { depth, id, text }

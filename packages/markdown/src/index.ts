@@ -21,6 +21,7 @@ export { sanitizeSchema } from './sanitize.js'
 export { remarkGalleyShortcodes } from './shortcodes.js'
 export type { TocEntry } from './toc.js'
 export { toToc } from './toc.js'
+export { htmlCharacters, rehypeGalleyWellFormed } from './well-formed.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -21,6 +21,7 @@ import { rehypeGalleyRaw } from './raw.js'
 import { remarkGalleyResolveLinks } from './resolve-links.js'
 import { sanitizePlugin } from './sanitize.js'
 import { remarkGalleyShortcodes } from './shortcodes.js'
+import { rehypeGalleyWellFormed } from './well-formed.js'
 
 /** The frozen processor `createProcessor` returns. */
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
@@ -35,7 +36,7 @@ const emptyOptions: Readonly<Options> = {}
  * remark-smartypants → Hugo shortcodes → `{#id}` heading attributes → `<!--more-->` →
  * `resolveLink` → `remarkPlugins` → remark-rehype → raw HTML (when allowed
  * and present) → sanitize → heading ids → hooks → highlight → external links
- * → `rehypePlugins` → collect links, images, excerpt, stats → rehype-stringify.
+ * → `rehypePlugins` → HTML made to read back as written → collect links, images, excerpt, stats → rehype-stringify.
  *
  * @param options
  *   Configuration (optional); bad options throw a `TypeError` naming them.
@@ -82,6 +83,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
   if (settings.rehypePlugins) processor.use(settings.rehypePlugins)
 
   return processor
+    .use(rehypeGalleyWellFormed)
     .use(rehypeGalleyCollect, settings.wordsPerMinute ?? 200)
     .use(rehypeStringify, { allowDangerousHtml: allowDangerousHtml && !sanitize })
     .freeze() as unknown as MarkdownProcessor

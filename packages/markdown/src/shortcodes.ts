@@ -167,7 +167,10 @@ function links(node: Paragraph): void {
   if (changed) node.children = out
 }
 
-/** Warn about each shortcode left in a paragraph's text, at its place. */
+/**
+ * Warn about each shortcode left in a paragraph's text, at its place (at
+ * the paragraph, when the text has none: one GFM split off a URL).
+ */
 function warnUnknown(node: Paragraph, file: VFile): void {
   for (const child of node.children) {
     if (child.type !== 'text') continue
@@ -178,7 +181,7 @@ function warnUnknown(node: Paragraph, file: VFile): void {
       const message = file.message(
         `Unexpected Hugo shortcode \`${name}\`: Galley reads \`ref\` and \`relref\` in links, \`figure\` on its own line and \`highlight\` around code, and leaves others as text; write it as Markdown or HTML`,
         {
-          place: place(child, at, at + match[0].length) ?? child.position,
+          place: place(child, at, at + match[0].length) ?? child.position ?? node.position,
           ruleId: 'unknown-shortcode',
           source
         }
@@ -192,7 +195,7 @@ function warnUnknown(node: Paragraph, file: VFile): void {
       const message = file.message(
         `Unexpected Jekyll tag \`${name}\`: Galley reads \`post_url\` and \`link\` in links and \`highlight\` around code, and leaves others as text; write it as Markdown or HTML`,
         {
-          place: place(child, at, at + match[0].length) ?? child.position,
+          place: place(child, at, at + match[0].length) ?? child.position ?? node.position,
           ruleId: 'unknown-shortcode',
           source
         }

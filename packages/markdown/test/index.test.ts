@@ -13,8 +13,10 @@ describe('@galley/markdown', () => {
     expect(Object.keys(await import('@galley/markdown')).sort()).toEqual([
       'createMarkdownProcessor',
       'createProcessor',
+      'htmlCharacters',
       'rehypeGalleyCollect',
       'rehypeGalleyHeadings',
+      'rehypeGalleyWellFormed',
       'remarkGalleyHeadingIds',
       'remarkGalleyShortcodes',
       'sanitizeSchema',
