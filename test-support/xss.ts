@@ -46,14 +46,17 @@ const safeProtocols = new Set([
   'xmpp:'
 ])
 
-/** Names that, as a `name` attribute, would replace a property of `document`. */
+/** Names that, as a `name` or `id`, would replace a property of `document` or `window`. */
 const documentProperties = new Set([
   'cookie',
   'domain',
   'getElementById',
   'body',
   'forms',
-  'location'
+  'location',
+  'images',
+  'links',
+  'defaultView'
 ])
 
 /**
@@ -83,9 +86,12 @@ function inspect(element: Element, found: string[]): void {
   for (const [key, value] of Object.entries(element.properties)) {
     if (/^on/i.test(key)) found.push(`<${element.tagName} ${key}>`)
     if (key === 'style') found.push(`<${element.tagName} style>`)
-    if (key === 'name' && documentProperties.has(String(value))) {
-      found.push(`<${element.tagName} name=${String(value)}>`)
+    // A heading's id is an anchor: `document` exposes no heading by id.
+    const exposed = key === 'name' || (key === 'id' && !/^h[1-6]$/.test(element.tagName))
+    if (exposed && documentProperties.has(String(value))) {
+      found.push(`<${element.tagName} ${key}=${String(value)}>`)
     }
+    if (key === 'srcDoc') found.push(`<${element.tagName} srcdoc>`)
   }
   const urls = urlProperties.flatMap((key) => {
     const value = element.properties[key]

@@ -74,10 +74,11 @@ const allowedProtocols: ReadonlySet<string> = new Set([
  * absolute against the item's URL (`href`, `src`, `srcset`, `poster`, …; code
  * blocks keep their URLs as written), and, unless `unsafe`, make it safe for
  * a reader to show: the elements above, comments, `on*` handlers, `style`
- * and `srcdoc` are removed, `name` values get a `user-content-` prefix
- * (DOM clobbering), and so is every URL whose protocol is not
+ * and `srcdoc` are removed, `name` values and the ids of every element but
+ * a heading get a `user-content-` prefix (DOM clobbering), and every URL
+ * whose protocol is not
  * `http:`, `https:`, `mailto:`, `tel:`, `ftp:`, `irc:`, `ircs:` or `xmpp:`
- * (images may also be `data:image/…`). Protocols are read the way browsers
+ * is removed (images may also be `data:image/…`). Protocols are read the way browsers
  * read them — from the parsed URL, after entities are decoded and the tabs,
  * newlines and control characters browsers ignore are dropped — so
  * `jav&#x0A;ascript:` is `javascript:` and is removed.
@@ -125,6 +126,12 @@ function clean(element: Element, base: URL, unsafe: boolean, inCode: boolean): v
   // that shows the item inline: prefixed as GitHub (and rehype-sanitize) do.
   if (!unsafe && typeof properties.name === 'string' && !properties.name.startsWith(prefix)) {
     properties.name = prefix + properties.name
+  }
+  // So are ids, but a heading's: `<img id="cookie" name="x">` reaches
+  // `document.cookie` too; no heading is reachable by its id.
+  const id = properties.id
+  if (!unsafe && typeof id === 'string' && id !== '' && !/^h[1-6]$/.test(element.tagName)) {
+    if (!id.startsWith(prefix)) properties.id = prefix + id
   }
   const image = element.tagName === 'img' || element.tagName === 'source'
   for (const key of urlProperties) {

@@ -68,7 +68,7 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
 
   processor.use(remarkRehype, { ...settings.remarkRehype, allowDangerousHtml })
   if (allowDangerousHtml) processor.use(rehypeGalleyRaw)
-  if (sanitize) processor.use([sanitizePlugin(sanitize)])
+  if (sanitize) processor.use(sanitizePlugin(sanitize))
   processor.use(rehypeGalleyHeadings)
   if (settings.hooks) processor.use(rehypeGalleyHooks, settings.hooks)
   if (settings.highlight) {

@@ -1,12 +1,16 @@
+import type { Root } from 'hast'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeOptions } from 'rehype-sanitize'
-import type { Pluggable } from 'unified'
+import type { PluggableList } from 'unified'
+import { eachElement } from './walk.js'
 
 /**
  * GitHub's sanitizing rules (rehype-sanitize's default schema), keeping `id`
- * as written (so heading ids and `#anchors` still match) and `class` on
- * every element. `javascript:` and other unsafe URLs are removed, comments
- * and doctypes too, and `name` values get a `user-content-` prefix, so
- * `<img name="cookie">` cannot replace `document.cookie` (DOM clobbering).
+ * and `class` on every element. `javascript:` and other unsafe URLs are
+ * removed, comments and doctypes too, and `name` values get a
+ * `user-content-` prefix, so `<img name="cookie">` cannot replace
+ * `document.cookie` (DOM clobbering); with `sanitize: true` so do the ids
+ * of every element but headings (`sanitizePlugin`), so heading ids and
+ * `#anchors` still match.
  *
  * Frozen, and without prototypes all the way down: a polluted
  * `Object.prototype` cannot add a rule to it.
@@ -31,8 +35,33 @@ export const sanitizeSchema: SanitizeOptions = safeSchema({
  * @returns
  *   Plugin with its options.
  */
-export function sanitizePlugin(option: SanitizeOptions | true): Pluggable {
-  return [rehypeSanitize, option === true ? sanitizeSchema : safeSchema(option)]
+export function sanitizePlugin(option: SanitizeOptions | true): PluggableList {
+  if (option !== true) return [[rehypeSanitize, safeSchema(option)]]
+  return [[rehypeSanitize, sanitizeSchema], rehypeGalleyPrefixIds]
+}
+
+const prefix = 'user-content-'
+const heading = /^h[1-6]$/
+
+/**
+ * Give the `id` of every element but a heading the `user-content-` prefix,
+ * as GitHub does (footnotes have it already): `<img id="cookie"
+ * name="x">` or `<a id="getElementById">` would otherwise be reachable as
+ * `document.cookie` or a global. Headings keep theirs, as written or made,
+ * so `#anchors` still match: a heading is not an element `document`
+ * exposes by id.
+ */
+function rehypeGalleyPrefixIds() {
+  return (tree: Root): undefined => {
+    eachElement(tree, (element) => {
+      const id = element.properties.id
+      if (typeof id === 'string' && id !== '' && !heading.test(element.tagName)) {
+        if (!id.startsWith(prefix)) element.properties.id = `${prefix}${id}`
+      }
+      return undefined
+    })
+    return undefined
+  }
 }
 
 /**
