@@ -3,7 +3,21 @@ import type { AddressInfo } from 'node:net'
 import type { Context } from './io.js'
 
 /**
- * Listen on `host:port` (default `localhost:4321`; port `0` picks a free one).
+ * The host `dev` and `preview` listen on without `--host`: the loopback
+ * interface only, so no other machine on the network can reach the site
+ * (or the drafts `dev` serves).
+ *
+ * @param flags
+ *   The command's flags.
+ * @returns
+ *   The host to listen on.
+ */
+export function hostOf(flags: { host?: string | undefined }): string {
+  return flags.host ?? 'localhost'
+}
+
+/**
+ * Listen on `host:port` (default `localhost:4321`, `hostOf`; port `0` picks a free one).
  *
  * @returns
  *   The origin, such as `http://localhost:4321`.
@@ -12,7 +26,7 @@ export async function listen(
   server: Server,
   flags: { host?: string | undefined; port?: number | undefined }
 ): Promise<string> {
-  const host = flags.host ?? 'localhost'
+  const host = hostOf(flags)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(flags.port ?? 4321, host, resolve)

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
@@ -236,18 +236,20 @@ describe('galley build on hostile content', () => {
 })
 
 /** Send one raw request and give the status line. */
-function raw(port: number, text: string): Promise<string> {
+/** What a server answers to `text`, sent as is: the status line, or the whole answer. */
+function raw(port: number, text: string, whole = false): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(text))
     let data = ''
     socket.on('data', (chunk) => {
       data += String(chunk)
     })
-    socket.on('end', () => resolve(data.split('\r\n')[0] ?? ''))
+    const answer = () => (whole ? data : (data.split('\r\n')[0] ?? ''))
+    socket.on('end', () => resolve(answer()))
     socket.on('error', reject)
     socket.setTimeout(2000, () => {
       socket.destroy()
-      resolve(data.split('\r\n')[0] ?? '')
+      resolve(answer())
     })
   })
 }
@@ -263,10 +265,10 @@ function get(port: number, pathname: string, host = `127.0.0.1:${port}`): Promis
   })
 }
 
-async function serve(command: 'dev' | 'preview') {
+async function serve(command: 'dev' | 'preview', host: string[] = ['--host', '127.0.0.1']) {
   const controller = new AbortController()
   const stdout = capture()
-  const running = main([command, '--port', '0', '--host', '127.0.0.1'], {
+  const running = main([command, '--port', '0', ...host], {
     cwd: site,
     stdout,
     stderr: capture(),
@@ -275,7 +277,7 @@ async function serve(command: 'dev' | 'preview') {
   let port: number | undefined
   for (let tries = 0; tries < 300 && !port; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 10))
-    const found = /127\.0\.0\.1:(\d+)\//.exec(stdout.text())?.[1]
+    const found = /(?:127\.0\.0\.1|localhost):(\d+)\//.exec(stdout.text())?.[1]
     port = found ? Number(found) : undefined
   }
   if (!port) throw new Error(`no server: ${stdout.text()}`)
@@ -308,6 +310,84 @@ describe('galley dev and preview', () => {
         expect(await server.stop()).toBe(0)
       }
     })
+  }
+
+  // Sent as written: an HTTP client would resolve `..` before sending.
+  const escapes = [
+    '/../NOTES.txt',
+    '/../../sibling.txt',
+    '/%2e%2e/NOTES.txt',
+    '/%2E%2E/%2e%2e/sibling.txt',
+    '/.%2e/NOTES.txt',
+    '/%2e%2e%2fNOTES.txt',
+    '/..%2f..%2fsibling.txt',
+    '/..%5cNOTES.txt',
+    '/..\\NOTES.txt',
+    '/%5c..%5c..%5csibling.txt',
+    '/%252e%252e/NOTES.txt',
+    '/%c0%ae%c0%ae/NOTES.txt',
+    '/NOTES.txt%00.html',
+    '/%00',
+    '/posts/a/%00/../../../NOTES.txt',
+    '//etc/passwd',
+    '/%2f%2fetc%2fpasswd',
+    '/..;/NOTES.txt',
+    `/${'../'.repeat(40)}etc/passwd`
+  ]
+
+  for (const command of ['dev', 'preview'] as const) {
+    it(`${command}: should serve nothing outside the site's folders, however the path is encoded`, async () => {
+      if (command === 'preview') expect((await galley(['build'])).code).toBe(0)
+      const server = await serve(command)
+      try {
+        for (const attempt of escapes) {
+          const answer = await raw(
+            server.port,
+            `GET ${attempt} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+            true
+          )
+          expect(answer, attempt).toMatch(/^HTTP\/1\.1 (400|403|404) /)
+          expect(answer, attempt).not.toMatch(/notes|neighbour|root:/)
+        }
+        // The check can fail: the same request for a file of the site is answered.
+        const logo = await raw(
+          server.port,
+          `GET /logo.png HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+          true
+        )
+        expect(logo).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\n\r\n[\s\S]*png/)
+      } finally {
+        expect(await server.stop()).toBe(0)
+      }
+    })
+  }
+
+  // An address of this machine that other machines reach, if it has one.
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((face) => face && !face.internal && face.family === 'IPv4')?.address
+
+  for (const command of ['dev', 'preview'] as const) {
+    it.skipIf(!outside)(
+      `${command}: should listen on the loopback interface only, without --host`,
+      async () => {
+        if (command === 'preview') expect((await galley(['build'])).code).toBe(0)
+        const server = await serve(command, [])
+        try {
+          expect(await get(server.port, '/', `localhost:${server.port}`)).toBe(200)
+          const reached = await new Promise<string>((resolve) => {
+            const socket = connect(server.port, outside as string, () => {
+              socket.destroy()
+              resolve('connected')
+            })
+            socket.on('error', (error: NodeJS.ErrnoException) => resolve(String(error.code)))
+          })
+          expect(reached).toBe('ECONNREFUSED')
+        } finally {
+          expect(await server.stop()).toBe(0)
+        }
+      }
+    )
   }
 
   it('preview: should not follow links in the output folder out of it', async () => {

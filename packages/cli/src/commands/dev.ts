@@ -17,7 +17,7 @@ import { isNativeModule } from '../modules.js'
 import { workerPool } from '../pool.js'
 import { renderProgress } from '../progress.js'
 import { textReport } from '../report.js'
-import { listen, untilStopped } from '../serve.js'
+import { hostOf, listen, untilStopped } from '../serve.js'
 import { dependencyStamp, isSiteCode } from '../stamp.js'
 import { builtLine, elapsed } from '../summary.js'
 import { contentType } from '../types.js'
@@ -195,7 +195,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     throw error
   }
 
-  const host = flags.host ?? 'localhost'
+  const host = hostOf(flags)
   const server = createServer((request, response) => {
     const pathname = acceptRequest(request, response, host)
     if (pathname === undefined) return

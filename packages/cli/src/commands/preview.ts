@@ -6,7 +6,7 @@ import { recoverOutDir } from '@galley/core/node'
 import { loadConfig } from '../config.js'
 import { acceptRequest } from '../http.js'
 import type { Context } from '../io.js'
-import { listen, untilStopped } from '../serve.js'
+import { hostOf, listen, untilStopped } from '../serve.js'
 import { find, serveFolder } from '../static.js'
 
 /** Flags of `galley preview`. */
@@ -43,7 +43,7 @@ export async function preview(context: Context, flags: PreviewFlags): Promise<nu
     response.end(page ? await readFile(page.path) : 'Not found')
   }
   const serve = serveFolder(root, notFound)
-  const host = flags.host ?? 'localhost'
+  const host = hostOf(flags)
   const server = createServer((request, response) => {
     const pathname = acceptRequest(request, response, host)
     if (pathname === undefined) return
