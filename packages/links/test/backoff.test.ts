@@ -12,7 +12,9 @@ const settings: Settings = {
   accept: new Set(),
   userAgent: 'test',
   random: () => 0.5,
-  now: () => 0
+  now: () => 0,
+  signal: new AbortController().signal,
+  deadline: 300_000
 }
 const response = (value?: string) => ({
   status: 429,

@@ -1,5 +1,6 @@
 import './guard.js'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { type AddressInfo, createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ExternalOptions } from '@galley/links'
@@ -74,6 +75,23 @@ beforeAll(async () => {
       { 'content-type': 'text/html' },
       '<h1 id="intro">Hi</h1><a name="old">x</a>'
     ),
+    // Accepts the request and never answers.
+    '/never': () => {},
+    // 200 MB of HTML (a paragraph a kilobyte), as fast as the socket takes it.
+    '/huge': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' })
+      const chunk = Buffer.alloc(1024 * 1024, `<p id="x">${'text '.repeat(200)}</p>`)
+      let sent = 0
+      const more = () => {
+        while (sent < 200 && response.write(chunk)) sent++
+        if (sent >= 200) response.end()
+      }
+      response.on('drain', () => {
+        sent++
+        more()
+      })
+      more()
+    },
     '/slow': (_request, response) => {
       // Longer than the interval of the spacing test, so two overlap.
       setTimeout(() => reply(200)(_request, response, 0), 120)
@@ -174,6 +192,49 @@ describe('external checks against 127.0.0.1', () => {
       ['/trickle', 'unverifiable', 'timed out after 150 ms'],
       ['/reset', 'unverifiable', 'the connection was reset']
     ])
+  })
+
+  it('should end the run at its deadline, a verdict for every link of a host that never answers', async () => {
+    const paths = Array.from({ length: 60 }, (_, index) => `/never?${index}`)
+    const started = performance.now()
+    // Without the deadline: 60 links, 4 at a time, 10 s each, twice retried: about 7 minutes.
+    const found = await verdicts(paths, { timeout: 10_000, retries: 2, deadline: 800 })
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(found).toEqual(
+      paths.map((item) => [item, 'unverifiable', "not checked within the run's deadline of 0.8 s"])
+    )
+  })
+
+  it('should give a verdict for malformed HTTP, a silent socket and a 200 MB body, in bounded memory', async () => {
+    const garbage = createServer((socket) => socket.end('HELLO THERE\r\n\r\n'))
+    const silent = createServer(() => {})
+    const open: Socket[] = []
+    silent.on('connection', (socket) => open.push(socket))
+    await Promise.all(
+      [garbage, silent].map(
+        (each) => new Promise<void>((resolve) => each.listen(0, '127.0.0.1', resolve))
+      )
+    )
+    const at = (each: typeof garbage) => `http://127.0.0.1:${(each.address() as AddressInfo).port}/`
+    const before = process.memoryUsage().rss
+    try {
+      const found = await verdicts([at(garbage), at(silent), '/huge#x', '/huge'], {
+        timeout: 1500,
+        fragments: true
+      })
+      expect(found.map(([, verdict, reason]) => [verdict, reason])).toEqual([
+        ['unverifiable', "the server's answer is not HTTP"],
+        ['unverifiable', 'timed out after 1500 ms'],
+        ['ok', '200 OK'],
+        ['ok', '200 OK']
+      ])
+      // The body is read for ids up to 5 MB, and the rest drained, not kept.
+      expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024)
+    } finally {
+      for (const socket of open) socket.destroy()
+      garbage.close()
+      silent.close()
+    }
   })
 
   it('should call bot walls unverifiable, not broken', async () => {

@@ -16,6 +16,18 @@ export interface Settings {
   userAgent: string
   random: () => number
   now: () => number
+  /** Aborted when the run's deadline passes. */
+  signal: AbortSignal
+  /** The run's deadline, in milliseconds, for the reason a late URL gets. */
+  deadline: number
+}
+
+/** What a URL the run's deadline stopped gets. */
+export function lateResult(settings: Settings): { verdict: Verdict; reason: string } {
+  return {
+    verdict: 'unverifiable',
+    reason: `not checked within the run's deadline of ${Number((settings.deadline / 1000).toFixed(1))} s`
+  }
 }
 
 const retryStatus = new Set([429, 500, 502, 503, 504])
@@ -107,25 +119,28 @@ async function attempt(
   readBody: boolean
 ): Promise<Attempt> {
   for (let retry = 0; ; retry++) {
+    if (settings.signal.aborted) return { error: lateResult(settings) }
     let response: Exchange
     try {
       response = await send(url.host, () =>
         exchange(agent, url, method, {
           userAgent: settings.userAgent,
           timeout: settings.timeout,
-          readBody
+          readBody,
+          signal: settings.signal
         })
       )
     } catch (error) {
+      if (settings.signal.aborted) return { error: lateResult(settings) }
       const failure = classify(error, settings)
       if (failure.retry && retry < settings.retries) {
-        await sleep(backoff(retry, settings))
+        await sleep(backoff(retry, settings), settings.signal)
         continue
       }
-      return { error: failure }
+      return { error: { verdict: failure.verdict, reason: failure.reason } }
     }
     if (retryStatus.has(response.status) && retry < settings.retries) {
-      await sleep(retryAfter(response, retry, settings))
+      await sleep(retryAfter(response, retry, settings), settings.signal)
       continue
     }
     return response
@@ -194,6 +209,9 @@ function classify(
   ) {
     return { verdict: 'broken', reason: 'the TLS certificate is not trusted', retry: false }
   }
+  if (name === 'HTTPParserError' || code.startsWith('HPE_')) {
+    return { verdict: 'unverifiable', reason: "the server's answer is not HTTP", retry: true }
+  }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
     return { verdict: 'unverifiable', reason: 'the connection was reset', retry: true }
   }
@@ -231,8 +249,18 @@ function idsOf(html: string): ReadonlySet<string> {
   return ids
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Wait `ms`, or until `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
 }
 
 const texts: Readonly<Record<number, string>> = {

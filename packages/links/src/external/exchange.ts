@@ -15,15 +15,17 @@ const maxBody = 5 * 1024 * 1024
  * Send one request, without following redirects.
  *
  * @returns
- *   The response; rejects on network errors and timeouts.
+ *   The response; rejects on network errors, timeouts, and when
+ *   `settings.signal` (the run's deadline) aborts.
  */
 export async function exchange(
   agent: Agent,
   url: URL,
   method: 'GET' | 'HEAD',
-  settings: { userAgent: string; timeout: number; readBody: boolean }
+  settings: { userAgent: string; timeout: number; readBody: boolean; signal: AbortSignal }
 ): Promise<Exchange> {
-  const signal = AbortSignal.timeout(settings.timeout)
+  settings.signal.throwIfAborted()
+  const signal = AbortSignal.any([AbortSignal.timeout(settings.timeout), settings.signal])
   const response = await request(url, {
     method,
     dispatcher: agent,
@@ -44,6 +46,11 @@ export async function exchange(
       chunks.push(chunk as Buffer)
     }
     body = Buffer.concat(chunks).toString('utf8')
+    if (size > maxBody) {
+      // The ids are looked for in the first 5 MB; the rest is not waited for.
+      response.body.destroy()
+      return { status: response.statusCode, headers: response.headers, body }
+    }
   }
   // Read the rest (a trickling body still counts against the timeout).
   for await (const _ of response.body) {

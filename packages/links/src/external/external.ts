@@ -1,6 +1,6 @@
 import { Agent } from 'undici'
 import { type CacheEntries, loadCache, saveCache } from './cache.js'
-import { checkUrl, type Settings } from './check-url.js'
+import { checkUrl, lateResult, type Settings } from './check-url.js'
 import { HostGate } from './schedule.js'
 import type { ExternalOptions, ExternalResult } from './types.js'
 
@@ -33,7 +33,11 @@ export async function checkExternal(
   urls: Iterable<string>,
   options?: Readonly<ExternalOptions> | null
 ): Promise<ExternalReport> {
-  const settings = toSettings(options || {})
+  // The run's deadline: an unref'd timer, so a run that ends first is not held.
+  const late = new AbortController()
+  const settings = toSettings(options || {}, late.signal)
+  const deadline = setTimeout(() => late.abort(), settings.deadline)
+  deadline.unref()
   const exclude = options?.exclude
   const excluded = (url: string) =>
     typeof exclude === 'function'
@@ -76,7 +80,9 @@ export async function checkExternal(
 
   await Promise.all(
     asked.map(async (raw) => {
-      const result = await checkOne(raw)
+      const result = late.signal.aborted
+        ? { ...lateResult(settings), checkedAt: settings.now() }
+        : await checkOne(raw)
       results.set(raw, result)
       done++
       options?.onProgress?.({ done, total: asked.length, url: raw })
@@ -127,12 +133,25 @@ export async function checkExternal(
     return final
   }
 
-  await agent.close()
+  clearTimeout(deadline)
+  // Every URL is settled: sockets still open (a body left unread, a request
+  // the deadline stopped) are closed, not waited for.
+  await agent.destroy()
   if (options?.cache) await saveCache(options.cache, cached)
   return { results, requests, warnings }
 }
 
-function toSettings(options: Readonly<ExternalOptions>): Settings {
+function toSettings(options: Readonly<ExternalOptions>, signal: AbortSignal): Settings {
+  const deadline = options.deadline
+  if (
+    deadline !== undefined &&
+    deadline !== null &&
+    !(typeof deadline === 'number' && deadline > 0 && deadline <= 2 ** 31 - 1)
+  ) {
+    throw new TypeError(
+      `Expected \`deadline\` to be a number of milliseconds above 0, not \`${String(deadline)}\``
+    )
+  }
   for (const name of ['concurrency', 'retries', 'maxRedirects'] as const) {
     const value = options[name]
     if (
@@ -155,7 +174,9 @@ function toSettings(options: Readonly<ExternalOptions>): Settings {
     accept: new Set(options.accept ?? []),
     userAgent: options.userAgent ?? 'galley-link-checker (+https://github.com/galley)',
     random: options.random ?? Math.random,
-    now: options.now ?? Date.now
+    now: options.now ?? Date.now,
+    signal,
+    deadline: deadline ?? 300_000
   }
 }
 

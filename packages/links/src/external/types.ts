@@ -33,6 +33,14 @@ export interface ExternalOptions {
   connectTimeout?: number | null | undefined
   /** Milliseconds for a whole response, body included (default: `15000`). */
   timeout?: number | null | undefined
+  /**
+   * Milliseconds the whole run may take (default: `300000`, five minutes):
+   * then requests in flight are stopped and URLs not yet settled are
+   * `unverifiable`, “not checked within the run's deadline”, so a host
+   * that never answers costs the run at most this. Results already
+   * settled stand (and go to the cache), so the next run goes on from them.
+   */
+  deadline?: number | null | undefined
   /** Redirects followed before giving up (default: `5`). */
   maxRedirects?: number | null | undefined
   /** Check `#fragments` against the ids of external HTML pages (default: `false`). */
