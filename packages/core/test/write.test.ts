@@ -1,12 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGalley, type GalleyConfig, raw } from '@galley/core'
-import { recoverOutDir, writeSite } from '@galley/core/node'
+import { recoverOutDir, writeInto, writeSite } from '@galley/core/node'
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { VFile } from 'vfile'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { commitInPlace } from '../src/node/commit.js'
 
 let root: string
 let out: string
@@ -344,5 +345,39 @@ describe('writeSite and the sitemap', () => {
     const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
     expect(sitemap).toContain('<lastmod>2020-03-05</lastmod>')
     expect(sitemap).not.toContain('2020-02-01')
+  })
+})
+
+describe('the check right before each write', () => {
+  it('should refuse to move a file through a folder swapped for a link since the build looked', async () => {
+    const outside = path.join(root, 'outside')
+    await mkdir(outside)
+    await mkdir(path.join(out, 'posts/a'), { recursive: true })
+    await writeFile(path.join(out, 'posts/a/index.html'), 'old')
+    const staged = path.join(root, 'dist.galley-tmp-0000abcd')
+    await mkdir(path.join(staged, 'posts/a'), { recursive: true })
+    await writeFile(path.join(staged, 'posts/a/index.html'), 'new')
+    // Between the build's look at the folder and its commit.
+    await rm(path.join(out, 'posts'), { recursive: true })
+    await symlink(outside, path.join(out, 'posts'))
+    expect(() => commitInPlace(out, staged, ['posts/a/index.html'], [])).toThrow(
+      /^Refusing to write into `.*dist\/posts`: a symbolic link leads it to `.*outside`, out of the output folder; remove the link and build again$/
+    )
+    expect(await readdir(outside)).toEqual([])
+  })
+
+  it('should refuse to add files through a folder of the other tool that is a link out', async () => {
+    const outside = path.join(root, 'outside')
+    await mkdir(outside)
+    await mkdir(out)
+    await symlink(outside, path.join(out, 'feeds'))
+    await expect(writeInto(out, [{ path: 'feeds/rss.xml', value: '<rss/>' }])).rejects.toThrow(
+      /a symbolic link leads it to `.*outside`/
+    )
+    expect(await readdir(outside)).toEqual([])
+    // The check can fail: a real folder is written into.
+    await rm(path.join(out, 'feeds'))
+    await writeInto(out, [{ path: 'feeds/rss.xml', value: '<rss/>' }])
+    expect(await readFile(path.join(out, 'feeds/rss.xml'), 'utf8')).toBe('<rss/>')
   })
 })

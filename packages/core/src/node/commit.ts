@@ -1,7 +1,6 @@
 import {
   existsSync,
   lstatSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -10,6 +9,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import path from 'node:path'
+import { folderGuard } from './folder-guard.js'
 
 /**
  * How a staged build becomes the output folder.
@@ -80,13 +80,15 @@ export function commitInPlace(
 /** Carry out a journal (again, after a kill: each step is skipped once done). */
 function apply(target: string, staged: string, journal: Journal): void {
   const made = new Set<string>()
+  // A folder swapped for a link since the build looked is refused, not moved through.
+  const guard = folderGuard(target)
   for (const where of journal.moved) {
     const from = path.join(staged, where)
     if (!existsSync(from)) continue
     const to = path.join(target, where)
     const folder = path.dirname(to)
     if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true })
+      guard(folder)
       made.add(folder)
     }
     renameSync(from, to)

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, linkSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { existsSync, linkSync, lstatSync, rmSync, writeFileSync } from 'node:fs'
+import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from '../output.js'
 import { galleyVersions } from './cache.js'
 import { commitInPlace, recoverOutDir, stagedName, swap } from './commit.js'
+import { folderGuard } from './folder-guard.js'
 import {
   checkOutDir,
   folderStamps,
@@ -129,7 +130,7 @@ export async function writeSite(
   const records = new Map<string, OutputRecord>()
   const kept: string[] = []
   const written: string[] = []
-  const makeFolder = folderMaker()
+  const makeFolder = folderMaker(staged)
 
   try {
     // One value at a time: a page is laid out here, if at all, and written
@@ -295,8 +296,9 @@ export async function writeInto(
       )
     }
   }
+  const guard = folderGuard(root)
   for (const { to, file } of planned) {
-    await mkdir(path.dirname(to), { recursive: true })
+    guard(path.dirname(to))
     await writeFile(to, file.value)
   }
   const all = new Set([...listed, ...files.map((file) => file.path)])
@@ -308,12 +310,13 @@ function toPosix(relative: string): string {
   return relative.split(path.sep).join('/')
 }
 
-/** Make folders, each once. */
-function folderMaker(): (folder: string) => void {
+/** Make folders under `root`, each once, each checked by `folderGuard` before it is written into. */
+function folderMaker(root: string): (folder: string) => void {
   const made = new Set<string>()
+  const guard = folderGuard(root)
   return (folder) => {
     if (made.has(folder)) return
-    mkdirSync(folder, { recursive: true })
+    guard(folder)
     made.add(folder)
   }
 }
