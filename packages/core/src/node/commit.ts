@@ -10,6 +10,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { folderGuard } from './folder-guard.js'
+import { isInnerStaged, stagedName } from './staged-names.js'
 
 /**
  * How a staged build becomes the output folder.
@@ -37,11 +38,6 @@ interface Journal {
 }
 
 const journalName = '.galley-journal.json'
-
-/** The sibling folders a build stages in: `<out>.galley-tmp-<hex>`, `<out>.galley-old-<hex>`. */
-export function stagedName(target: string, kind: 'old' | 'tmp', suffix: string): string {
-  return `${target}.galley-${kind}-${suffix}`
-}
 
 /**
  * Replace `target` with the whole site staged in `staged`.
@@ -163,6 +159,19 @@ export function recoverOutDirSync(outDir: string): void {
     const old = path.join(parent, name)
     if (!existsSync(target)) renameSync(old, target)
     else rmSync(old, { recursive: true, force: true })
+  }
+  // Staged inside the folder (a mount point): finished or removed the same way.
+  let inside: string[] = []
+  try {
+    inside = readdirSync(target).filter(isInnerStaged)
+  } catch {
+    return
+  }
+  for (const name of inside) {
+    const staged = path.join(target, name)
+    const journal = readJournal(path.join(staged, journalName))
+    if (journal) apply(target, staged, journal)
+    else rmSync(staged, { recursive: true, force: true })
   }
 }
 

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync } from 'node:fs'
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { joinPlain } from './paths.js'
+import { isInnerStaged } from './staged-names.js'
 
 /** The file `writeSite` leaves in every output folder: the list of files it wrote. */
 export const manifestName = '.galley-manifest.json'
@@ -161,6 +162,8 @@ async function foreignFiles(
       return
     }
     for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+      // What this build stages inside a mount point is its own.
+      if (!folder && isInnerStaged(entry.name)) continue
       const relative = folder ? `${folder}/${entry.name}` : entry.name
       if (entry.isDirectory()) visit(relative)
       else if (relative !== manifestName) files.push(relative)

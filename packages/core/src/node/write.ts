@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, linkSync, lstatSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, lstatSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from '../output.js'
 import { galleyVersions } from './cache.js'
-import { commitInPlace, recoverOutDir, stagedName, swap } from './commit.js'
+import { commitInPlace, recoverOutDir, swap } from './commit.js'
 import { folderGuard } from './folder-guard.js'
 import {
   checkOutDir,
@@ -28,6 +28,7 @@ import {
   unchanged,
   writeRecords
 } from './records.js'
+import { innerStagedName, stagedName } from './staged-names.js'
 
 /** Configuration for `writeSite`. */
 export interface WriteOptions extends OutDirOptions {
@@ -117,8 +118,17 @@ export async function writeSite(
   await recoverOutDir(target)
   // Others' files are looked for only when this build is to write (below).
   await checkOutDir(outDir, { ...options, force: true })
+  const found = lstatSync(target, { throwIfNoEntry: false })
+  if (found && !found.isDirectory() && !found.isSymbolicLink()) {
+    throw new OutDirError(
+      `Refusing to replace \`${outDir}\`: it is a file, not a folder a build wrote; move it away, or build into another folder (\`--out\`, \`outDir\`)`
+    )
+  }
+  // A mount point cannot be renamed, nor files renamed into it from
+  // beside it: the build stages inside it and commits file by file.
+  const mounted = found?.isDirectory() === true && isMountPoint(target)
   const suffix = randomBytes(4).toString('hex')
-  const staged = stagedName(target, 'tmp', suffix)
+  const staged = mounted ? innerStagedName(target, suffix) : stagedName(target, 'tmp', suffix)
   // Every path is checked before anything is written.
   const planned = files.map((file) => ({ where: relativeInside(file.path), file }))
   const stamp = `${galleyVersions()}\u0000${options?.stamp ?? ''}`
@@ -194,7 +204,12 @@ export async function writeSite(
     // In place only when every file there is Galley's (`force` may have let
     // others stay, and a build replaces them) and few change.
     const few = written.length + removed.length <= kept.length
-    const inPlace = exists && !options?.force && few && fits(target, written)
+    const inPlace = exists && (mounted || (!options?.force && few && fits(target, written)))
+    if (mounted && !fits(target, written)) {
+      throw new OutDirError(
+        `Cannot build into \`${outDir}\`: it is a mount point, which Galley fills file by file, and a folder or link of it stands where a file goes; empty it, or build into a folder that is not a mount point`
+      )
+    }
     // Nothing that is not Galley's is ever replaced or deleted, whichever
     // way the build commits. In place, folders unchanged since the last
     // build wrote them are not listed again (and only Galley's own files
@@ -231,6 +246,12 @@ export async function writeSite(
     rmSync(staged, { recursive: true, force: true })
     throw error
   }
+}
+
+/** Whether `folder` is the root of a file system mounted there (a container's volume). */
+function isMountPoint(folder: string): boolean {
+  const parent = statSync(path.dirname(folder), { throwIfNoEntry: false })
+  return parent !== undefined && statSync(folder).dev !== parent.dev
 }
 
 /**
