@@ -77,6 +77,8 @@ export function rehypeGalleyWellFormed() {
 const attributeName = /^[^\s"'&<>/=`]+$/
 
 function element(node: Element): void {
+  // Raw HTML such as `<word\uD800>`: a name is text too.
+  node.tagName = htmlCharacters(node.tagName)
   for (const [key, value] of Object.entries(node.properties)) {
     if (!attributeName.test(key) || forbidden.test(key)) {
       // Raw HTML such as `<x html,<script>`: a name no writer can write.
