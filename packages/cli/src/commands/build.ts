@@ -22,6 +22,7 @@ import {
 import { toJsonReport, toSarif } from '@galley/links'
 import type { VFile } from 'vfile'
 import { loadConfig } from '../config.js'
+import { diskFault } from '../disk.js'
 import { exitOnSignal } from '../interrupt.js'
 import type { Context } from '../io.js'
 import { filesOf, inputsKey, memoOf, nextBoundary, readMemo, writeMemo } from '../memo.js'
@@ -222,14 +223,22 @@ async function run(
   const summary =
     flags.format === 'json' || flags.format === 'sarif' ? context.stderr : context.stdout
   if (write) {
-    const done = await writeSite(at(outDir), result.outputs, {
-      ...protect,
-      records,
-      fresh: flags.fresh,
-      stamp,
-      build: id,
-      since: resumed ? saved?.build : undefined
-    })
+    let done: WriteSummary
+    try {
+      done = await writeSite(at(outDir), result.outputs, {
+        ...protect,
+        records,
+        fresh: flags.fresh,
+        stamp,
+        build: id,
+        since: resumed ? saved?.build : undefined
+      })
+    } catch (error) {
+      const fault = diskFault(error, outDir, context.cwd)
+      if (!fault) throw error
+      context.stderr.write(`${wrap(fault, context.columns, '  ').join('\n')}\n`)
+      return 1
+    }
     if (!flags.external) {
       await writeMemo(memoFile, memoOf(key, nextBoundary(result.files, now), result))
     }

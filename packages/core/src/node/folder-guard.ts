@@ -39,9 +39,11 @@ export function folderGuard(root: string): (folder: string) => void {
     while (there !== root && lstatSync(there, { throwIfNoEntry: false }) === undefined) {
       there = path.dirname(there)
     }
-    if (lstatSync(root, { throwIfNoEntry: false }) === undefined)
-      mkdirSync(root, { recursive: true })
-    else check(there)
+    if (lstatSync(root, { throwIfNoEntry: false }) === undefined) {
+      // Made on its own: a recursive mkdir on a read-only disk says ENOENT, not EROFS.
+      mkdirSync(path.dirname(root), { recursive: true })
+      mkdirSync(root)
+    } else check(there)
     mkdirSync(folder, { recursive: true })
     check(folder)
     made.add(folder)
