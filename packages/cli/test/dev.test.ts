@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -157,5 +158,65 @@ describe('galley dev', () => {
     } finally {
       await rm(shared, { recursive: true, force: true })
     }
+  })
+
+  it('should survive 1,000 live-reload clients connecting and dropping, and reload those left', {
+    timeout: 60_000
+  }, async () => {
+    const { origin, stdout, stop } = await startDev(root)
+    const { port } = new URL(origin)
+    /** A client of the events endpoint, on its own socket, with what it has read. */
+    const open = () =>
+      new Promise<{ socket: Socket; read: () => string }>((resolve, reject) => {
+        let data = ''
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write(
+            `GET /__galley/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`
+          )
+        )
+        socket.on('data', (chunk) => {
+          data += String(chunk)
+          if (data.includes(': connected')) resolve({ socket, read: () => data })
+        })
+        socket.on('error', reject)
+      })
+    try {
+      const clients = []
+      for (let index = 0; index < 1000; index++) clients.push(await open())
+      // Half drop at once, some abruptly (a reset), some politely.
+      for (const [index, client] of clients.entries()) {
+        if (index % 2 === 0) {
+          if (index % 4 === 0) client.socket.resetAndDestroy()
+          else client.socket.end()
+        }
+      }
+      const left = clients.filter((_, index) => index % 2 === 1)
+      await writeFile(
+        path.join(root, 'content/a.md'),
+        '---\ntitle: A\ndate: 2020-01-01\n---\n\nAfter the crowd.\n'
+      )
+      await until(
+        async () =>
+          left.every((client) => client.read().includes('event: reload')) ? true : undefined,
+        'every client left to get the reload'
+      )
+      for (const client of left) client.socket.destroy()
+      // Still up, and a new client is told of the next rebuild.
+      const late = await open()
+      await writeFile(
+        path.join(root, 'content/a.md'),
+        '---\ntitle: A\ndate: 2020-01-01\n---\n\nOnce more.\n'
+      )
+      await until(
+        async () => (late.read().includes('event: reload') ? true : undefined),
+        'the late client to get the reload'
+      )
+      late.socket.destroy()
+      const page = await fetch(`${origin}/posts/a/`)
+      expect(await page.text()).toContain('Once more.')
+    } finally {
+      expect(await stop()).toBe(0)
+    }
+    expect(stdout.text()).not.toMatch(/error/i)
   })
 })
