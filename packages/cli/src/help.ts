@@ -26,8 +26,8 @@ const checking = `  --frail          exit 1 on warnings too
   --workers <n>    render in n worker threads; 1 renders on the main thread
                    (default: one per core when 100 or more files need rendering)
   --render-timeout <s>
-                   stop a worker after s seconds on one file and report the
-                   file (default: 60)
+                   give up on one file after s seconds (a worker is stopped
+                   and replaced) and report the file (default: 60)
   --external       also check links to other sites, over the network, with a cache
                    in .cache/galley/links.json
   --format <name>  text (on stderr, the default), json or sarif (on stdout)

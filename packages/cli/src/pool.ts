@@ -10,7 +10,7 @@ import type { WorkerSettings } from './worker.js'
 const threshold = 100
 
 /** How long one file may take to render in a worker. */
-const renderTimeoutMs = 60_000
+export const renderTimeoutMs = 60_000
 
 /** What to tell the writer of a render the pool gave up on. */
 function renderFailure(error: unknown, timeoutMs: number): Error {

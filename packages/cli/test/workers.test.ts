@@ -181,4 +181,51 @@ describe('workers that never finish or exit', () => {
       await rm(faulty, { recursive: true, force: true })
     }
   })
+
+  it('should leave a render that never finishes behind on the main thread too, and report it', {
+    timeout: 30_000
+  }, async () => {
+    const faulty = await mkdtemp(path.join(tmpdir(), 'galley-main-thread-'))
+    try {
+      await mkdir(path.join(faulty, 'content'))
+      await writeFile(
+        path.join(faulty, 'galley.config.mjs'),
+        `export default {
+  site: 'https://faults.test/',
+  markdown: {
+    remarkPlugins: [
+      () => (tree, file) => {
+        if (file.path.endsWith('hang.md')) return new Promise(() => {})
+      }
+    ]
+  }
+}\n`
+      )
+      for (const name of ['good', 'hang']) {
+        await writeFile(
+          path.join(faulty, `content/${name}.md`),
+          `---\ntitle: ${name}\ndate: 2024-01-01\n---\n\nBody.\n`
+        )
+      }
+      const stdout = capture()
+      const stderr = capture()
+      const code = await main(['build', '--fresh', '--workers', '1', '--render-timeout', '0.5'], {
+        cwd: faulty,
+        stdout,
+        stderr
+      })
+      expect(code).toBe(1)
+      expect(stderr.text()).toContain(
+        '1:1  error  Cannot render this document: it took longer than 0.5 s (a plugin that never finishes?); the build went on without it  render-error  @galley/core'
+      )
+      expect(
+        stderr
+          .text()
+          .split('\n')
+          .filter((line) => /^content\//.test(line))
+      ).toEqual(['content/hang.md'])
+    } finally {
+      await rm(faulty, { recursive: true, force: true })
+    }
+  })
 })

@@ -125,6 +125,15 @@ export interface BuildOptions {
     | ((routes: Array<[string, string]>, count: number) => RenderPool | undefined)
     | null
     | undefined
+  /**
+   * Milliseconds one file may take to render on this thread (without a
+   * pool, or for files the pool is not given): past it, the file gets a
+   * `render-error` and the build goes on without waiting for it. Only a
+   * render that waits (a plugin whose promise never settles) can be left
+   * behind so; one that never yields (a loop) holds the thread, as a pool's
+   * worker would not (default: no limit).
+   */
+  renderTimeout?: number | null | undefined
 }
 
 /** A configured pipeline. */
@@ -302,7 +311,20 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
    */
   async function renderFresh(file: VFile, kind: Kind, run: Run): Promise<Rendered> {
     const pool = run.pool
-    if (!pool) return { result: await renderHere(file, kind, run.routes), stored: undefined }
+    if (!pool) {
+      const here = renderHere(file, kind, run.routes)
+      const limit = run.renderTimeout
+      if (!limit) return { result: await here, stored: undefined }
+      const result = await withLimit(here, limit)
+      if (result) return { result, stored: undefined }
+      // Left behind: whatever it ends with later is not this build's.
+      here.catch(() => undefined)
+      failRender(
+        file,
+        `it took longer than ${limit / 1000} s (a plugin that never finishes?); the build went on without it`
+      )
+      return { result: failedRender, stored: undefined, failed: true }
+    }
     let stored: CachedRender
     try {
       stored = await pool.render({
@@ -313,15 +335,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     } catch (error) {
       // A worker that crashed, exited or ran out of time on this file: the
       // file is reported, the others still render (the pool starts another).
-      const message = file.message(
-        `Cannot render this document: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          place: { line: 1, column: 1 },
-          ruleId: 'render-error',
-          source
-        }
-      )
-      message.fatal = true
+      failRender(file, error instanceof Error ? error.message : String(error))
       return { result: failedRender, stored: undefined, failed: true }
     }
     fromCached(file, stored)
@@ -429,7 +443,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       }
       const routes = new Map<string, string>()
       const validated = new WeakSet<VFile>()
-      const run: Run = { routes, pool: undefined, inBuild: true, validated, counts: noCounts() }
+      const run: Run = {
+        routes,
+        pool: undefined,
+        inBuild: true,
+        validated,
+        counts: noCounts(),
+        renderTimeout: options?.renderTimeout ?? undefined
+      }
       const found = await Promise.all(work.map(({ file, kind }) => fetchStored(file, kind)))
       // Every entry's URL before any render (renders turn links to `.md`
       // files into URLs): a stored render knows it; for the rest, front
@@ -769,6 +790,8 @@ function urlsOf(files: ReadonlyArray<{ url: string }>): ReadonlySet<string> {
 interface Run {
   routes: Map<string, string>
   pool: RenderPool | undefined
+  /** `BuildOptions.renderTimeout`, for renders on this thread. */
+  renderTimeout?: number | undefined
   inBuild: boolean
   /** Files whose front matter this build validated before rendering them (`validateEntry`). */
   validated?: WeakSet<VFile> | undefined
@@ -791,6 +814,29 @@ interface Rendered {
 }
 
 /** What a render that failed leaves: nothing (its file has a fatal message). */
+/** A fatal `render-error` at the top of `file`: it could not be rendered, because `why`. */
+function failRender(file: VFile, why: string): void {
+  const message = file.message(`Cannot render this document: ${why}`, {
+    place: { line: 1, column: 1 },
+    ruleId: 'render-error',
+    source
+  })
+  message.fatal = true
+}
+
+/** What `promise` gives within `ms`, or `undefined` when it takes longer. */
+async function withLimit<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 const failedRender: Rendered['result'] = {
   html: '',
   headings: [],

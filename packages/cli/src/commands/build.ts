@@ -26,7 +26,7 @@ import { diskFault } from '../disk.js'
 import { exitOnSignal } from '../interrupt.js'
 import type { Context } from '../io.js'
 import { filesOf, inputsKey, memoOf, nextBoundary, readMemo, writeMemo } from '../memo.js'
-import { workerPool } from '../pool.js'
+import { renderTimeoutMs, workerPool } from '../pool.js'
 import { progressBar, renderProgress } from '../progress.js'
 import { count, plural, somePlaces, textReport, wrap } from '../report.js'
 import { codeStamp, dependencyStamp } from '../stamp.js'
@@ -189,6 +189,9 @@ async function run(
     resumed ||
     (await buildSite(galley, loaded, {
       onProgress: renderProgress(context, files.length),
+      // On this thread too (`--workers 1`, few files): a render that waits forever is left behind.
+      renderTimeout:
+        flags.renderTimeout === undefined ? renderTimeoutMs : flags.renderTimeout * 1000,
       pool: workerPool(
         { cwd: context.cwd, config: configPath, dir: flags.dir },
         flags.workers ?? 'auto',
