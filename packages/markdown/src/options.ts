@@ -81,4 +81,11 @@ export interface Options {
   hooks?: Hooks | null | undefined
   /** Words read per minute, for `stats.readingMinutes` (default: `200`; CJK characters count at 500). */
   wordsPerMinute?: number | null | undefined
+  /**
+   * Largest document rendered, in bytes (default: `5242880`, 5 MiB; `Infinity`
+   * for no limit): a longer one gets a fatal `too-large` message at once,
+   * instead of minutes and gigabytes of memory (unified takes about 5 s and
+   * 600 MB a megabyte).
+   */
+  maxSize?: number | null | undefined
 }

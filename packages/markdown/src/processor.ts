@@ -90,6 +90,12 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
 }
 
 function check(settings: Readonly<Options>): void {
+  const most = settings.maxSize
+  if (most !== undefined && most !== null && !(typeof most === 'number' && most > 0)) {
+    throw new TypeError(
+      `Expected \`maxSize\` to be a positive number of bytes, not \`${String(most)}\``
+    )
+  }
   const speed = settings.wordsPerMinute
   if (speed !== undefined && speed !== null && !(typeof speed === 'number' && speed > 0)) {
     throw new TypeError(

@@ -63,16 +63,21 @@ const emptyCollected: Collected = {
  */
 export function createMarkdownProcessor(options?: Readonly<Options> | null): MarkdownRenderer {
   const processor = createProcessor(options)
+  const maxSize = options?.maxSize ?? defaultMaxSize
   return {
     async render(value, context) {
       const file = value instanceof VFileClass ? value : new VFileClass(value)
       if (context?.path) file.path = context.path
       let html = ''
-      try {
-        const tree = await processor.run(processor.parse(file), file)
-        html = compactString(processor.stringify(tree, file))
-      } catch (error) {
-        fail(file, error)
+      const size = sizeOf(file)
+      if (size > maxSize) tooLarge(file, size, maxSize)
+      else {
+        try {
+          const tree = await processor.run(processor.parse(file), file)
+          html = compactString(processor.stringify(tree, file))
+        } catch (error) {
+          fail(file, error)
+        }
       }
       const collected = file.data.galleyMarkdown ?? emptyCollected
       const headings = file.data.galleyHeadings ?? []
@@ -86,6 +91,24 @@ export function createMarkdownProcessor(options?: Readonly<Options> | null): Mar
       }
     }
   }
+}
+
+const defaultMaxSize = 5 * 1024 * 1024
+
+/** Bytes of the file's text (UTF-8). */
+function sizeOf(file: VFile): number {
+  const value = file.value
+  return typeof value === 'string' ? Buffer.byteLength(value) : (value?.byteLength ?? 0)
+}
+
+/** A document past `maxSize`: a fatal message at its top, nothing rendered. */
+function tooLarge(file: VFile, size: number, maxSize: number): void {
+  const mb = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+  const message = file.message(
+    `Cannot render this document: it is ${mb(size)}, more than the ${mb(maxSize)} Galley renders (Markdown takes about 5 s and 600 MB a megabyte); split it into several posts, or raise \`markdown.maxSize\``,
+    { place: { line: 1, column: 1 }, ruleId: 'too-large', source }
+  )
+  message.fatal = true
 }
 
 /** A crash while rendering becomes a fatal message, so the batch goes on. */

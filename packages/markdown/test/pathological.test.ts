@@ -65,6 +65,39 @@ describe('pathological input', () => {
     expect(html.length).toBeGreaterThan(1_000_000)
   })
 
+  it('should render 10,000 lists between code blocks (linear, with the edit-map patch)', {
+    timeout: guard
+  }, async () => {
+    // micromark rebuilt the whole event list at every list it closed: this
+    // post (400 kB) took 68 s, 1 MB of it no less than 4 minutes. The
+    // patch in `patches/` keeps what comes before the edit in place.
+    const source = '- one\n- two\n\n```js\nconst x = 1\n```\n\n'.repeat(10_000)
+    const { html, fatal } = await outcome(source)
+    expect(fatal).toEqual([])
+    expect(html.match(/<ul>/g)).toHaveLength(10_000)
+  })
+
+  it('should refuse a 20 MB post at once, at its top, and render one under `maxSize`', async () => {
+    const big = `---\ntitle: Big\n---\n\n${'Words of prose, and more words.\n\n'.repeat(650_000)}`
+    expect(Buffer.byteLength(big)).toBeGreaterThan(20_000_000)
+    const refused = await render(new VFile({ path: 'big.md', value: big }))
+    expect(refused.html).toBe('')
+    expect(refused.file.messages.map((message) => [String(message), message.ruleId])).toEqual([
+      [
+        'big.md:1:1: Cannot render this document: it is 20.5 MB, more than the 5 MB Galley renders (Markdown takes about 5 s and 600 MB a megabyte); split it into several posts, or raise `markdown.maxSize`',
+        'too-large'
+      ]
+    ])
+    expect(refused.file.messages[0]?.fatal).toBe(true)
+    const small = createMarkdownProcessor({ maxSize: 100 })
+    expect((await small.render(new VFile({ value: 'short' }))).html).toBe('<p>short</p>')
+    const over = await small.render(new VFile({ value: 'x'.repeat(101) }))
+    expect(over.file.messages.map((message) => message.ruleId)).toEqual(['too-large'])
+    expect(() => createMarkdownProcessor({ maxSize: 0 })).toThrow(
+      'Expected `maxSize` to be a positive number of bytes, not `0`'
+    )
+  })
+
   it('should replace NUL bytes, invalid UTF-8 and lone surrogates, not crash', async () => {
     const nul = await outcome('a\u0000b\n')
     expect(nul).toEqual({ html: '<p>a\uFFFDb</p>', fatal: [] })
