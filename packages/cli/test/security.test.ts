@@ -233,9 +233,26 @@ describe('galley build on hostile content', () => {
     expect(content.stderr).toContain('link-outside')
     expect(existsSync(path.join(site, 'dist'))).toBe(false)
   })
+
+  it('should build through symbolic link loops in content/ and public/, without hanging', async () => {
+    await mkdir(path.join(site, 'content/posts'), { recursive: true })
+    await writeFile(
+      path.join(site, 'content/posts/b.md'),
+      '---\ntitle: B\ndate: 2018-04-20\n---\n\nB.\n'
+    )
+    // A link to a folder above it, and two links to each other.
+    await symlink('..', path.join(site, 'content/posts/up'))
+    await symlink('loop-2', path.join(site, 'content/loop-1'))
+    await symlink('loop-1', path.join(site, 'content/loop-2'))
+    await symlink('.', path.join(site, 'public/here'))
+    const result = await galley(['build'])
+    expect(result.code, result.stderr).toBe(0)
+    const pages = (await readdir(path.join(site, 'dist/posts'))).sort()
+    expect(pages).toEqual(['a', 'b'])
+    expect(existsSync(path.join(site, 'dist/logo.png'))).toBe(true)
+  })
 })
 
-/** Send one raw request and give the status line. */
 /** What a server answers to `text`, sent as is: the status line, or the whole answer. */
 function raw(port: number, text: string, whole = false): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -147,7 +147,8 @@ function normalize(path: string): string {
       `Unexpected permalink \`${path}\` that is not a URL path of the site; fix the permalink or the slug`
     )
   }
-  const unsafe = unsafePathReason(pathname)
+  // As written too: a URL reads `\` as `/`, so `..\..\x` would climb out of its section unseen.
+  const unsafe = unsafePathReason(path) ?? unsafePathReason(pathname)
   if (unsafe) {
     throw new PermalinkError(
       'permalink-outside',

@@ -231,7 +231,7 @@ export function arrange(
       // A link to a content file publishes it: each one is a page to link to.
       ...(contentFiles ?? []).map((item) => item.url)
     ]
-    routes.push(...redirects.map((redirect) => redirect.from))
+    for (const redirect of redirects) routes.push(redirect.from)
     if (config.sitemap !== false) routes.push('/sitemap.xml')
     if (robots) routes.push('/robots.txt')
     if (paths) routes.push(...feedRoutes(paths, terms))
@@ -332,7 +332,8 @@ export function layOut(
         )
       )
     }
-    listed.push(...list)
+    // One by one: 100,000 pages would overflow the call stack as arguments.
+    for (const item of list) listed.push(item)
   }
   for (const { term, pages: numbered } of lists) {
     if (term ? !tag : !index) continue

@@ -69,13 +69,20 @@ describe('content faults are messages, not throws', () => {
       file('b', `---\ntitle: B\ndate: 2024-01-01\nslug: "${long}"\n---\n\nB.\n`),
       file('c', '---\ntitle: C\ndate: 2024-01-01\nslug: "a\\u0000b"\n---\n\nC.\n'),
       file('d', '---\ntitle: D\ndate: 2024-01-01\naliases: [ "/%2e%2e/%2e%2e/y/" ]\n---\n\nD.\n'),
-      file('e', '---\ntitle: E\ndate: 2024-01-01\n---\n\nE.\n')
+      file('e', '---\ntitle: E\ndate: 2024-01-01\n---\n\nE.\n'),
+      // A Windows path: a URL would read each `\` as `/` and climb out of `/posts/`.
+      file('f', "---\ntitle: F\ndate: 2024-01-01\nslug: '..\\..\\escaped'\n---\n\nF.\n"),
+      file('g', "---\ntitle: G\ndate: 2024-01-01\naliases: [ '/a\\..\\..\\x/' ]\n---\n\nG.\n"),
+      file('h', '---\ntitle: H\ndate: 2024-01-01\nslug: /etc/passwd\n---\n\nH.\n')
     ])
     expect(placed(result.files)).toEqual([
       'content/posts/a.md:4:12 permalink-outside (error)',
       'content/posts/b.md:4:7 permalink-outside (error)',
       'content/posts/c.md:4:7 permalink-outside (error)',
-      'content/posts/d.md:4:12 permalink-outside (error)'
+      'content/posts/d.md:4:12 permalink-outside (error)',
+      'content/posts/f.md:4:7 schema (error)',
+      'content/posts/g.md:4:12 permalink-outside (error)',
+      'content/posts/h.md:4:7 schema (error)'
     ])
     const reasons = result.files.flatMap((each) => each.messages.map((message) => message.reason))
     expect(reasons[1]).toBe(
@@ -86,9 +93,31 @@ describe('content faults are messages, not throws', () => {
     )
     // Nothing leaves the site; the good alias still redirects.
     const paths = result.outputs.map((output) => output.path)
-    expect(paths.filter((path) => path.startsWith('..') || path.includes('\u0000'))).toEqual([])
+    expect(
+      paths.filter(
+        (path) =>
+          path.startsWith('..') ||
+          path.includes('\u0000') ||
+          path.includes('\\') ||
+          /escaped|^x\//.test(path)
+      )
+    ).toEqual([])
     expect(paths).toContain('old/a/index.html')
     expect(result.pages.map((page) => page.url)).toContain('/posts/e/')
+  })
+
+  it('should report a binary file with a `.md` name at its top, and build the rest', async () => {
+    // The first bytes of a PNG image, saved as a post.
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0,
+      0x01, 0, 0, 0, 0x01, 0, 0x08, 0x06, 0, 0, 0, 0x5c, 0x72, 0xa8, 0x66
+    ])
+    const result = await createGalley({ site: 'https://faults.test/' }).build([
+      new VFile({ path: 'content/posts/image.md', value: png }),
+      file('fine', '---\ntitle: Fine\ndate: 2024-01-02\n---\n\nFine.\n')
+    ])
+    expect(placed(result.files)).toEqual(['content/posts/image.md:1:1 missing-frontmatter (error)'])
+    expect(result.pages.map((page) => page.url)).toEqual(['/posts/fine/'])
   })
 
   it('should report a plugin that throws on one file at that file, and build the rest', async () => {

@@ -157,17 +157,17 @@ export const fields = {
       false
     ),
 
-  /** A URL slug: text without `/`, `?`, `#` or spaces (optional). */
+  /** A URL slug: text without `/`, `\`, `?`, `#` or spaces (optional). */
   slug: (): Field<string | undefined> =>
     field(
       (value) => {
         const result = text(value, false)
         if ('message' in result) return result
-        return /[/?#\s]/.test(result.value)
-          ? { message: 'Expected a slug without `/`, `?`, `#` or spaces, such as `my-post`' }
+        return /[/\\?#\s]/.test(result.value)
+          ? { message: 'Expected a slug without `/`, `\\`, `?`, `#` or spaces, such as `my-post`' }
           : result
       },
-      { type: 'string', pattern: '^[^/?#\\s]+$' },
+      { type: 'string', pattern: '^[^/\\\\?#\\s]+$' },
       true
     ),
 

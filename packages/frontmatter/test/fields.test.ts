@@ -80,7 +80,7 @@ describe('fields', () => {
     expect(messages).toEqual([
       'p.md:4:10-4:19: Unexpected `updated` value `yesterday`: Expected a date such as `2018-04-23` or `2018-04-23T10:00:00Z`',
       'p.md:5:8-5:12: Unexpected `draft` value `"no"`: Expected `true` or `false`',
-      'p.md:6:7-6:10: Unexpected `slug` value `a/b`: Expected a slug without `/`, `?`, `#` or spaces, such as `my-post`',
+      'p.md:6:7-6:10: Unexpected `slug` value `a/b`: Expected a slug without `/`, `\\`, `?`, `#` or spaces, such as `my-post`',
       'p.md:7:18-7:27: Unexpected `aliases[1]` value `relative/`: Expected a URL path starting with `/`, such as `/old/address/`',
       'p.md:9:3-9:25: Missing `author.name` in `author`: Expected the author’s name',
       'p.md:10:14-10:27: Unexpected `description` value `[ not, text ]`: Expected text'

@@ -63,7 +63,8 @@ export function rehypeGalleyWellFormed() {
         element(node)
         if (node.content) stack.push(node.content)
       }
-      if ('children' in node) stack.push(...node.children)
+      // One by one: a list of 100,000 items would overflow the call stack as arguments.
+      if ('children' in node) for (const child of node.children) stack.push(child)
     }
   }
 }

@@ -107,7 +107,7 @@ function dataAsRead(tree: Root): Root {
         if (key.startsWith('data') && value === true) node.properties[key] = ''
       }
     }
-    if ('children' in node) stack.push(...node.children)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
   return tree
 }

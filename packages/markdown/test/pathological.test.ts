@@ -77,6 +77,14 @@ describe('pathological input', () => {
     expect(html.match(/<ul>/g)).toHaveLength(10_000)
   })
 
+  it('should render a list of 100,000 items', { timeout: guard }, async () => {
+    const source = Array.from({ length: 100_000 }, (_, index) => `- item ${index}`).join('\n')
+    const { html, fatal } = await outcome(source)
+    expect(fatal).toEqual([])
+    expect(html.match(/<li>/g)).toHaveLength(100_000)
+    expect(html).toContain('<li>item 99999</li>')
+  })
+
   it('should refuse a 20 MB post at once, at its top, and render one under `maxSize`', async () => {
     const big = `---\ntitle: Big\n---\n\n${'Words of prose, and more words.\n\n'.repeat(650_000)}`
     expect(Buffer.byteLength(big)).toBeGreaterThan(20_000_000)
