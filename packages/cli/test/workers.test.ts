@@ -130,16 +130,17 @@ describe('worker threads', () => {
   })
 })
 
-describe('workers that never finish or exit', () => {
-  it('should stop the worker, report the file and check the rest', {
-    timeout: 30_000
-  }, async () => {
-    const faulty = await mkdtemp(path.join(tmpdir(), 'galley-workers-faults-'))
-    try {
-      await mkdir(path.join(faulty, 'content'))
-      await writeFile(
-        path.join(faulty, 'galley.config.mjs'),
-        `export default {
+/**
+ * A site whose plugin never settles on `hang.md` and exits its thread on
+ * `exit.md`, with the posts named (`name` → front matter lines after the
+ * title and date).
+ */
+async function faultySite(posts: Record<string, string>): Promise<string> {
+  const faulty = await mkdtemp(path.join(tmpdir(), 'galley-workers-faults-'))
+  await mkdir(path.join(faulty, 'content'))
+  await writeFile(
+    path.join(faulty, 'galley.config.mjs'),
+    `export default {
   site: 'https://faults.test/',
   markdown: {
     remarkPlugins: [
@@ -150,33 +151,52 @@ describe('workers that never finish or exit', () => {
     ]
   }
 }\n`
-      )
-      for (const name of ['good', 'hang', 'exit', 'late']) {
-        await writeFile(
-          path.join(faulty, `content/${name}.md`),
-          `---\ntitle: ${name}\ndate: 2024-01-01\ntags: [ ${name === 'late' ? '"bad tag"' : 'ok'} ]\n---\n\nBody.\n`
-        )
-      }
+  )
+  for (const [name, extra] of Object.entries(posts)) {
+    await writeFile(
+      path.join(faulty, `content/${name}.md`),
+      `---\ntitle: ${name}\ndate: 2024-01-01\n${extra}---\n\nBody.\n`
+    )
+  }
+  return faulty
+}
+
+/** Run the command in `cwd`, giving its exit code and standard error. */
+async function runIn(cwd: string, argv: string[]) {
+  const stderr = capture()
+  const code = await main(argv, { cwd, stdout: capture(), stderr })
+  return { code, stderr: stderr.text() }
+}
+
+describe('workers that never finish or exit', () => {
+  it('should stop the worker, report the file and check the rest', {
+    timeout: 30_000
+  }, async () => {
+    const faulty = await faultySite({
+      good: 'tags: [ ok ]\n',
+      hang: 'tags: [ ok ]\n',
+      exit: 'tags: [ ok ]\n',
+      late: 'tags: [ "bad tag" ]\n'
+    })
+    try {
       await writeFile(path.join(faulty, 'content/bad.md'), '---\ntitle: Bad\ndate: nope\n---\n')
-      const stdout = capture()
-      const stderr = capture()
-      const code = await main(['check', '--fresh', '--workers', '2', '--render-timeout', '1'], {
-        cwd: faulty,
-        stdout,
-        stderr
-      })
+      const { code, stderr } = await runIn(faulty, [
+        'check',
+        '--fresh',
+        '--workers',
+        '2',
+        '--render-timeout',
+        '1'
+      ])
       expect(code).toBe(1)
-      const lines = stderr.text().split('\n')
       // Every file reported: the two the workers gave up on, and the bad date.
-      expect(lines.filter((line) => /^content\//.test(line))).toEqual([
+      expect(stderr.split('\n').filter((line) => /^content\//.test(line))).toEqual([
         'content/bad.md',
         'content/exit.md',
         'content/hang.md'
       ])
-      expect(stderr.text()).toContain(
-        'Cannot render this document: it took longer than 1 s in a worker'
-      )
-      expect(stderr.text()).toContain('Unexpected `date` value `nope`')
+      expect(stderr).toContain('Cannot render this document: it took longer than 1 s in a worker')
+      expect(stderr).toContain('Unexpected `date` value `nope`')
     } finally {
       await rm(faulty, { recursive: true, force: true })
     }
@@ -185,45 +205,23 @@ describe('workers that never finish or exit', () => {
   it('should leave a render that never finishes behind on the main thread too, and report it', {
     timeout: 30_000
   }, async () => {
-    const faulty = await mkdtemp(path.join(tmpdir(), 'galley-main-thread-'))
+    const faulty = await faultySite({ good: '', hang: '' })
     try {
-      await mkdir(path.join(faulty, 'content'))
-      await writeFile(
-        path.join(faulty, 'galley.config.mjs'),
-        `export default {
-  site: 'https://faults.test/',
-  markdown: {
-    remarkPlugins: [
-      () => (tree, file) => {
-        if (file.path.endsWith('hang.md')) return new Promise(() => {})
-      }
-    ]
-  }
-}\n`
-      )
-      for (const name of ['good', 'hang']) {
-        await writeFile(
-          path.join(faulty, `content/${name}.md`),
-          `---\ntitle: ${name}\ndate: 2024-01-01\n---\n\nBody.\n`
-        )
-      }
-      const stdout = capture()
-      const stderr = capture()
-      const code = await main(['build', '--fresh', '--workers', '1', '--render-timeout', '0.5'], {
-        cwd: faulty,
-        stdout,
-        stderr
-      })
+      const { code, stderr } = await runIn(faulty, [
+        'build',
+        '--fresh',
+        '--workers',
+        '1',
+        '--render-timeout',
+        '0.5'
+      ])
       expect(code).toBe(1)
-      expect(stderr.text()).toContain(
+      expect(stderr).toContain(
         '1:1  error  Cannot render this document: it took longer than 0.5 s (a plugin that never finishes?); the build went on without it  render-error  @galley/core'
       )
-      expect(
-        stderr
-          .text()
-          .split('\n')
-          .filter((line) => /^content\//.test(line))
-      ).toEqual(['content/hang.md'])
+      expect(stderr.split('\n').filter((line) => /^content\//.test(line))).toEqual([
+        'content/hang.md'
+      ])
     } finally {
       await rm(faulty, { recursive: true, force: true })
     }

@@ -1,39 +1,20 @@
-import { createGalley, raw } from '@galley/core'
+import { createGalley } from '@galley/core'
 import fc from 'fast-check'
-import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
-import { h } from 'hastscript'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { fromXml } from 'xast-util-from-xml'
 import { fuzzSettings, fuzzTimeout, markdownFile } from '../../../test-support/arbitraries.js'
 import { prototypeKeys } from '../../../test-support/security.js'
 import { executableParts, feedItemsHtml } from '../../../test-support/xss.js'
+import { plainLayouts } from './support/layouts.js'
 
 // Property: random posts (any front matter, any Markdown) through the whole
 // pipeline, `createGalley().build`, never throw, report every problem at
 // its place, and give pages a browser parses without repair and feeds an
 // XML parser reads (docs/reliability.md).
 
-const document = (title: string, body: Root['children']): Root =>
-  h(null, [
-    { type: 'doctype' },
-    h('html', { lang: 'en' }, [h('head', h('title', title)), h('body', body)])
-  ]) as Root
-
-const layouts = {
-  post: (page: { data: { title: string }; html: string }) =>
-    document(page.data.title, [h('main', [h('h1', page.data.title), raw(page.html)])]),
-  index: (site: { pages: ReadonlyArray<{ url: string; data: { title: string } }> }) =>
-    document('Home', [
-      h(
-        'ul',
-        site.pages.map((page) => h('li', h('a', { href: page.url }, page.data.title)))
-      )
-    ]),
-  tag: (tag: { name: string }) => document(tag.name, [h('p', tag.name)]),
-  notFound: () => document('Not found', [h('p', 'Not found')])
-}
+const layouts = plainLayouts
 
 /** A site of a few posts: each file random, one always valid. */
 const site = fc

@@ -1,31 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createGalley, defineCollection, type GalleyConfig, raw } from '@galley/core'
+import { createGalley, defineCollection, type GalleyConfig } from '@galley/core'
 import { loadData } from '@galley/core/node'
-import type { Root } from 'hast'
-import { h } from 'hastscript'
 import { VFile } from 'vfile'
 import { afterEach, describe, expect, it } from 'vitest'
 import { prototypeKeys, readFixtures } from '../../../test-support/security.js'
 import { executableParts, feedItemsHtml } from '../../../test-support/xss.js'
+import { plainLayouts } from './support/layouts.js'
 
-const document = (title: string, body: Root['children']): Root =>
-  h(null, [{ type: 'doctype' }, h('html', [h('head', h('title', title)), h('body', body)])]) as Root
-
-const layouts = {
-  post: (page: { data: { title: string }; html: string }) =>
-    document(page.data.title, [h('main', [h('h1', page.data.title), raw(page.html)])]),
-  index: (site: { pages: ReadonlyArray<{ url: string; data: { title: string } }> }) =>
-    document('Home', [
-      h(
-        'ul',
-        site.pages.map((page) => h('li', h('a', { href: page.url }, page.data.title)))
-      )
-    ]),
-  tag: (tag: { name: string }) => document(tag.name, [h('p', tag.name)]),
-  notFound: () => document('Not found', [h('p', 'Not found')])
-}
+const layouts = plainLayouts
 
 const trusted = () =>
   new VFile({
