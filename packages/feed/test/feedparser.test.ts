@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { atom, type Feed, jsonFeed, rss, validateFeed } from '@galley/feed'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fuzzSettings, inlineText } from '../../../test-support/arbitraries.js'
+import { fuzzSettings, fuzzTimeout, inlineText } from '../../../test-support/arbitraries.js'
 
 // Property: random text in every field of a feed gives RSS and Atom that
 // Universal Feed Parser (Debian's python3-feedparser, what many feed
@@ -134,7 +134,7 @@ describe('property: feeds that Universal Feed Parser reads', () => {
         ).toEqual(model.items.map((item) => shown(item.title ?? '')))
       }
     },
-    120_000
+    fuzzTimeout
   )
 
   it.skipIf(!haveFeedparser)('should see a broken feed as bozo (the check can fail)', async () => {
