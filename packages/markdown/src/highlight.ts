@@ -1,8 +1,9 @@
 import type { Element, Root } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
-import type { Highlighter } from 'shiki'
+import type { Highlighter, ShikiTransformer } from 'shiki'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { metaOf, parseCodeMeta } from './code-meta.js'
 import { languageOf } from './hooks.js'
 import type { HighlightOptions } from './options.js'
 import { source } from './source.js'
@@ -41,6 +42,7 @@ export function rehypeGalleyHighlight(
       if (code && lang && !plain.has(lang.toLowerCase())) blocks.push({ node, code, lang })
     })
     if (blocks.length === 0) return undefined
+    const transformers = await transformersOf(options)
 
     let highlighter = highlighters.get(key)
     if (!highlighter) {
@@ -64,16 +66,53 @@ export function rehypeGalleyHighlight(
         }
         await shiki.loadLanguage(name as keyof typeof bundledLanguages)
       }
+      const meta = metaOf(code)
       const result = shiki.codeToHast(hastToString(code), {
         lang: name,
+        meta: meta ? { __raw: meta } : {},
+        transformers: parseCodeMeta(meta).lineNumbers
+          ? [...transformers, lineNumbers]
+          : transformers,
         ...(options.themes ? { themes: options.themes } : { theme: themes[0] as string })
       })
       const pre = result.children.find((child): child is Element => child.type === 'element')
       if (pre) {
         node.properties = pre.properties
         node.children = pre.children
+        // Kept for the code title step: Shiki's `<code>` has no meta.
+        if (meta) node.data = { ...node.data, galleyMeta: meta } as Element['data']
       }
     }
     return undefined
   }
+}
+
+/** Numbers lines with CSS counters (`pre.line-numbers .line::before`): copying the code copies no numbers. */
+const lineNumbers: ShikiTransformer = {
+  name: 'galley:line-numbers',
+  pre(node) {
+    this.addClassToHast(node, 'line-numbers')
+  }
+}
+
+/**
+ * The transformers of every block: Shiki's notation and meta transformers
+ * (`{1,3-5}` and `/word/` in the meta; `// [!code ++]`, `[!code --]`,
+ * `[!code highlight]`, `[!code word:x]` and `[!code focus]` in the code),
+ * unless `notation: false`, then the options' own.
+ */
+async function transformersOf(options: Readonly<HighlightOptions>): Promise<ShikiTransformer[]> {
+  const own = [...(options.transformers ?? [])]
+  if (options.notation === false) return own
+  const shiki = await import('@shikijs/transformers')
+  const matchAlgorithm = 'v3'
+  return [
+    shiki.transformerMetaHighlight(),
+    shiki.transformerMetaWordHighlight(),
+    shiki.transformerNotationDiff({ matchAlgorithm }),
+    shiki.transformerNotationHighlight({ matchAlgorithm }),
+    shiki.transformerNotationWordHighlight({ matchAlgorithm }),
+    shiki.transformerNotationFocus({ matchAlgorithm }),
+    ...own
+  ]
 }

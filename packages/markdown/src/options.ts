@@ -1,7 +1,9 @@
 import type { Options as FrontmatterOptions } from '@galley/frontmatter'
+import type { Options as KatexOptions } from 'rehype-katex'
 import type { Options as SanitizeOptions } from 'rehype-sanitize'
 import type { Options as RemarkRehypeOptions } from 'remark-rehype'
 import type remarkSmartypants from 'remark-smartypants'
+import type { ShikiTransformer } from 'shiki'
 import type { PluggableList } from 'unified'
 import type { VFile } from 'vfile'
 import type { Hooks } from './hooks.js'
@@ -17,6 +19,34 @@ export interface HighlightOptions {
   themes?: { light: string; dark: string } | null | undefined
   /** Languages to load up front; others that Shiki knows load on first use (default: none). */
   langs?: ReadonlyArray<string> | null | undefined
+  /**
+   * Shiki's notation and meta transformers: `{1,3-5}` and `/word/` in the
+   * fence's meta highlight lines and words; `// [!code ++]`, `[!code --]`,
+   * `[!code highlight]`, `[!code word:name]` and `[!code focus]` comments
+   * in the code mark lines (default: `true`).
+   */
+  notation?: boolean | null | undefined
+  /** More Shiki transformers, run after the notation ones (default: none). */
+  transformers?: ReadonlyArray<ShikiTransformer> | null | undefined
+}
+
+/** Math with remark-math, rendered to HTML by KaTeX at build time. */
+export interface MathOptions {
+  /**
+   * Whether `$…$` is inline math as well as `$$…$$` (default: `true`, as on
+   * GitHub; `false` if the content writes prices such as `$5`).
+   */
+  singleDollar?: boolean | null | undefined
+  /** Options of KaTeX, such as `macros` (default: none; `trust` is always `false`). */
+  katex?: Omit<KatexOptions, 'displayMode' | 'throwOnError' | 'trust'> | null | undefined
+}
+
+/** A table of contents where a post writes `[[toc]]` on a line of its own. */
+export interface TocOptions {
+  /** Shallowest heading listed (default: `2`). */
+  minDepth?: 1 | 2 | 3 | 4 | 5 | 6 | null | undefined
+  /** Deepest heading listed (default: `3`). */
+  maxDepth?: 1 | 2 | 3 | 4 | 5 | 6 | null | undefined
 }
 
 /** `rel` and `target` for links to other origins. */
@@ -66,6 +96,24 @@ export interface Options {
   sanitize?: SanitizeOptions | boolean | null | undefined
   /** Highlight code blocks with Shiki, loaded on first use: `true` or options (default: `false`). */
   highlight?: HighlightOptions | boolean | null | undefined
+  /**
+   * GitHub alerts: a blockquote starting with `[!NOTE]`, `[!TIP]`,
+   * `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]` renders with GitHub's markup
+   * (`div.markdown-alert.markdown-alert-note`) (default: `false`).
+   */
+  alerts?: boolean | null | undefined
+  /** Math: `$…$`, `$$…$$` and ```` ```math ```` rendered by KaTeX at build time (default: `false`). */
+  math?: MathOptions | boolean | null | undefined
+  /** Emoji shortcodes (`:tada:` → 🎉), GitHub's list, with remark-gemoji (default: `false`). */
+  emoji?: boolean | null | undefined
+  /** A table of contents where a paragraph is just `[[toc]]` (default: `false`: the text stays). */
+  toc?: TocOptions | boolean | null | undefined
+  /**
+   * An anchor link after each heading with an `id`, for readers to copy:
+   * `<a class="heading-anchor" href="#id">` with a label for screen readers
+   * (default: `false`).
+   */
+  headingLinks?: boolean | null | undefined
   /** Add `rel` (and `target`) to links to other origins (default: off). */
   externalLinks?: ExternalLinksOptions | boolean | null | undefined
   /**

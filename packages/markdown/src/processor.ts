@@ -3,17 +3,23 @@ import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import rehypeStringify from 'rehype-stringify'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import remarkSmartypants from 'remark-smartypants'
 import { type Processor, unified } from 'unified'
+import { rehypeGalleyAlerts } from './alerts.js'
+import { rehypeGalleyCodeTitles } from './code-meta.js'
 import { rehypeGalleyCollect } from './collect.js'
 import { remarkGalleyHeadingIds } from './custom-id.js'
 import { rehypeGalleyExternalLinks } from './external-links.js'
+import { rehypeGalleyHeadingLinks } from './heading-links.js'
 import { rehypeGalleyHeadings } from './headings.js'
 import { rehypeGalleyHighlight } from './highlight.js'
 import { rehypeGalleyHooks } from './hooks.js'
+import { rehypeGalleyMath } from './math.js'
 import { remarkGalleyMore } from './more.js'
 import type { Options } from './options.js'
 import { own } from './own.js'
@@ -21,6 +27,7 @@ import { rehypeGalleyRaw } from './raw.js'
 import { remarkGalleyResolveLinks } from './resolve-links.js'
 import { sanitizePlugin } from './sanitize.js'
 import { remarkGalleyShortcodes } from './shortcodes.js'
+import { rehypeGalleyTocPlaceholder } from './toc-placeholder.js'
 import { rehypeGalleyWellFormed } from './well-formed.js'
 
 /** The frozen processor `createProcessor` returns. */
@@ -33,10 +40,13 @@ const emptyOptions: Readonly<Options> = {}
  * is fixed (see the README's “Plugin order”):
  *
  * remark-parse → remark-frontmatter + front matter → remark-gfm →
- * remark-smartypants → Hugo shortcodes → `{#id}` heading attributes → `<!--more-->` →
- * `resolveLink` → `remarkPlugins` → remark-rehype → raw HTML (when allowed
- * and present) → sanitize → heading ids → hooks → highlight → external links
- * → `rehypePlugins` → HTML made to read back as written → collect links, images, excerpt, stats → rehype-stringify.
+ * remark-math → remark-smartypants → Hugo shortcodes → `{#id}` heading
+ * attributes → `<!--more-->` → remark-gemoji → `resolveLink` →
+ * `remarkPlugins` → remark-rehype → raw HTML (when allowed and present) →
+ * sanitize → heading ids → hooks → KaTeX → GitHub alerts → `[[toc]]` →
+ * highlight → code titles → heading links → external links →
+ * `rehypePlugins` → HTML made to read back as written → collect links,
+ * images, excerpt, stats → rehype-stringify.
  *
  * @param options
  *   Configuration (optional); bad options throw a `TypeError` naming them.
@@ -57,12 +67,15 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
       .use(remarkGalleyFrontmatter, settings.frontmatter || undefined)
   }
   if (settings.gfm ?? true) processor.use(remarkGfm)
+  const math = settings.math ? (settings.math === true ? {} : settings.math) : undefined
+  if (math) processor.use(remarkMath, { singleDollarTextMath: math.singleDollar ?? true })
   if (settings.smartypants) {
     if (settings.smartypants === true) processor.use(remarkSmartypants)
     else processor.use(remarkSmartypants, settings.smartypants)
   }
   if (settings.shortcodes !== false) processor.use(remarkGalleyShortcodes)
   processor.use(remarkGalleyHeadingIds).use(remarkGalleyMore)
+  if (settings.emoji) processor.use(remarkGemoji)
   if (settings.resolveLink) processor.use(remarkGalleyResolveLinks, settings.resolveLink)
   if (settings.remarkPlugins) processor.use(settings.remarkPlugins)
 
@@ -70,10 +83,16 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
   if (allowDangerousHtml) processor.use(rehypeGalleyRaw)
   if (sanitize) processor.use(sanitizePlugin(sanitize))
   processor.use(rehypeGalleyHeadings)
-  if (settings.hooks) processor.use(rehypeGalleyHooks, settings.hooks)
+  if (settings.hooks) processor.use(rehypeGalleyHooks, settings.hooks, { math: Boolean(math) })
+  if (math) processor.use(rehypeGalleyMath, math)
+  if (settings.alerts) processor.use(rehypeGalleyAlerts)
+  if (settings.toc)
+    processor.use(rehypeGalleyTocPlaceholder, settings.toc === true ? {} : settings.toc)
   if (settings.highlight) {
     processor.use(rehypeGalleyHighlight, settings.highlight === true ? {} : settings.highlight)
   }
+  processor.use(rehypeGalleyCodeTitles)
+  if (settings.headingLinks) processor.use(rehypeGalleyHeadingLinks)
   if (settings.externalLinks) {
     processor.use(
       rehypeGalleyExternalLinks,
