@@ -67,7 +67,8 @@ export function rehypeGalleyHighlight(
         await shiki.loadLanguage(name as keyof typeof bundledLanguages)
       }
       const meta = metaOf(code)
-      const result = shiki.codeToHast(hastToString(code), {
+      // The fence's last line feed ends the last line, it is not an empty one (as in @shikijs/rehype).
+      const result = shiki.codeToHast(hastToString(code).replace(/\n$/, ''), {
         lang: name,
         meta: meta ? { __raw: meta } : {},
         transformers: parseCodeMeta(meta).lineNumbers

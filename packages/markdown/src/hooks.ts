@@ -3,6 +3,7 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import { type AlertType, alertOf } from './alerts.js'
 import { type CodeMeta, codeOf, metaOf, parseCodeMeta } from './code-meta.js'
+import type { DirectiveHook } from './directives.js'
 
 /** What a hook returns: replacement hast, or nothing to keep the default rendering. */
 export type HookResult = Array<ElementContent> | ElementContent | null | undefined
@@ -73,6 +74,13 @@ export interface Hooks {
     | ((table: { head: string[][]; body: string[][]; node: Element }) => HookResult)
     | null
     | undefined
+  /**
+   * Directives (with `directives` on), by name: `directives: { youtube:
+   * ({ attributes }) => h('iframe', …) }` renders `::youtube{id=…}`; a hook
+   * for a built-in name (`note`, `details`, …) replaces it, and one that
+   * returns nothing keeps the built-in rendering.
+   */
+  directives?: Readonly<Record<string, DirectiveHook>> | null | undefined
   /**
    * A formula (with `math` on), before KaTeX renders it: `display` for
    * `$$…$$` blocks and ```` ```math ````, not for `$…$` in a line.

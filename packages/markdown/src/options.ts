@@ -102,6 +102,14 @@ export interface Options {
    * (`div.markdown-alert.markdown-alert-note`) (default: `false`).
    */
   alerts?: boolean | null | undefined
+  /**
+   * Directives (remark-directive): `:::note` … `:::`, `::name{a=b}`,
+   * `:name[label]{a=b}`, rendered by `hooks.directives` or built in (`note`,
+   * `tip`, `important`, `warning`, `caution` as GitHub alerts, `details`,
+   * `abbr`); an unknown one is a `directive` warning and shown as written
+   * (default: `false`).
+   */
+  directives?: boolean | null | undefined
   /** Math: `$…$`, `$$…$$` and ```` ```math ```` rendered by KaTeX at build time (default: `false`). */
   math?: MathOptions | boolean | null | undefined
   /** Emoji shortcodes (`:tada:` → 🎉), GitHub's list, with remark-gemoji (default: `false`). */

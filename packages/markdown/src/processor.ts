@@ -2,6 +2,7 @@ import { frontmatterMatters, remarkGalleyFrontmatter } from '@galley/frontmatter
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import rehypeStringify from 'rehype-stringify'
+import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
@@ -14,6 +15,7 @@ import { rehypeGalleyAlerts } from './alerts.js'
 import { rehypeGalleyCodeTitles } from './code-meta.js'
 import { rehypeGalleyCollect } from './collect.js'
 import { remarkGalleyHeadingIds } from './custom-id.js'
+import { directiveHandlers, remarkGalleyDirectives } from './directives.js'
 import { rehypeGalleyExternalLinks } from './external-links.js'
 import { rehypeGalleyHeadingLinks } from './heading-links.js'
 import { rehypeGalleyHeadings } from './headings.js'
@@ -40,8 +42,8 @@ const emptyOptions: Readonly<Options> = {}
  * is fixed (see the README's “Plugin order”):
  *
  * remark-parse → remark-frontmatter + front matter → remark-gfm →
- * remark-math → remark-smartypants → Hugo shortcodes → `{#id}` heading
- * attributes → `<!--more-->` → remark-gemoji → `resolveLink` →
+ * remark-math → remark-directive → remark-smartypants → Hugo shortcodes → `{#id}` heading
+ * attributes → `<!--more-->` → directives → remark-gemoji → `resolveLink` →
  * `remarkPlugins` → remark-rehype → raw HTML (when allowed and present) →
  * sanitize → heading ids → hooks → KaTeX → GitHub alerts → `[[toc]]` →
  * highlight → code titles → heading links → external links →
@@ -69,17 +71,30 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
   if (settings.gfm ?? true) processor.use(remarkGfm)
   const math = settings.math ? (settings.math === true ? {} : settings.math) : undefined
   if (math) processor.use(remarkMath, { singleDollarTextMath: math.singleDollar ?? true })
+  if (settings.directives) processor.use(remarkDirective)
   if (settings.smartypants) {
     if (settings.smartypants === true) processor.use(remarkSmartypants)
     else processor.use(remarkSmartypants, settings.smartypants)
   }
   if (settings.shortcodes !== false) processor.use(remarkGalleyShortcodes)
   processor.use(remarkGalleyHeadingIds).use(remarkGalleyMore)
+  const directiveHooks = settings.hooks?.directives ?? undefined
+  if (settings.directives) {
+    processor.use(remarkGalleyDirectives, new Set(Object.keys(directiveHooks ?? {})))
+  }
   if (settings.emoji) processor.use(remarkGemoji)
   if (settings.resolveLink) processor.use(remarkGalleyResolveLinks, settings.resolveLink)
   if (settings.remarkPlugins) processor.use(settings.remarkPlugins)
 
-  processor.use(remarkRehype, { ...settings.remarkRehype, allowDangerousHtml })
+  processor.use(remarkRehype, {
+    ...settings.remarkRehype,
+    ...(settings.directives
+      ? {
+          handlers: { ...directiveHandlers(directiveHooks), ...settings.remarkRehype?.handlers }
+        }
+      : {}),
+    allowDangerousHtml
+  })
   if (allowDangerousHtml) processor.use(rehypeGalleyRaw)
   if (sanitize) processor.use(sanitizePlugin(sanitize))
   processor.use(rehypeGalleyHeadings)
