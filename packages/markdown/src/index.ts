@@ -1,17 +1,22 @@
 import type { Collected } from './collect.js'
 import type { Heading } from './headings.js'
 
+export type { AlertType } from './alerts.js'
+export type { CodeMeta } from './code-meta.js'
 export type { Collected, Excerpt, Image, Link, Stats } from './collect.js'
 export { rehypeGalleyCollect } from './collect.js'
 export { remarkGalleyHeadingIds } from './custom-id.js'
+export type { Directive, DirectiveHook, DirectiveNode } from './directives.js'
 export type { Heading } from './headings.js'
 export { rehypeGalleyHeadings } from './headings.js'
 export type { HookResult, Hooks } from './hooks.js'
 export type {
   ExternalLinksOptions,
   HighlightOptions,
+  MathOptions,
   Options,
-  SmartypantsOptions
+  SmartypantsOptions,
+  TocOptions
 } from './options.js'
 export type { MarkdownProcessor } from './processor.js'
 export { createProcessor } from './processor.js'
