@@ -1,5 +1,8 @@
-import type { GalleyConfig } from '@galley/core'
-import { theme } from '@galley/theme'
+import type { GalleyConfig, OutputFile } from '@galley/core'
+import { katexAssets, theme, themeMarkdown } from '@galley/theme'
+
+/** Configs whose posts the theme lays out (`withTheme` made them). */
+const themed = new WeakSet<GalleyConfig>()
 
 /**
  * A config with the default theme filled in, the one place `galley build`,
@@ -8,7 +11,9 @@ import { theme } from '@galley/theme'
  * can replace the post layout alone); content collections without a
  * `layout` get the theme's page layout (`layout: null` keeps one
  * unwritten). `layouts: null` turns pages off (only feeds and the sitemap
- * are written).
+ * are written). When the theme lays out posts, the Markdown features it
+ * styles (`themeMarkdown`: alerts, directives, emoji, `[[toc]]`, heading
+ * links) are on, under the config's own `markdown` settings.
  *
  * @param config
  *   Configuration as loaded.
@@ -28,9 +33,27 @@ export function withTheme(config: GalleyConfig): GalleyConfig {
         ])
       )
     : undefined
-  return {
+  const posts = !config.layouts?.post
+  const result: GalleyConfig = {
     ...config,
     ...(collections ? { collections } : {}),
+    ...(posts ? { markdown: { ...themeMarkdown, ...config.markdown } } : {}),
     layouts: { ...layouts, ...config.layouts }
   }
+  if (posts) themed.add(result)
+  return result
+}
+
+/**
+ * Files the theme adds to a site: KaTeX's stylesheet and fonts when the
+ * theme lays out posts and `markdown.math` is on (pages with math link
+ * them), else none.
+ *
+ * @param config
+ *   Configuration as `withTheme` gave it.
+ * @returns
+ *   Files to copy into the site.
+ */
+export async function themeAssets(config: GalleyConfig): Promise<OutputFile[]> {
+  return themed.has(config) && config.markdown?.math ? katexAssets() : []
 }

@@ -2,6 +2,7 @@ import type { Site } from '@galley/core'
 import type { Root } from 'hast'
 import type { Child } from 'hastscript'
 import { type HeadInput, headOf } from './head.js'
+import { katexStylesheet } from './markdown.js'
 import type { NavLink, Settings } from './options.js'
 import { stylesheet } from './styles.js'
 
@@ -34,6 +35,7 @@ export function frame(
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           {headOf({ author: settings.author, image: settings.image, ...head })}
           <style>{css}</style>
+          {head.math ? <link rel="stylesheet" href={katexStylesheet} /> : ''}
         </head>
         <body>
           <a class="skip" href="#main">

@@ -27,6 +27,8 @@ export interface HeadInput {
   author?: Author | null | undefined
   /** Keep the page out of search engines (the 404 page) (default: `false`). */
   noindex?: boolean | null | undefined
+  /** Link KaTeX's stylesheet: the page has math (default: `false`). */
+  math?: boolean | null | undefined
 }
 
 /**

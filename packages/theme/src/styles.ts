@@ -55,5 +55,34 @@ hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .related{margin-top:2.5rem;border-top:1px solid var(--line)}
 .pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin:2.5rem 0}
 .site-footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.92rem}
+.markdown-alert{--alert:#0969da;margin:1.25rem 0;padding:.5rem 1rem;border-left:4px solid var(--alert)}
+.markdown-alert>:last-child{margin-bottom:0}
+.markdown-alert-title{display:flex;align-items:center;gap:.5rem;margin:0 0 .35rem;font-weight:600;color:var(--alert)}
+.markdown-alert-title svg{fill:currentColor;flex:none}
+.markdown-alert-tip{--alert:#1a7f37}.markdown-alert-important{--alert:#8250df}.markdown-alert-warning{--alert:#9a6700}.markdown-alert-caution{--alert:#d1242f}
+@media (prefers-color-scheme:dark){.markdown-alert{--alert:#4493f8}.markdown-alert-tip{--alert:#3fb950}.markdown-alert-important{--alert:#ab7df8}.markdown-alert-warning{--alert:#d29922}.markdown-alert-caution{--alert:#f85149}}
+.code-block{margin:1.25rem 0}
+.code-block pre{margin:0;border-top-left-radius:0;border-top-right-radius:0}
+.code-title{padding:.35rem 1rem;background:var(--code);border-bottom:1px solid var(--line);border-radius:6px 6px 0 0;font:600 .85rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
+pre .line{display:inline-block;min-width:100%;margin:0 -1rem;padding:0 1rem}
+pre .line.highlighted,pre .highlighted-word{background:color-mix(in srgb,var(--accent) 16%,transparent)}
+pre .line.diff.add{background:color-mix(in srgb,#1a7f37 18%,transparent);box-shadow:inset 3px 0 #1a7f37}
+pre .line.diff.remove{background:color-mix(in srgb,#d1242f 18%,transparent);box-shadow:inset 3px 0 #d1242f}
+pre.has-focused .line:not(.focused){opacity:.55}
+pre.line-numbers code{counter-reset:line}
+pre.line-numbers .line::before{counter-increment:line;content:counter(line);display:inline-block;width:2.5ch;margin-right:1.25ch;text-align:right;color:var(--muted);user-select:none}
+.heading-wrapper{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .5rem}
+.heading-wrapper>h1,.heading-wrapper>h2,.heading-wrapper>h3,.heading-wrapper>h4,.heading-wrapper>h5,.heading-wrapper>h6{margin-right:0}
+.heading-wrapper+*{margin-top:0}
+.heading-anchor{text-decoration:none;color:var(--muted);opacity:0}
+.heading-wrapper:hover .heading-anchor,.heading-anchor:focus-visible{opacity:1}
+@media (hover:none){.heading-anchor{opacity:1}}
+.toc{margin:1.25rem 0;padding:.75rem 1rem;border:1px solid var(--line);border-radius:6px;font-size:.95rem}
+.toc ol{margin:0;padding-left:1.25rem}
+.toc>ol{padding-left:1rem}
+details{margin:1.25rem 0;padding:.5rem 1rem;border:1px solid var(--line);border-radius:6px}
+summary{cursor:pointer;font-weight:600}
+abbr[title]{text-decoration:underline dotted;cursor:help}
+.katex-display{overflow-x:auto;overflow-y:hidden;padding:.25rem 0}
 `
 }

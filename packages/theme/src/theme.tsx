@@ -149,7 +149,13 @@ export function theme(options?: Readonly<ThemeOptions> | null): Theme {
       const data = page.data
       return frame(
         settings,
-        { site, title: data.title, url: page.url, description: data.description },
+        {
+          site,
+          title: data.title,
+          url: page.url,
+          description: data.description,
+          math: hasMath(page)
+        },
         [
           <article>
             {hasOwnTitle(page) ? (
@@ -178,7 +184,7 @@ function postPage(settings: Settings, page: Post, site: Site<PostData>): Root {
   if (page.stats.readingMinutes > 0) meta.push(` · ${page.stats.readingMinutes} min read`)
   if (author) meta.push(` · by ${author}`)
   const related = page.related ?? []
-  return frame(settings, { site, title: data.title, url: page.url, page }, [
+  return frame(settings, { site, title: data.title, url: page.url, page, math: hasMath(page) }, [
     <article>
       <header>
         {hasOwnTitle(page) ? '' : <h1>{data.title}</h1>}
@@ -260,4 +266,9 @@ function introOf(
 function introBody(site: Site<PostData>, url: string): Child {
   const intro = introOf(site, url)
   return intro ? raw(intro.html) : undefined
+}
+
+/** Whether a page's body has KaTeX's math (`markdown.math`), which needs its stylesheet. */
+function hasMath(page: { html: string }): boolean {
+  return page.html.includes('class="katex')
 }

@@ -31,6 +31,7 @@ import { progressBar, renderProgress } from '../progress.js'
 import { count, plural, somePlaces, textReport, wrap } from '../report.js'
 import { codeStamp, dependencyStamp } from '../stamp.js'
 import { builtLine, elapsed } from '../summary.js'
+import { themeAssets } from '../theme.js'
 
 /** Flags of `galley build` and `galley check`. */
 export interface BuildFlags {
@@ -129,6 +130,7 @@ async function run(
     outDir: at(outDir),
     gitCache: flags.fresh ? undefined : path.join(cacheDir, 'git.json')
   })
+  for (const asset of await themeAssets(config)) loaded.assets.push(asset)
   const files = loaded.files
   if (files.length === 0) {
     context.stderr.write(
