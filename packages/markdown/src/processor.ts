@@ -29,6 +29,7 @@ import { rehypeGalleyRaw } from './raw.js'
 import { remarkGalleyResolveLinks } from './resolve-links.js'
 import { sanitizePlugin } from './sanitize.js'
 import { remarkGalleyShortcodes } from './shortcodes.js'
+import { remarkPluginsStep } from './stage.js'
 import { rehypeGalleyTocPlaceholder } from './toc-placeholder.js'
 import { rehypeGalleyWellFormed } from './well-formed.js'
 
@@ -84,7 +85,9 @@ export function createProcessor(options?: Readonly<Options> | null): MarkdownPro
   }
   if (settings.emoji) processor.use(remarkGemoji)
   if (settings.resolveLink) processor.use(remarkGalleyResolveLinks, settings.resolveLink)
-  if (settings.remarkPlugins) processor.use(settings.remarkPlugins)
+  if (settings.remarkPlugins) {
+    processor.use(remarkPluginsStep(settings.remarkPlugins, processor.data()))
+  }
 
   processor.use(remarkRehype, {
     ...settings.remarkRehype,

@@ -210,3 +210,20 @@ describe('table of contents', () => {
     expect(off.html).toContain('<p>[[toc]]</p>')
   })
 })
+
+describe('remark plugins', () => {
+  it('should keep remark-lint’s messages and a syntax plugin’s constructs, given as `remarkPlugins`', async () => {
+    const { default: recommended } = await import('remark-preset-lint-recommended')
+    const { default: remarkGfm } = await import('remark-gfm')
+    const { html, file } = await createMarkdownProcessor({
+      gfm: false,
+      remarkPlugins: [recommended, remarkGfm]
+    }).render('---\ntitle: A\n---\n\n[x]: https://a.test\n[x]: https://b.test\n\n~~gone~~\n')
+    expect(
+      file.messages.map(
+        (message) => `${message.line}:${message.column} ${message.ruleId} ${message.source}`
+      )
+    ).toEqual(['6:1 no-duplicate-definitions remark-lint', '6:1 no-unused-definitions remark-lint'])
+    expect(html).toBe('<p><del>gone</del></p>')
+  })
+})

@@ -1,0 +1,129 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { main } from '@galley/cli'
+import { glob } from 'tinyglobby'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './streams.js'
+
+const resolve = createRequire(import.meta.url).resolve
+const lintPreset = pathToFileURL(resolve('remark-preset-lint-recommended')).href
+
+let site: string
+
+// Every hook, in a config the workers load for themselves: what they
+// render must be what the main thread renders.
+const config = `const element = (tagName, properties, children) => ({ type: 'element', tagName, properties, children })
+export default {
+  site: 'https://hooks.test/',
+  contentDir: 'content',
+  markdown: {
+    math: true,
+    highlight: true,
+    hooks: {
+      blockquote: ({ alert, children }) => alert === 'caution' ? element('aside', { className: ['hooked-caution'] }, children) : undefined,
+      table: ({ body, node }) => element('div', { className: ['hooked-table'], dataRows: String(body.length) }, [node]),
+      math: ({ tex, display }) => tex === 'x' ? element('span', { className: ['hooked-math'], dataDisplay: String(display) }, [{ type: 'text', value: tex }]) : undefined,
+      codeBlock: ({ lang, title }) => lang === 'mermaid' ? element('div', { className: ['mermaid'], dataTitle: title ?? '' }, []) : undefined,
+      directives: {
+        youtube: ({ attributes }) => element('iframe', { src: 'https://www.youtube-nocookie.com/embed/' + attributes.id, title: 'Video' }, [])
+      }
+    }
+  }
+}
+`
+
+function post(index: number): string {
+  return `---\ntitle: Post ${index}\ndate: 2024-01-${String(index).padStart(2, '0')}\n---\n\n[[toc]]\n\n## Part ${index}\n\n> [!CAUTION]\n> Hot ${index}.\n\n> [!TIP]\n> Weigh it.\n\n| a | b |\n| - | - |\n| ${index} | 2 |\n\nInline $x$ and $y^${index}$.\n\n\`\`\`mermaid title="flow"\ngraph TD\n\`\`\`\n\n\`\`\`js title="n.js" {1}\nconst n = ${index}\n\`\`\`\n\n::youtube{id=v${index}}\n\n:::note[Heads up]\nBody ${index} :tada:\n:::\n`
+}
+
+beforeAll(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'galley-hooks-'))
+  await mkdir(path.join(site, 'content/posts'), { recursive: true })
+  await writeFile(path.join(site, 'galley.config.mjs'), config)
+  for (let index = 1; index <= 6; index++) {
+    await writeFile(path.join(site, `content/posts/post-${index}.md`), post(index))
+  }
+})
+
+afterAll(async () => {
+  await rm(site, { recursive: true, force: true })
+})
+
+async function run(argv: string[], cwd = site) {
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(argv, { cwd, stdout, stderr })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+async function files(dir: string) {
+  const found = (await glob('**/*', { cwd: dir })).sort()
+  return Object.fromEntries(
+    await Promise.all(
+      found.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')])
+    )
+  ) as Record<string, string>
+}
+
+describe('hooks and writer syntax through `galley build`', () => {
+  it('should render every hook and feature the same in workers as on the main thread', async () => {
+    const one = path.join(site, 'one')
+    const three = path.join(site, 'three')
+    const single = await run(['build', '--fresh', '--workers', '1', '--out', one])
+    const pooled = await run(['build', '--fresh', '--workers', '3', '--out', three])
+    expect(single.code, single.stderr).toBe(0)
+    expect(pooled.code, pooled.stderr).toBe(0)
+    const written = await files(one)
+    expect(await files(three)).toEqual(written)
+    const page = written['posts/post-3/index.html'] as string
+    expect(page).toContain('<aside class="hooked-caution">')
+    expect(page).toContain('class="markdown-alert markdown-alert-tip"')
+    expect(page).toContain('<div class="hooked-table" data-rows="1"><table>')
+    expect(page).toContain('<span class="hooked-math" data-display="false">x</span>')
+    expect(page).toContain('<annotation encoding="application/x-tex">y^3</annotation>')
+    expect(page).toContain('<div class="mermaid" data-title="flow"></div>')
+    expect(page).toContain('<figcaption class="code-title">n.js</figcaption><pre class="shiki')
+    expect(page).toContain(
+      '<iframe src="https://www.youtube-nocookie.com/embed/v3" title="Video"></iframe>'
+    )
+    // The theme's features: alerts from directives, emoji, `[[toc]]`, heading links.
+    expect(page).toContain('Heads up</p>')
+    expect(page).toContain('Body 3 🎉')
+    expect(page).toContain('<nav class="toc" aria-label="Table of contents">')
+    expect(page).toContain('<a class="heading-anchor" href="#part-3"')
+    // Math on: the theme ships KaTeX's stylesheet and links it.
+    expect(page).toContain('<link rel="stylesheet" href="/_galley/katex/katex.min.css">')
+    expect(Object.keys(written)).toContain('_galley/katex/katex.min.css')
+  }, 120_000)
+})
+
+describe('remark-lint as a check', () => {
+  it('should report a preset’s warnings as messages, failing only with `--frail`', async () => {
+    const linted = await mkdtemp(path.join(tmpdir(), 'galley-lint-'))
+    try {
+      await mkdir(path.join(linted, 'content/posts'), { recursive: true })
+      await writeFile(
+        path.join(linted, 'galley.config.mjs'),
+        `import recommended from ${JSON.stringify(lintPreset)}\nexport default { site: 'https://lint.test/', markdown: { remarkPlugins: [recommended] } }\n`
+      )
+      await writeFile(
+        path.join(linted, 'content/posts/a.md'),
+        '---\ntitle: A\ndate: 2024-01-01\n---\n\n* one\n\n[x]: https://a.test\n[x]: https://b.test\n'
+      )
+      const plain = await run(['check'], linted)
+      expect(plain.code).toBe(0)
+      expect(plain.stdout + plain.stderr).toMatch(
+        /9:1\s+warning\s+Unexpected definition with an already defined identifier[^\n]*\s+no-duplicate-definitions\s+remark-lint/
+      )
+      const frail = await run(['check', '--frail'], linted)
+      expect(frail.code).toBe(1)
+      const written = await run(['build', '--frail'], linted)
+      expect(written.code).toBe(1)
+    } finally {
+      await rm(linted, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
