@@ -1,6 +1,11 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark'
 import { galleyMarkdownRenderer } from '@galley/astro'
 import { describe, expect, it } from 'vitest'
+import {
+  expectWriterSyntax,
+  writerMarkdown,
+  writerPost
+} from '../../../test-support/writer-syntax.js'
 
 const markdown = `# Hello
 
@@ -43,5 +48,13 @@ describe('galleyMarkdownRenderer', () => {
   it('should throw on a fatal problem, with its place', async () => {
     const deep = `${'>'.repeat(20_000)} too deep\n`
     await expect(galleyMarkdownRenderer().render(deep)).rejects.toThrow(/too deep|nesting/i)
+  })
+})
+
+describe('writer syntax and hooks', () => {
+  it('should render every feature and hook as `galley build` does', async () => {
+    const body = writerPost.slice(writerPost.indexOf('---\n', 4) + 4)
+    const { code } = await galleyMarkdownRenderer(writerMarkdown).render(body)
+    expectWriterSyntax(code)
   })
 })

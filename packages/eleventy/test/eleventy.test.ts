@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,11 @@ import Eleventy from '@11ty/eleventy'
 import galley, { type Options } from '@galley/eleventy'
 import type { VFile } from 'vfile'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  expectWriterSyntax,
+  writerMarkdown,
+  writerPost
+} from '../../../test-support/writer-syntax.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 let out: string
@@ -132,5 +137,20 @@ describe('@galley/eleventy', () => {
     expect(error?.message).toBe(
       `Galley found errors in 2 pages; fix ${path.join(input, 'also-broken.md')}:2:8 and ${path.join(input, 'broken.md')}:3:7`
     )
+  })
+})
+
+describe('writer syntax and hooks', () => {
+  it('should render every feature and hook inside Eleventy as `galley build` does', async () => {
+    const input = await mkdtemp(path.join(process.cwd(), '.galley-eleventy-writer-'))
+    try {
+      await mkdir(path.join(input, 'posts'), { recursive: true })
+      await writeFile(path.join(input, 'posts/writer.md'), writerPost)
+      const { error } = await build(path.relative(fixtures, input), { markdown: writerMarkdown })
+      expect(error).toBe(undefined)
+      expectWriterSyntax(await readFile(path.join(out, 'posts/writer/index.html'), 'utf8'))
+    } finally {
+      await rm(input, { recursive: true, force: true })
+    }
   })
 })

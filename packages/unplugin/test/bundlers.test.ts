@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,11 @@ import { type OutputAsset, type OutputChunk, type RollupLog, rollup } from 'roll
 import { build as viteBuild } from 'vite'
 import { describe, expect, it } from 'vitest'
 import webpack from 'webpack'
+import {
+  expectWriterSyntax,
+  writerMarkdown,
+  writerPost
+} from '../../../test-support/writer-syntax.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}/`, import.meta.url))
 const good = fixture('good')
@@ -287,6 +292,29 @@ describe('@galley/unplugin', () => {
       ])
     } finally {
       await rm(out, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('writer syntax and hooks', () => {
+  it('should render every feature and hook in a post module as `galley build` does', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'galley-unplugin-writer-'))
+    try {
+      await mkdir(path.join(root, 'content/posts'), { recursive: true })
+      await writeFile(path.join(root, 'content/posts/writer.md'), writerPost)
+      await writeFile(
+        path.join(root, 'main.js'),
+        "import post from './content/posts/writer.md'\nexport const html = post.html\n"
+      )
+      const bundle = await rollup({
+        input: path.join(root, 'main.js'),
+        plugins: [rollupPlugin({ site: 'https://blog.test/', root, markdown: writerMarkdown })]
+      })
+      const { output } = await bundle.generate({ format: 'es' })
+      const module = await run((output[0] as OutputChunk).code)
+      expectWriterSyntax(module.html)
+    } finally {
+      await rm(root, { recursive: true, force: true })
     }
   })
 })
