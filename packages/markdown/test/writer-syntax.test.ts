@@ -225,5 +225,9 @@ describe('remark plugins', () => {
       )
     ).toEqual(['6:1 no-duplicate-definitions remark-lint', '6:1 no-unused-definitions remark-lint'])
     expect(html).toBe('<p><del>gone</del></p>')
+    const quiet = await createMarkdownProcessor({ remarkPlugins: [recommended] }).render(
+      '<!-- lint disable no-duplicate-definitions no-unused-definitions -->\n\n[x]: https://a.test\n[x]: https://b.test\n'
+    )
+    expect(quiet.file.messages).toEqual([])
   })
 })
