@@ -20,6 +20,7 @@ import { textReport } from '../report.js'
 import { hostOf, listen, untilStopped } from '../serve.js'
 import { dependencyStamp, isSiteCode } from '../stamp.js'
 import { builtLine, elapsed } from '../summary.js'
+import { themeAssets } from '../theme.js'
 import { contentType } from '../types.js'
 
 /** Flags of `galley dev`. */
@@ -98,6 +99,8 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }
     live = createLiveSite(galley as never, loaded, {
       cwd: context.cwd,
+      // KaTeX's stylesheet and fonts, as `galley build` writes them.
+      extraAssets: await themeAssets(loaded),
       build: { pool, onProgress }
     })
     // The watcher watches the whole site folder, so moved folders are seen too.

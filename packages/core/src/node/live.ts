@@ -1,6 +1,7 @@
 import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildOptions, BuildResult, Galley } from '../galley.js'
+import type { OutputFile } from '../output.js'
 import type { GalleyConfig, PostSchema } from '../types.js'
 import { readContentFile } from './load.js'
 import { buildSite, type LoadedSite, loadSite, withDataFiles } from './site.js'
@@ -44,8 +45,9 @@ export interface LiveSite<D> {
  * @param config
  *   Configuration, for the folders `loadSite` reads.
  * @param options
- *   `cwd`, `assets` and `patterns` as `loadSite`; `build`: options of
- *   every full build.
+ *   `cwd`, `assets` and `patterns` as `loadSite`; `extraAssets`: files
+ *   copied into the site beside `public/`'s (a theme's, such as KaTeX's
+ *   stylesheet); `build`: options of every full build.
  * @returns
  *   Live site.
  */
@@ -56,6 +58,7 @@ export function createLiveSite<D>(
     cwd?: string | null | undefined
     assets?: boolean | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
+    extraAssets?: ReadonlyArray<OutputFile> | null | undefined
     build?: Readonly<Omit<BuildOptions, 'assets' | 'data'>> | null | undefined
   } | null
 ): LiveSite<D> {
@@ -71,6 +74,7 @@ export function createLiveSite<D>(
       assets: options?.assets,
       patterns: options?.patterns
     })
+    for (const asset of options?.extraAssets ?? []) site.assets.push(asset)
     return { result: await buildSite(galley, site, options?.build), site, full: true }
   }
 
