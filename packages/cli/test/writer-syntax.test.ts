@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { main } from '@galley/cli'
 import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDev } from './dev-server.js'
 import { capture } from './streams.js'
 
 const resolve = createRequire(import.meta.url).resolve
@@ -98,6 +99,23 @@ describe('hooks and writer syntax through `galley build`', () => {
     expect(page).toContain('<link rel="stylesheet" href="/_galley/katex/katex.min.css">')
     expect(Object.keys(written)).toContain('_galley/katex/katex.min.css')
   }, 120_000)
+})
+
+describe('writer syntax in `galley dev`', () => {
+  it('should serve the pages with math and the KaTeX files they link', async () => {
+    const dev = await startDev(site)
+    try {
+      const page = await (await fetch(`${dev.origin}/posts/post-2/`)).text()
+      expect(page).toContain('<link rel="stylesheet" href="/_galley/katex/katex.min.css">')
+      expect(page).toContain('<aside class="hooked-caution">')
+      const css = await fetch(`${dev.origin}/_galley/katex/katex.min.css`)
+      expect(css.status).toBe(200)
+      const font = /url\((fonts\/[^)]+\.woff2)\)/.exec(await css.text())?.[1]
+      expect((await fetch(`${dev.origin}/_galley/katex/${font}`)).status).toBe(200)
+    } finally {
+      expect(await dev.stop()).toBe(0)
+    }
+  }, 60_000)
 })
 
 describe('remark-lint as a check', () => {
