@@ -30,6 +30,7 @@ export function rehypeGalleyHeadingLinks(): (tree: Root) => undefined {
         if (child?.type !== 'element' || !rank.test(child.tagName)) continue
         const id = child.properties.id
         if (typeof id !== 'string' || id === '' || holdsLink(child)) continue
+        // own-key: `index` is an index.
         parent.children[index] = wrap(child, id)
       }
     }
