@@ -1,12 +1,16 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify, stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { expectWriterSyntax, writerPost } from '../../../test-support/writer-syntax.js'
 
 const run = promisify(execFile)
+const content = fileURLToPath(
+  new URL('../../../test-support/writer-syntax-content.ts', import.meta.url)
+)
 const here = fileURLToPath(new URL('./', import.meta.url))
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url))
 let root: string
@@ -22,8 +26,9 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-async function build(fixture: string) {
+async function build(fixture: string, prepare?: () => Promise<void>) {
   await cp(path.join(here, 'fixtures', fixture), root, { recursive: true })
+  await prepare?.()
   return run(process.execPath, [astro, 'build'], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' }
@@ -69,6 +74,44 @@ describe('@galley/astro', () => {
     expect(output).toContain(
       'posts/soil/index.html\n3:44-3:91 warning Cannot find heading for `#watring` on `/posts/tomatoes/`; did you mean `#watering` missing-anchor @galley/links'
     )
+  })
+
+  it('should render writer syntax and every hook in entries, as `galley build` does', {
+    timeout: 120_000
+  }, async () => {
+    const { code, output } = await build('site', async () => {
+      await writeFile(path.join(root, 'content/posts/writer.md'), writerPost)
+      // Galley's packages run as Node loads them, as from npm: linked from
+      // the workspace, Vite would run them itself, and their lazy imports
+      // (Shiki, on the first code block) after its module runner closed.
+      await writeFile(
+        path.join(root, 'astro.config.mjs'),
+        `import galley from '@galley/astro'
+
+export default {
+  site: 'https://garden.test/',
+  integrations: [galley({ now: new Date('2024-06-01T00:00:00Z') })],
+  vite: { ssr: { external: ['@galley/astro', '@galley/core', '@galley/markdown'] } }
+}
+`
+      )
+      // The loader's Markdown options, with every hook (the post and options the other hosts' tests use).
+      await writeFile(
+        path.join(root, 'src/content.config.ts'),
+        `import { defineCollection } from 'astro:content'
+import { galleyLoader } from '@galley/astro'
+import { writerMarkdown } from ${JSON.stringify(content)}
+
+export const collections = {
+  posts: defineCollection({
+    loader: galleyLoader({ base: 'content', now: new Date('2024-06-01T00:00:00Z'), markdown: writerMarkdown })
+  })
+}
+`
+      )
+    })
+    expect(code, output).toBe(0)
+    expectWriterSyntax(await read('posts/writer/index.html'))
   })
 
   it('should fail the build naming every bad file with line and column', {
