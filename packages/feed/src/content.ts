@@ -54,6 +54,15 @@ const unsafeElements: ReadonlySet<string> = new Set([
   'xmp'
 ])
 
+/**
+ * Classes of elements that only make sense with the site's stylesheet,
+ * dropped from feeds (which readers show without it): KaTeX's HTML copy
+ * of a formula (`.katex-html`, hidden from screen readers; the MathML copy
+ * beside it is what a reader shows) and heading anchor links
+ * (`.heading-anchor`).
+ */
+const presentational: ReadonlySet<string> = new Set(['katex-html', 'heading-anchor'])
+
 /** What `name` values get in front, so they cannot clobber `document`. */
 const prefix = 'user-content-'
 
@@ -78,7 +87,9 @@ const allowedProtocols: ReadonlySet<string> = new Set([
  * a heading get a `user-content-` prefix (DOM clobbering), and every URL
  * whose protocol is not
  * `http:`, `https:`, `mailto:`, `tel:`, `ftp:`, `irc:`, `ircs:` or `xmpp:`
- * is removed (images may also be `data:image/…`). Protocols are read the way browsers
+ * is removed (images may also be `data:image/…`). KaTeX's HTML copy of each
+ * formula and heading anchor links are dropped in any case: without the
+ * site's stylesheet they show as clutter (readers show the MathML). Protocols are read the way browsers
  * read them — from the parsed URL, after entities are decoded and the tabs,
  * newlines and control characters browsers ignore are dropped — so
  * `jav&#x0A;ascript:` is `javascript:` and is removed.
@@ -107,12 +118,18 @@ function walk(parent: Root | Element, base: URL, unsafe: boolean, inCode: boolea
       continue
     }
     if (!unsafe && unsafeElements.has(child.tagName)) continue
+    if (isPresentational(child)) continue
     clean(child, base, unsafe, inCode)
     // Code is shown as written: URLs inside `<pre>` stay relative.
     walk(child, base, unsafe, inCode || child.tagName === 'pre')
     kept.push(child)
   }
   parent.children = kept as typeof parent.children
+}
+
+function isPresentational(element: Element): boolean {
+  const classes = element.properties.className
+  return Array.isArray(classes) && classes.some((name) => presentational.has(String(name)))
 }
 
 function clean(element: Element, base: URL, unsafe: boolean, inCode: boolean): void {

@@ -186,6 +186,23 @@ describe('content', () => {
     )
   })
 
+  it('should drop KaTeX’s HTML copy of a formula and heading anchor links, keeping MathML and the heading', () => {
+    const item = {
+      title: 'Math',
+      url: '/posts/math/',
+      published: new Date('2024-01-01T00:00:00Z'),
+      contentHtml:
+        '<div class="heading-wrapper level-h2"><h2 id="sum">Sum</h2><a class="heading-anchor" href="#sum" aria-label="Section titled “Sum”"><span aria-hidden="true">#</span></a></div><p><span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span><span class="katex-html" aria-hidden="true"><span class="mord">x</span></span></span></p>'
+    }
+    for (const unsafeContent of [false, true]) {
+      const content = JSON.parse(jsonFeed({ ...full, unsafeContent, items: [item] })).items[0]
+        .content_html
+      expect(content).toBe(
+        '<div class="heading-wrapper level-h2"><h2 id="sum">Sum</h2></div><p><span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span></span></p>'
+      )
+    }
+  })
+
   it('should keep scripts when asked', () => {
     const content = JSON.parse(jsonFeed({ ...full, unsafeContent: true })).items[0].content_html
     expect(content).toContain('<script>alert(1)</script>')
