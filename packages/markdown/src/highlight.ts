@@ -30,6 +30,8 @@ export function rehypeGalleyHighlight(
     ? [options.themes.light, options.themes.dark]
     : [options.theme ?? 'github-light']
   const key = JSON.stringify(themes)
+  // Made on the first block, for every document this processor renders.
+  let transformers: Promise<ShikiTransformer[]> | undefined
 
   return async (tree, file) => {
     const blocks: Array<{ node: Element; code: Element; lang: string }> = []
@@ -42,7 +44,8 @@ export function rehypeGalleyHighlight(
       if (code && lang && !plain.has(lang.toLowerCase())) blocks.push({ node, code, lang })
     })
     if (blocks.length === 0) return undefined
-    const transformers = await transformersOf(options)
+    transformers ??= transformersOf(options)
+    const list = await transformers
 
     let highlighter = highlighters.get(key)
     if (!highlighter) {
@@ -71,9 +74,7 @@ export function rehypeGalleyHighlight(
       const result = shiki.codeToHast(hastToString(code).replace(/\n$/, ''), {
         lang: name,
         meta: meta ? { __raw: meta } : {},
-        transformers: parseCodeMeta(meta).lineNumbers
-          ? [...transformers, lineNumbers]
-          : transformers,
+        transformers: parseCodeMeta(meta).lineNumbers ? [...list, lineNumbers] : list,
         ...(options.themes ? { themes: options.themes } : { theme: themes[0] as string })
       })
       const pre = result.children.find((child): child is Element => child.type === 'element')
