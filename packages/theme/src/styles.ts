@@ -31,7 +31,7 @@ h1,h2,h3,h4{line-height:1.25;margin:2rem 0 .75rem}
 h1{font-size:2rem;margin-top:0}
 h2{font-size:1.45rem}
 h3{font-size:1.2rem}
-article>header:has(h1)~h1{font-size:1.6rem}
+article>header:has(h1)~h1,article>header:has(h1)~.heading-wrapper>h1{font-size:1.6rem}
 img,video,iframe{max-width:100%;height:auto}
 pre{overflow-x:auto;padding:.8rem 1rem;background:var(--code);border-radius:6px;font-size:.9rem;line-height:1.5}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
