@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
-import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFolder } from './folder.js'
 import { capture } from './streams.js'
 
 const bin = fileURLToPath(new URL('../bin/galley.js', import.meta.url))
@@ -55,15 +55,6 @@ async function run(argv: string[]) {
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 
-async function files(dir: string) {
-  const found = (await glob('**/*', { cwd: dir })).sort()
-  return Object.fromEntries(
-    await Promise.all(
-      found.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')])
-    )
-  )
-}
-
 describe('worker threads', () => {
   it('should report the same messages with workers as on the main thread', async () => {
     const bad = path.join(site, 'content/posts/post-30.md')
@@ -94,11 +85,11 @@ describe('worker threads', () => {
       ...single,
       stdout: timeless(single.stdout).replace('one', 'three')
     })
-    const written = await files(one)
+    const written = await readFolder(one)
     // Rendered HTML went through the workers: the feed carries it.
     expect(written['rss.xml']).toContain('href="https://workers.test/posts/post-29/#part-29"')
     expect(written['rss.xml']).toContain('&#x3C;code class="language-js">const n = 30')
-    expect(await files(three)).toEqual(written)
+    expect(await readFolder(three)).toEqual(written)
   })
 
   it('should start its workers when Node runs with a flag workers refuse', async () => {

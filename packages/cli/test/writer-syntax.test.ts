@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { main } from '@galley/cli'
-import { glob } from 'tinyglobby'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDev } from './dev-server.js'
+import { readFolder } from './folder.js'
 import { capture } from './streams.js'
 
 const resolve = createRequire(import.meta.url).resolve
@@ -60,15 +60,6 @@ async function run(argv: string[], cwd = site) {
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 
-async function files(dir: string) {
-  const found = (await glob('**/*', { cwd: dir })).sort()
-  return Object.fromEntries(
-    await Promise.all(
-      found.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')])
-    )
-  ) as Record<string, string>
-}
-
 describe('hooks and writer syntax through `galley build`', () => {
   it('should render every hook and feature the same in workers as on the main thread', async () => {
     const one = path.join(site, 'one')
@@ -77,8 +68,8 @@ describe('hooks and writer syntax through `galley build`', () => {
     const pooled = await run(['build', '--fresh', '--workers', '3', '--out', three])
     expect(single.code, single.stderr).toBe(0)
     expect(pooled.code, pooled.stderr).toBe(0)
-    const written = await files(one)
-    expect(await files(three)).toEqual(written)
+    const written = await readFolder(one)
+    expect(await readFolder(three)).toEqual(written)
     const page = written['posts/post-3/index.html'] as string
     expect(page).toContain('<aside class="hooked-caution">')
     expect(page).toContain('class="markdown-alert markdown-alert-tip"')
