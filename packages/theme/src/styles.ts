@@ -64,7 +64,7 @@ hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .code-block{margin:1.25rem 0}
 .code-block pre{margin:0;border-top-left-radius:0;border-top-right-radius:0}
 .code-title{padding:.35rem 1rem;background:var(--code);border-bottom:1px solid var(--line);border-radius:6px 6px 0 0;font:600 .85rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
-pre .line{display:inline-block;min-width:100%;margin:0 -1rem;padding:0 1rem}
+pre .line{display:inline-block;min-width:calc(100% + 2rem);margin:0 -1rem;padding:0 1rem}
 pre .line.highlighted,pre .highlighted-word{background:color-mix(in srgb,var(--accent) 16%,transparent)}
 pre .line.diff.add{background:color-mix(in srgb,#1a7f37 18%,transparent);box-shadow:inset 3px 0 #1a7f37}
 pre .line.diff.remove{background:color-mix(in srgb,#d1242f 18%,transparent);box-shadow:inset 3px 0 #d1242f}
@@ -84,5 +84,6 @@ details{margin:1.25rem 0;padding:.5rem 1rem;border:1px solid var(--line);border-
 summary{cursor:pointer;font-weight:600}
 abbr[title]{text-decoration:underline dotted;cursor:help}
 .katex-display{overflow-x:auto;overflow-y:hidden;padding:.25rem 0}
+@media (prefers-color-scheme:dark){.shiki[style*="--shiki-dark"]{color:var(--shiki-dark)!important;background-color:var(--shiki-dark-bg)!important}.shiki[style*="--shiki-dark"] span{color:var(--shiki-dark)!important}}
 `
 }

@@ -27,7 +27,11 @@ beforeAll(async () => {
   const result = await createGalley({
     site: 'https://features.test/',
     title: 'Crumb & Crust',
-    markdown: { ...themeMarkdown, math: true, highlight: true },
+    markdown: {
+      ...themeMarkdown,
+      math: true,
+      highlight: { themes: { light: 'github-light', dark: 'github-dark' } }
+    },
     layouts: theme()
   }).build([new VFile({ path: 'content/posts/everything.md', value })])
   expect(result.files.flatMap((file) => file.messages).map(String)).toEqual([])
@@ -109,6 +113,8 @@ describe('what writers type, in the theme', () => {
                 anchor: document.querySelector('.heading-anchor')?.getAttribute('aria-label'),
                 details: document.querySelector('details')?.open,
                 abbr: style('abbr[title]', 'text-decoration-style'),
+                code: style('pre.shiki', 'background-color'),
+                token: style('pre.shiki .line span', 'color'),
                 over: document.documentElement.scrollWidth - document.documentElement.clientWidth
               }
             })()`)) as Record<string, unknown>
@@ -134,6 +140,9 @@ describe('what writers type, in the theme', () => {
             expect(seen.details).toBe(false)
             expect(seen.abbr).toBe('dotted')
             expect(seen.over).toBe(0)
+            // Shiki's two themes follow the reader's scheme.
+            expect(seen.code).toBe(scheme === 'dark' ? 'rgb(36, 41, 46)' : 'rgb(255, 255, 255)')
+            expect(seen.token).toBe(scheme === 'dark' ? 'rgb(249, 117, 131)' : 'rgb(215, 58, 73)')
             await mkdir(shots, { recursive: true })
             await page.screenshot({
               path: path.join(shots, `features-${width}-${scheme}.png`),
