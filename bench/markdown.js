@@ -54,7 +54,9 @@ bench
   })
 await bench.run()
 
-const [plain, ours, withSyntax] = bench.tasks.map((task) => task.result?.latency?.mean ?? Number.NaN)
+const [plain, ours, withSyntax] = bench.tasks.map(
+  (task) => task.result?.latency?.mean ?? Number.NaN
+)
 console.log(
   `@galley/markdown on Node ${process.version}: ${corpus.length} posts, ${(bytes / 1024).toFixed(0)} KiB`
 )
