@@ -28,8 +28,11 @@ export function rehypeGalleyMath(
     // rehype-katex's message names no cause: say what KaTeX said.
     for (const message of file.messages.slice(before)) {
       if (message.source !== 'rehype-katex') continue
-      const cause = message.cause instanceof Error ? message.cause.message : undefined
-      const reason = `Cannot render this math with KaTeX${cause ? `: ${cause.replace(/^KaTeX parse error: /, '')}` : ''}; fix the TeX (it is shown as written)`
+      // KaTeX's `rawMessage` is its message without the formula underlined.
+      const error = message.cause as { message?: unknown; rawMessage?: unknown } | undefined
+      const said = typeof error?.rawMessage === 'string' ? error.rawMessage : error?.message
+      const cause = typeof said === 'string' ? said.replace(/^KaTeX parse error: /, '') : undefined
+      const reason = `Cannot render this math with KaTeX${cause ? `: ${cause}` : ''}; fix the TeX (it is shown as written)`
       message.reason = reason
       message.message = reason
       message.ruleId = 'math'
