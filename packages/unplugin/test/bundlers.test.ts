@@ -297,24 +297,71 @@ describe('@galley/unplugin', () => {
 })
 
 describe('writer syntax and hooks', () => {
-  it('should render every feature and hook in a post module as `galley build` does', async () => {
+  it('should render every feature and hook in a post module with each bundler, as `galley build` does', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'galley-unplugin-writer-'))
     try {
       await mkdir(path.join(root, 'content/posts'), { recursive: true })
       await writeFile(path.join(root, 'content/posts/writer.md'), writerPost)
+      const entry = path.join(root, 'main.js')
       await writeFile(
-        path.join(root, 'main.js'),
+        entry,
         "import post from './content/posts/writer.md'\nexport const html = post.html\n"
       )
-      const bundle = await rollup({
-        input: path.join(root, 'main.js'),
-        plugins: [rollupPlugin({ site: 'https://blog.test/', root, markdown: writerMarkdown })]
+      const settings = { site: 'https://blog.test/', root, markdown: writerMarkdown }
+      const bundled: Record<string, string> = {}
+      const rolled = await rollup({ input: entry, plugins: [rollupPlugin(settings)] })
+      bundled.rollup = ((await rolled.generate({ format: 'es' })).output[0] as OutputChunk).code
+      const down = await rolldown({ input: entry, plugins: [rolldownPlugin(settings)] })
+      bundled.rolldown = (await down.generate({ format: 'es' })).output[0].code
+      const vited = await viteBuild({
+        root,
+        logLevel: 'silent',
+        configFile: false,
+        plugins: [vitePlugin(settings)],
+        build: {
+          write: false,
+          minify: false,
+          lib: { entry: 'main.js', formats: ['es'], fileName: 'main' }
+        }
       })
-      const { output } = await bundle.generate({ format: 'es' })
-      const module = await run((output[0] as OutputChunk).code)
-      expectWriterSyntax(module.html)
+      const [first] = Array.isArray(vited) ? vited : [vited]
+      const chunk = (first && 'output' in first ? first.output : []).find(
+        (item) => item.type === 'chunk'
+      )
+      bundled.vite = chunk && 'code' in chunk ? chunk.code : ''
+      const built = await esbuild({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        logLevel: 'silent',
+        plugins: [esbuildPlugin(settings)]
+      })
+      bundled.esbuild = built.outputFiles[0]?.text ?? ''
+      const out = path.join(root, 'webpack')
+      await new Promise<void>((resolve, reject) => {
+        webpack(
+          {
+            mode: 'production',
+            context: root,
+            entry: './main.js',
+            output: { path: out, filename: 'main.js', library: { type: 'module' } },
+            experiments: { outputModule: true },
+            optimization: { minimize: false },
+            plugins: [webpackPlugin(settings)]
+          },
+          (error, stats) =>
+            error || !stats || stats.hasErrors() ? reject(error ?? stats?.toString()) : resolve()
+        )
+      })
+      bundled.webpack = await readFile(path.join(out, 'main.js'), 'utf8')
+      const html = (await run(bundled.rollup)).html as string
+      expectWriterSyntax(html)
+      for (const [name, code] of Object.entries(bundled)) {
+        expect({ name, html: (await run(code)).html }).toEqual({ name, html })
+      }
     } finally {
       await rm(root, { recursive: true, force: true })
     }
-  })
+  }, 60_000)
 })
