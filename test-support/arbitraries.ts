@@ -201,6 +201,36 @@ export const block: fc.Arbitrary<string> = fc.oneof(
       .map(([fence, info, body, closed]) => `${fence}${info}\n${body}\n${closed ? fence : ''}`)
   },
   { weight: 1, arbitrary: inlineText.map((text) => `    ${text}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(
+          ':::note',
+          ':::warning[Hot]',
+          ':::details[More]',
+          ':::aside{.x}',
+          '::youtube{id=x}',
+          '::unknown[label]{a=b}',
+          ':::tip[<b>x</b>]'
+        ),
+        inline,
+        fc.boolean()
+      )
+      .map(([open, text, closed]) =>
+        open.startsWith(':::') ? `${open}\n${text}\n${closed ? ':::' : ''}` : `${open} ${text}`
+      )
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '[[toc]]',
+      ':tada: and :not-emoji: at 10:30',
+      'Inline $x^2$, $\\frac{1}{$ and $5',
+      ':abbr[HTML]{title="a&quot;b"} and :kbd[x]',
+      '$\\def\\a{\\a\\a}\\a$'
+    )
+  },
   { weight: 1, arbitrary: inlineText.map((text) => `$$\n${text}\n$$`) },
   {
     weight: 1,

@@ -27,7 +27,16 @@ import { executableParts } from '../../../test-support/xss.js'
 const settings: Record<string, Options> = {
   default: {},
   sanitize: { sanitize: true },
-  'no raw HTML': { allowDangerousHtml: false, smartypants: true, gfm: false }
+  'no raw HTML': { allowDangerousHtml: false, smartypants: true, gfm: false },
+  'writer syntax': {
+    alerts: true,
+    directives: true,
+    math: true,
+    emoji: true,
+    toc: true,
+    headingLinks: true
+  },
+  'writer syntax, sanitized': { alerts: true, directives: true, math: true, sanitize: true }
 }
 const pipelines = Object.entries(settings).map(([name, options]) => ({
   name,
