@@ -2,7 +2,8 @@
 // and external checks against loopback servers with a fixed latency.
 // Run from the root: `pnpm bench`.
 import { createServer } from 'node:http'
-import { checkExternal, checkLinks } from '@galley/links'
+import { checkLinks } from '@galley/links'
+import { checkExternal } from '@galley/links/node'
 import { VFile } from 'vfile'
 
 const pages = 10_000
