@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { main } from '@galley/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectWriterSyntax, writerPost } from '../../../test-support/writer-syntax.js'
 import { startDev } from './dev-server.js'
 import { readFolder } from './folder.js'
 import { capture } from './streams.js'
@@ -14,38 +15,24 @@ const lintPreset = pathToFileURL(resolve('remark-preset-lint-recommended')).href
 
 let site: string
 
-// Every hook, in a config the workers load for themselves: what they
-// render must be what the main thread renders.
-const config = `const element = (tagName, properties, children) => ({ type: 'element', tagName, properties, children })
-export default {
-  site: 'https://hooks.test/',
-  contentDir: 'content',
-  markdown: {
-    math: true,
-    highlight: true,
-    hooks: {
-      blockquote: ({ alert, children }) => alert === 'caution' ? element('aside', { className: ['hooked-caution'] }, children) : undefined,
-      table: ({ body, node }) => element('div', { className: ['hooked-table'], dataRows: String(body.length) }, [node]),
-      math: ({ tex, display }) => tex === 'x' ? element('span', { className: ['hooked-math'], dataDisplay: String(display) }, [{ type: 'text', value: tex }]) : undefined,
-      codeBlock: ({ lang, title }) => lang === 'mermaid' ? element('div', { className: ['mermaid'], dataTitle: title ?? '' }, []) : undefined,
-      directives: {
-        youtube: ({ attributes }) => element('iframe', { src: 'https://www.youtube-nocookie.com/embed/' + attributes.id, title: 'Video' }, [])
-      }
-    }
-  }
-}
+// Every hook, in a config the workers load for themselves (jiti reads the
+// shared TypeScript module): what they render must be what the main thread
+// renders. Only math, highlighting and the hooks are set: the theme turns
+// the rest of the writer syntax on.
+const content = pathToFileURL(
+  fileURLToPath(new URL('../../../test-support/writer-syntax-content.ts', import.meta.url))
+).href
+const config = `import { writerMarkdown } from ${JSON.stringify(content)}
+const { math, highlight, hooks } = writerMarkdown
+export default { site: 'https://hooks.test/', contentDir: 'content', markdown: { math, highlight, hooks } }
 `
-
-function post(index: number): string {
-  return `---\ntitle: Post ${index}\ndate: 2024-01-${String(index).padStart(2, '0')}\n---\n\n[[toc]]\n\n## Part ${index}\n\n> [!CAUTION]\n> Hot ${index}.\n\n> [!TIP]\n> Weigh it.\n\n| a | b |\n| - | - |\n| ${index} | 2 |\n\nInline $x$ and $y^${index}$.\n\n\`\`\`mermaid title="flow"\ngraph TD\n\`\`\`\n\n\`\`\`js title="n.js" {1}\nconst n = ${index}\n\`\`\`\n\n::youtube{id=v${index}}\n\n:::note[Heads up]\nBody ${index} :tada:\n:::\n`
-}
 
 beforeAll(async () => {
   site = await mkdtemp(path.join(tmpdir(), 'galley-hooks-'))
   await mkdir(path.join(site, 'content/posts'), { recursive: true })
   await writeFile(path.join(site, 'galley.config.mjs'), config)
   for (let index = 1; index <= 6; index++) {
-    await writeFile(path.join(site, `content/posts/post-${index}.md`), post(index))
+    await writeFile(path.join(site, `content/posts/post-${index}.md`), writerPost)
   }
 })
 
@@ -71,21 +58,7 @@ describe('hooks and writer syntax through `galley build`', () => {
     const written = await readFolder(one)
     expect(await readFolder(three)).toEqual(written)
     const page = written['posts/post-3/index.html'] as string
-    expect(page).toContain('<aside class="hooked-caution">')
-    expect(page).toContain('class="markdown-alert markdown-alert-tip"')
-    expect(page).toContain('<div class="hooked-table" data-rows="1"><table>')
-    expect(page).toContain('<span class="hooked-math" data-display="false">x</span>')
-    expect(page).toContain('<annotation encoding="application/x-tex">y^3</annotation>')
-    expect(page).toContain('<div class="mermaid" data-title="flow"></div>')
-    expect(page).toContain('<figcaption class="code-title">n.js</figcaption><pre class="shiki')
-    expect(page).toContain(
-      '<iframe src="https://www.youtube-nocookie.com/embed/v3" title="Video"></iframe>'
-    )
-    // The theme's features: alerts from directives, emoji, `[[toc]]`, heading links.
-    expect(page).toContain('Heads up</p>')
-    expect(page).toContain('Body 3 🎉')
-    expect(page).toContain('<nav class="toc" aria-label="Table of contents">')
-    expect(page).toContain('<a class="heading-anchor" href="#part-3"')
+    expectWriterSyntax(page)
     // Math on: the theme ships KaTeX's stylesheet and links it.
     expect(page).toContain('<link rel="stylesheet" href="/_galley/katex/katex.min.css">')
     expect(Object.keys(written)).toContain('_galley/katex/katex.min.css')
