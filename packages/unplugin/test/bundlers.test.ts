@@ -58,6 +58,28 @@ const logged = (warnings: ReadonlyArray<RollupLog>) =>
     loc: w.loc
   }))
 
+/** Bundle `main.js` of `context` with webpack into `out/main.js`, as an ES module. */
+function bundleWithWebpack(
+  context: string,
+  out: string,
+  settings: Parameters<typeof webpackPlugin>[0]
+): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => {
+    webpack(
+      {
+        mode: 'production',
+        context,
+        entry: './main.js',
+        output: { path: out, filename: 'main.js', library: { type: 'module' } },
+        experiments: { outputModule: true },
+        optimization: { minimize: false },
+        plugins: [webpackPlugin(settings)]
+      },
+      (error, result) => (error || !result ? reject(error) : resolve(result))
+    )
+  })
+}
+
 /** Run the bundled `main.js` of `site` and return what it exports. */
 async function run(code: string) {
   return import(`data:text/javascript,${encodeURIComponent(code)}`)
@@ -221,20 +243,7 @@ describe('@galley/unplugin', () => {
   it('should build with webpack, warning at the link and emitting feeds', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'galley-webpack-'))
     try {
-      const stats = await new Promise<webpack.Stats>((resolve, reject) => {
-        webpack(
-          {
-            mode: 'production',
-            context: site,
-            entry: './main.js',
-            output: { path: out, filename: 'main.js', library: { type: 'module' } },
-            experiments: { outputModule: true },
-            optimization: { minimize: false },
-            plugins: [webpackPlugin(options(site))]
-          },
-          (error, result) => (error || !result ? reject(error) : resolve(result))
-        )
-      })
+      const stats = await bundleWithWebpack(site, out, options(site))
       const json = stats.toJson({ all: false, warnings: true, errors: true })
       expect(json.errors).toEqual([])
       // webpack keeps only the text of a warning: the place is in it.
@@ -339,21 +348,8 @@ describe('writer syntax and hooks', () => {
       })
       bundled.esbuild = built.outputFiles[0]?.text ?? ''
       const out = path.join(root, 'webpack')
-      await new Promise<void>((resolve, reject) => {
-        webpack(
-          {
-            mode: 'production',
-            context: root,
-            entry: './main.js',
-            output: { path: out, filename: 'main.js', library: { type: 'module' } },
-            experiments: { outputModule: true },
-            optimization: { minimize: false },
-            plugins: [webpackPlugin(settings)]
-          },
-          (error, stats) =>
-            error || !stats || stats.hasErrors() ? reject(error ?? stats?.toString()) : resolve()
-        )
-      })
+      const stats = await bundleWithWebpack(root, out, settings)
+      expect(stats.toJson({ all: false, errors: true }).errors).toEqual([])
       bundled.webpack = await readFile(path.join(out, 'main.js'), 'utf8')
       const html = (await run(bundled.rollup)).html as string
       expectWriterSyntax(html)
