@@ -4,7 +4,8 @@ import rehypeGithubAlert from 'rehype-github-alert'
 /** The kinds of GitHub alert (`> [!NOTE]`). */
 export type AlertType = 'note' | 'tip' | 'important' | 'warning' | 'caution'
 
-const transform = rehypeGithubAlert()
+/** rehype-github-alert's transform, shared by the `alerts` step, `alertOf` and the alert directives. */
+export const githubAlerts: (tree: Root) => undefined = rehypeGithubAlert()
 
 /**
  * Render GitHub alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`,
@@ -19,7 +20,7 @@ const transform = rehypeGithubAlert()
  */
 export function rehypeGalleyAlerts(): (tree: Root) => undefined {
   return (tree) => {
-    transform(tree)
+    githubAlerts(tree)
     return undefined
   }
 }
@@ -37,7 +38,7 @@ export function alertOf(
   blockquote: Element
 ): { type: AlertType; children: ElementContent[] } | undefined {
   const root: Root = { type: 'root', children: [structuredClone(blockquote)] }
-  transform(root)
+  githubAlerts(root)
   const alert = root.children[0]
   if (alert?.type !== 'element' || alert.tagName !== 'div') return undefined
   const classes = Array.isArray(alert.properties.className) ? alert.properties.className : []

@@ -52,7 +52,9 @@ export function codeOf(pre: Element): Element | undefined {
  *   Transform.
  */
 export function rehypeGalleyCodeTitles(): (tree: Root, file: VFile) => undefined {
-  return (tree) => {
+  return (tree, file) => {
+    // Most documents have no titled fence: no walk for them.
+    if (!String(file.value ?? '').includes('title=')) return undefined
     const found: Array<{ parent: Root | Element; pre: Element; title: string }> = []
     const look = (parent: Root | Element) => {
       for (const child of parent.children) {

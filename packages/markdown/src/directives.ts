@@ -3,8 +3,8 @@ import type { Paragraph, Parent, Root, RootContent } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import type { Handler, State } from 'mdast-util-to-hast'
 import { toString as mdastToString } from 'mdast-util-to-string'
-import rehypeGithubAlert from 'rehype-github-alert'
 import type { VFile } from 'vfile'
+import { githubAlerts } from './alerts.js'
 import type { HookResult } from './hooks.js'
 import { source } from './source.js'
 
@@ -34,8 +34,6 @@ const alerts = new Set(['note', 'tip', 'important', 'warning', 'caution'])
 
 /** Directives Galley renders without a hook. */
 export const builtInDirectives: ReadonlySet<string> = new Set([...alerts, 'details', 'abbr'])
-
-const alertTransform = rehypeGithubAlert()
 
 /**
  * Check the directives of a document before they become HTML: an unknown
@@ -206,7 +204,7 @@ function alert(name: string, label: string | undefined, children: ElementContent
   const body = empty ? [...children, element('p', {}, [])] : children
   const quote = element('blockquote', {}, [marker, { type: 'text', value: '\n' }, ...body])
   const root: HastRoot = { type: 'root', children: [quote] }
-  alertTransform(root)
+  githubAlerts(root)
   const made = root.children[0] as Element
   if (empty)
     made.children = made.children.filter(
