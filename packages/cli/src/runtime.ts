@@ -12,6 +12,7 @@ export const runtimeEntries: Readonly<Record<string, string>> = {
   '@galley/core/node': 'core-node',
   '@galley/feed': 'feed',
   '@galley/frontmatter': 'frontmatter',
+  '@galley/images': 'images',
   '@galley/links': 'links',
   '@galley/links/node': 'links-node',
   '@galley/markdown': 'markdown',
@@ -24,9 +25,17 @@ export const runtimeEntries: Readonly<Record<string, string>> = {
  * What the built command loads from `node_modules` rather than carrying:
  * packages that start workers or load files by path (tinypool, jiti), large
  * optional ones loaded on demand (shiki for highlighting, undici for
- * external links, chokidar for `galley dev`).
+ * external links, chokidar for `galley dev`), and sharp, whose image
+ * library is a native binary of its own package.
  */
-export const neverBundle: readonly string[] = ['chokidar', 'jiti', 'shiki', 'tinypool', 'undici']
+export const neverBundle: readonly string[] = [
+  'chokidar',
+  'jiti',
+  'sharp',
+  'shiki',
+  'tinypool',
+  'undici'
+]
 
 /**
  * Aliases for loading a site's config (jiti's `alias`): each package the

@@ -1,4 +1,5 @@
 import type { BuildResult } from '@galley/core'
+import type { ImageStats } from '@galley/images/node'
 import { count, plural } from './report.js'
 
 /**
@@ -6,7 +7,11 @@ import { count, plural } from './report.js'
  * files: …` when the content files are not the pages one for one (drafts,
  * data files).
  */
-export function builtLine(result: BuildResult<unknown>, started: number): string {
+export function builtLine(
+  result: BuildResult<unknown>,
+  started: number,
+  images?: Readonly<ImageStats> | undefined
+): string {
   const pages = result.pages.length + Object.values(result.entries).flat().length
   const { rendered, cached, kept } = result.renders
   const parts = [
@@ -16,7 +21,20 @@ export function builtLine(result: BuildResult<unknown>, started: number): string
   ].filter(Boolean)
   const files = rendered + cached + kept
   const from = files !== pages && files > 0 ? ` from ${plural(files, 'file')}` : ''
-  return `built ${plural(pages, 'page')} in ${elapsed(started)}${from}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`
+  return `built ${plural(pages, 'page')} in ${elapsed(started)}${from}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}${imageWork(images)}`
+}
+
+/**
+ * The image work of a build, when it did any: `; 3 images read, 12
+ * variants made` (none when everything came from the cache).
+ */
+function imageWork(images: Readonly<ImageStats> | undefined): string {
+  if (!images) return ''
+  const parts = [
+    images.probed > 0 ? `${plural(images.probed, 'image')} read` : '',
+    images.encoded > 0 ? `${plural(images.encoded, 'variant')} made` : ''
+  ].filter(Boolean)
+  return parts.length > 0 ? `; ${parts.join(', ')}` : ''
 }
 
 /** Time since `started`: `380 ms`, `3.2 s`. */

@@ -18,9 +18,30 @@ export function contentFileUrl(
   path: string,
   config: Readonly<Pick<GalleyConfig<PostSchema>, 'contentDir'>>
 ): string {
+  return `/${contentFilePath(path, config).split('/').map(encodeURIComponent).join('/')}`
+}
+
+/**
+ * The URL of a content file as a build publishes it: its own `url` (a
+ * variant's), or the one its path gives (`contentFileUrl`).
+ */
+export function urlOfContentFile(
+  file: Readonly<ContentFile>,
+  config: Readonly<Pick<GalleyConfig<PostSchema>, 'contentDir'>>
+): string {
+  return file.url ?? contentFileUrl(file.path, config)
+}
+
+/**
+ * A content file's path inside the content folder, as written (not
+ * percent-encoded): `content/posts/img/map.png` → `posts/img/map.png`.
+ */
+export function contentFilePath(
+  path: string,
+  config: Readonly<Pick<GalleyConfig<PostSchema>, 'contentDir'>>
+): string {
   const root = normalizePath(foldersOf(config).contentDir)
-  const relative = root !== '' && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
-  return `/${relative.split('/').map(encodeURIComponent).join('/')}`
+  return root !== '' && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { blogSchema } from '@galley/frontmatter'
+import type { ImageInfo, ImageProblem } from '@galley/images'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import {
@@ -10,8 +11,9 @@ import {
   toCached
 } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
-import { contentFileUrl, contentLinks, linkedFiles } from './content-files.js'
+import { contentLinks, linkedFiles, urlOfContentFile } from './content-files.js'
 import { foldersOf } from './folders.js'
+import { imageRoute } from './images.js'
 import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
@@ -107,6 +109,15 @@ export interface BuildOptions {
    * links to are copied there; the others are not (default: none).
    */
   files?: Iterable<ContentFile> | null | undefined
+  /**
+   * What is known of the site's images (`loadSite` reads them with
+   * `@galley/images/node`), by the key a page's `src` finds each with:
+   * its URL path for a content file or an asset (`/posts/img/map.png`, as
+   * written, not percent-encoded), its source path for a bundle's file
+   * (`content/trip/train.jpg`). Pages get each image's `width`, `height`
+   * and variants from it (default: none).
+   */
+  images?: Iterable<readonly [string, ImageInfo | ImageProblem]> | null | undefined
   /** Data collections that `references` point into, by name (default: none). */
   data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
@@ -480,8 +491,13 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (contentFiles.length > 0) {
         // Before any render or stored render is taken: links resolve to them.
         routes.set(filesKey, '1')
-        for (const file of contentFiles) routes.set(file.path, contentFileUrl(file.path, settings))
+        for (const file of contentFiles) {
+          if (file.url === undefined) routes.set(file.path, urlOfContentFile(file, settings))
+        }
       }
+      // Each image's size and variants, by key: renders look them up.
+      for (const [key, info] of options?.images ?? [])
+        routes.set(imageRoute(key), JSON.stringify(info))
       const stored = found.map((item) => holding(item, run))
       const misses = stored.filter((item) => item === undefined).length
       run.pool = misses > 0 ? options?.pool?.([...routes], misses) : undefined
@@ -518,7 +534,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         assets.map((asset) => `/${asset.path}`),
         undefined,
         bundles,
-        contentFiles.map((file) => ({ file, url: contentFileUrl(file.path, settings) })),
+        contentFiles.map((file) => ({ file, url: urlOfContentFile(file, settings) })),
         // Files that exist but made no page: links to them say so.
         new Set(
           files
@@ -642,7 +658,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         [...(options?.bundles ?? [])],
         [...(options?.files ?? [])].map((file) => ({
           file,
-          url: contentFileUrl(file.path, settings)
+          url: urlOfContentFile(file, settings)
         }))
       )
       const state: BuildState = {

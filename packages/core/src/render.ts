@@ -1,6 +1,11 @@
 import { markValidated, type ValidateOptions, validateFrontmatter } from '@galley/frontmatter'
+import { rehypeGalleyImages, resolveImages } from '@galley/images'
 import { rehypeGalleyLinks, remarkGalleyDefinitions } from '@galley/links'
-import { createMarkdownProcessor, type MarkdownRenderer } from '@galley/markdown'
+import {
+  createMarkdownProcessor,
+  type Options as MarkdownOptions,
+  type MarkdownRenderer
+} from '@galley/markdown'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { VFile } from 'vfile'
 import {
@@ -15,6 +20,7 @@ import {
 import { collectionMatcher } from './collections.js'
 import { fallbacksKey, loadedDigest } from './digest.js'
 import { foldersOf } from './folders.js'
+import { imageKey, imageOf, imageRoute } from './images.js'
 import { linkCandidates } from './link-candidates.js'
 import { contentCollections } from './resolve.js'
 import { filesKey, remarkGalleyResolveFiles } from './resolve-files.js'
@@ -56,6 +62,7 @@ export function kindsOf(config: Readonly<GalleyConfig<PostSchema>>): Kinds {
   const shared = {
     cache: 3,
     markdown: config.markdown || {},
+    images: config.images ?? {},
     timeZone: config.timeZone,
     unknownKeys: config.unknownKeys,
     fileNameDates: config.fileNameDates ?? 'jekyll'
@@ -109,6 +116,7 @@ export function createRenderers(
   routes: ReadonlyMap<string, string>
 ) => ReturnType<MarkdownRenderer['render']> {
   const markdown = config.markdown || {}
+  const images = resolveImages(config.images)
   const contentDir = foldersOf(config).contentDir
   const processors = new Map<string, MarkdownRenderer>()
   return (file, kind, routes) => {
@@ -145,7 +153,29 @@ export function createRenderers(
           ...(markdown.remarkPlugins || []),
           remarkGalleyDefinitions
         ],
-        rehypePlugins: [...(markdown.rehypePlugins || []), rehypeGalleyLinks]
+        rehypePlugins: [
+          ...(markdown.rehypePlugins || []),
+          ...(images
+            ? [
+                [
+                  rehypeGalleyImages,
+                  {
+                    ...images,
+                    sizes: images.responsive?.sizes,
+                    lookup: (src: string, from: VFile) => {
+                      const key = imageKey(src, from)
+                      if (key === undefined) return undefined
+                      const value = routesOf.get(from)?.get(imageRoute(key))
+                      // The render depends on the image's size and variants, or their absence.
+                      noteRoute(from, imageRoute(key), value)
+                      return value === undefined ? undefined : imageOf(value)
+                    }
+                  }
+                ] satisfies NonNullable<MarkdownOptions['rehypePlugins']>[number]
+              ]
+            : []),
+          rehypeGalleyLinks
+        ]
       })
       processors.set(kind.name, processor)
     }

@@ -1,4 +1,5 @@
 import type { FileNameDates } from '@galley/frontmatter'
+import type { ImagesConfig } from '@galley/images'
 import type { ExternalOptions, Options as LinksOptions } from '@galley/links'
 import type {
   Excerpt,
@@ -144,6 +145,14 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
   sections?: boolean | null | undefined
   /** Markdown options: plugins, GFM, raw HTML. */
   markdown?: Omit<MarkdownOptions, 'frontmatter'> | null | undefined
+  /**
+   * What is done with the images of pages (`@galley/images`): `width` and
+   * `height` from each local file, lazy loading after the first, alt-text,
+   * budget and remote checks, and, with `responsive`, WebP/AVIF variants;
+   * `false` leaves images as written (default: `{}`, every check on, no
+   * variants).
+   */
+  images?: ImagesConfig | boolean | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
   links?:
     | (Omit<LinksOptions, 'toUrl' | 'site'> & {
@@ -344,6 +353,13 @@ export interface BundleFile {
 export interface ContentFile {
   /** Its path, as loaded (relative to the working folder, `/` separators). */
   path: string
+  /**
+   * The URL it is published at, for a file made from others (an image
+   * variant, `/_galley/images/…`); without it, its path inside the content
+   * folder (`contentFileUrl`). Such a file is copied when a page links to
+   * it, and no Markdown link names it by path.
+   */
+  url?: string | undefined
   /** Bytes. */
   value: Uint8Array
 }

@@ -217,6 +217,15 @@ export function createLinkChecker(
         )
         continue
       }
+      if (!pages.has(key) && link.image) {
+        const message = file.message(
+          `Cannot find image \`${target.pathname}\`, shown as \`${link.href}\`${suggestPage(key)}; add the file beside the page, or fix the path`,
+          { place: link.place, ruleId: 'missing-image', source }
+        )
+        // A page without its image is broken: the site is not written.
+        message.fatal = true
+        continue
+      }
       if (!pages.has(key)) {
         file.message(`Cannot find page \`${target.pathname}\`${suggestPage(key)}`, {
           place: link.place,

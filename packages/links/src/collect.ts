@@ -15,6 +15,8 @@ export interface Link {
    * `file.data.galleyUnresolvedFiles`), so its message can name the file.
    */
   file?: string | undefined
+  /** Whether the link is an image's (`<img>` or `<source>` of a `<picture>`): a missing one is an error. */
+  image?: boolean | undefined
 }
 
 /** One `id` (or `name` on `<a>`) found in a document. */
@@ -76,16 +78,21 @@ export function rehypeGalleyLinks(): (tree: Root, file: VFile) => undefined {
       const attributes = Object.hasOwn(urlAttributes, node.tagName)
         ? urlAttributes[node.tagName]
         : undefined
+      const image = node.tagName === 'img' || node.tagName === 'source' ? true : undefined
       for (const attribute of attributes ?? []) {
         const value = node.properties[attribute]
         if (value === undefined || value === null) continue
         if (attribute === 'srcSet') {
           const items = Array.isArray(value) ? value.map(String) : [String(value)]
-          for (const href of items.flatMap(parseSrcset)) index.links.push({ href, place })
+          for (const href of items.flatMap(parseSrcset)) {
+            index.links.push(image ? { href, place, image } : { href, place })
+          }
         } else {
           const href = String(value)
           const named = unresolved && Object.hasOwn(unresolved, href) ? unresolved[href] : undefined
-          index.links.push(named === undefined ? { href, place } : { href, place, file: named })
+          const link: Link = named === undefined ? { href, place } : { href, place, file: named }
+          if (image && node.tagName === 'img') link.image = image
+          index.links.push(link)
         }
       }
     })

@@ -128,7 +128,8 @@ async function run(
     cwd: context.cwd,
     stats: flags.fresh ? undefined : path.join(cacheDir, 'content.bin'),
     outDir: at(outDir),
-    gitCache: flags.fresh ? undefined : path.join(cacheDir, 'git.json')
+    gitCache: flags.fresh ? undefined : path.join(cacheDir, 'git.json'),
+    imageCache: flags.fresh ? undefined : path.join(cacheDir, 'images')
   })
   for (const asset of await themeAssets(config)) loaded.assets.push(asset)
   const files = loaded.files
@@ -255,7 +256,9 @@ async function run(
         // functions): the next build builds in full; the old one is gone.
       }
     }
-    summary.write(`galley: ${builtLine(result, started)}; ${describe(done, outDir)}\n`)
+    summary.write(
+      `galley: ${builtLine(result, started, loaded.images?.stats)}; ${describe(done, outDir)}\n`
+    )
   } else {
     summary.write(`galley: checked ${plural(files.length, 'file')} in ${elapsed(started)}\n`)
   }

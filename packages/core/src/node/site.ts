@@ -10,6 +10,7 @@ import { bundleIndexes, isBundleIndex, loadBundles } from './bundles.js'
 import { loadContentFiles } from './content-files.js'
 import { loadData } from './data.js'
 import { readGitDates } from './git.js'
+import { type LoadedImages, loadImages } from './images.js'
 import { loadContent } from './load.js'
 import type { SavedSnapshot } from './snapshot.js'
 
@@ -30,6 +31,13 @@ export interface LoadedSite {
    * a published page links to them (none when `assets: false`).
    */
   contentFiles: ContentFile[]
+  /**
+   * The images of the content files, bundles and assets, by the key pages
+   * find them with, and the image work the load did (none from a warm
+   * cache); `undefined` with `images: false`. Their variants are among
+   * `contentFiles`, each with its `url`.
+   */
+  images: Omit<LoadedImages, 'files'> | undefined
 }
 
 /**
@@ -46,7 +54,8 @@ export interface LoadedSite {
  *   `patterns` of the Markdown files to take and a `stats` file (as
  *   `loadContent`), and the `outDir` a build writes (default: the
  *   config's), which is not read when it is inside the content folder;
- *   with `gitDates`, a `gitCache` file keeps git's dates by commit.
+ *   with `gitDates`, a `gitCache` file keeps git's dates by commit, and an
+ *   `imageCache` folder keeps what image work gave (`prepareImages`).
  * @returns
  *   What was read.
  */
@@ -59,6 +68,7 @@ export async function loadSite(
     stats?: string | null | undefined
     outDir?: string | null | undefined
     gitCache?: string | null | undefined
+    imageCache?: string | null | undefined
   } | null
 ): Promise<LoadedSite> {
   const cwd = path.resolve(options?.cwd ?? process.cwd())
@@ -103,7 +113,21 @@ export async function loadSite(
       dataFiles.push(report)
     }
   }
-  return { files, assets, bundles, data: loaded.data, dataFiles, contentFiles }
+  const images = await loadImages(
+    config,
+    { contentFiles, bundles, assets },
+    options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined
+  )
+  if (images) contentFiles.push(...images.files)
+  return {
+    files,
+    assets,
+    bundles,
+    data: loaded.data,
+    dataFiles,
+    contentFiles,
+    images: images && { images: images.images, stats: images.stats }
+  }
 }
 
 /**
@@ -155,6 +179,7 @@ export async function buildSite<D>(
     assets: site.assets,
     bundles: site.bundles,
     files: site.contentFiles,
+    images: site.images?.images,
     data: site.data
   })
   return withDataFiles(result, site)

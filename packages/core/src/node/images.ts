@@ -1,0 +1,84 @@
+import path from 'node:path'
+import type { ImageInfo, ImageProblem } from '@galley/images'
+import { resolveImages } from '@galley/images'
+import {
+  type ImageSource,
+  type ImageStats,
+  imageExtension,
+  prepareImages
+} from '@galley/images/node'
+import { contentFilePath } from '../content-files.js'
+import type { OutputFile } from '../output.js'
+import { dirnameOf, normalizePath } from '../posix.js'
+import type { BundleFile, ContentFile, GalleyConfig, PostSchema } from '../types.js'
+
+/** The images of a loaded site (`LoadedSite.images`). */
+export interface LoadedImages {
+  /** Each image by the key pages find it with (`BuildOptions.images`). */
+  images: Map<string, ImageInfo | ImageProblem>
+  /** Variants to publish, as content files with their own URL. */
+  files: ContentFile[]
+  /** The image work this load did. */
+  stats: ImageStats
+}
+
+/**
+ * Read the images of a site's content files, page bundles and assets
+ * (`prepareImages`), each under the key a page's `src` finds it by: the
+ * URL path of a content file or asset, the source path of a bundle's file.
+ * Variants are made of the content folder's images only; those of
+ * `public/` are published as they are, as Hugo leaves its `static/`.
+ *
+ * @returns
+ *   Images and variants, or `undefined` when `images` is off.
+ */
+export async function loadImages(
+  config: Readonly<GalleyConfig<PostSchema>>,
+  site: {
+    contentFiles: ReadonlyArray<ContentFile>
+    bundles: ReadonlyArray<BundleFile>
+    assets: ReadonlyArray<OutputFile>
+  },
+  cacheDir: string | undefined
+): Promise<LoadedImages | undefined> {
+  const settings = resolveImages(config.images)
+  if (!settings) return undefined
+  const content: ImageSource[] = []
+  const assets: ImageSource[] = []
+  for (const file of site.contentFiles) {
+    if (file.url !== undefined || !imageExtension.test(file.path)) continue
+    const key = `/${contentFilePath(file.path, config)}`
+    content.push({ key, name: path.posix.basename(file.path), value: file.value })
+  }
+  for (const file of site.bundles) {
+    if (!imageExtension.test(file.path)) continue
+    const key = normalizePath(`${dirnameOf(file.owner.replace(/\\/g, '/'))}/${file.path}`)
+    content.push({ key, name: path.posix.basename(file.path), value: file.value })
+  }
+  for (const asset of site.assets) {
+    if (typeof asset.value === 'string' || !imageExtension.test(asset.path)) continue
+    assets.push({
+      key: `/${asset.path}`,
+      name: path.posix.basename(asset.path),
+      value: asset.value
+    })
+  }
+  const options = { cacheDir }
+  const [made, plain] = await Promise.all([
+    prepareImages(content, settings, options),
+    prepareImages(assets, { ...settings, responsive: undefined }, options)
+  ])
+  return {
+    images: new Map([...made.images, ...plain.images]),
+    files: made.files.map((file) => ({
+      path: file.url.slice(1),
+      url: file.url,
+      value: file.value
+    })),
+    stats: {
+      probed: made.stats.probed + plain.stats.probed,
+      encoded: made.stats.encoded,
+      failed: made.stats.failed
+    }
+  }
+}
