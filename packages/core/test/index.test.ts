@@ -496,14 +496,14 @@ describe('assets', () => {
         post(
           'a.md',
           'title: A\ndate: 2020-01-01',
-          '![logo](/images/logo.png) ![gone](/images/gone.png)\n'
+          '![logo](/images/logo.png) [gone](/images/gone.png)\n'
         )
       ],
       { assets: [{ path: 'images/logo.png', value: logo }] }
     )
     expect(result.outputs.map((file) => file.path)).toEqual(['images/logo.png', 'sitemap.xml'])
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([
-      'a.md:6:27-6:52: Cannot find page `/images/gone.png`; did you mean `/images/logo.png`'
+      'a.md:6:27-6:51: Cannot find page `/images/gone.png`; did you mean `/images/logo.png`'
     ])
   })
 })

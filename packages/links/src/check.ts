@@ -44,7 +44,8 @@ const suggestionBudget = 2_000_000
  * empty and no id is given twice. It never fetches the network: links to
  * other origins (and `mailto:` and such) are left alone.
  *
- * Problems are added to the files as warnings. Files must have run through
+ * Problems are added to the files as warnings, but a missing image, which is an
+ * error (`missing-image`). Files must have run through
  * `rehypeGalleyLinks`; files that did not are only link targets, without ids.
  *
  * @param files

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
 import { type ResolvedImages, variantWidths } from '../options.js'
 import type { ImageInfo, ImageProblem, ImageVariant, VariantFormat } from '../types.js'
-import { type Made, openImageCache, type Probe } from './cache.js'
+import { openImageCache, type Probe } from './cache.js'
 
 /** One image file of a site, as a host read it. */
 export interface ImageSource {
@@ -130,7 +130,14 @@ export async function prepareImages(
       bytes = await Promise.all(made.variants.map((variant) => cache.read(nameOf(variant))))
     }
     if (!made || ('variants' in made && bytes.some((value) => value === undefined))) {
-      const encoded = await encode(item.value, probe.width, responsive, settings.maxPixels)
+      const pixels = probe.width * probe.height
+      // Said before sharp would refuse it, in the settings' words.
+      const encoded =
+        pixels > settings.maxPixels
+          ? {
+              failed: `it has ${pixels.toLocaleString('en')} pixels (${probe.width} × ${probe.height}), more than \`images.maxPixels\` allows (${settings.maxPixels.toLocaleString('en')})`
+            }
+          : await encode(item.value, probe.width, responsive, settings.maxPixels)
       if ('failed' in encoded) made = encoded
       else {
         made = { variants: encoded.variants.map(({ value: _, ...variant }) => variant) }
