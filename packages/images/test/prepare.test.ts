@@ -117,7 +117,9 @@ describe('prepareImages', () => {
     // Other settings name other files: a browser's cached copy is never stale.
     const wider = await prepareImages(
       sources,
-      { ...settings, responsive: { ...settings.responsive!, quality: 40 } },
+      resolveImages({
+        responsive: { widths: [64], formats: ['webp'], quality: 40 }
+      }) as NonNullable<ReturnType<typeof resolveImages>>,
       { cacheDir }
     )
     expect(wider.stats).toEqual({ probed: 0, encoded: 2, failed: 0 })

@@ -99,6 +99,8 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }
     live = createLiveSite(galley as never, loaded, {
       cwd: context.cwd,
+      // An image changed is read again alone; the others come from the cache.
+      imageCache: path.join(context.cwd, '.cache', 'galley', 'images'),
       // KaTeX's stylesheet and fonts, as `galley build` writes them.
       extraAssets: await themeAssets(loaded),
       build: { pool, onProgress }

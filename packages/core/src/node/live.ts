@@ -45,7 +45,7 @@ export interface LiveSite<D> {
  * @param config
  *   Configuration, for the folders `loadSite` reads.
  * @param options
- *   `cwd`, `assets` and `patterns` as `loadSite`; `extraAssets`: files
+ *   `cwd`, `assets`, `patterns` and `imageCache` as `loadSite`; `extraAssets`: files
  *   copied into the site beside `public/`'s (a theme's, such as KaTeX's
  *   stylesheet); `build`: options of every full build.
  * @returns
@@ -58,6 +58,7 @@ export function createLiveSite<D>(
     cwd?: string | null | undefined
     assets?: boolean | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
+    imageCache?: string | null | undefined
     extraAssets?: ReadonlyArray<OutputFile> | null | undefined
     build?: Readonly<Omit<BuildOptions, 'assets' | 'data'>> | null | undefined
   } | null
@@ -72,7 +73,8 @@ export function createLiveSite<D>(
     const site = await loadSite(config, {
       cwd,
       assets: options?.assets,
-      patterns: options?.patterns
+      patterns: options?.patterns,
+      imageCache: options?.imageCache
     })
     for (const asset of options?.extraAssets ?? []) site.assets.push(asset)
     return { result: await buildSite(galley, site, options?.build), site, full: true }

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { main } from '@galley/cli'
+import sharp from 'sharp'
+import { glob } from 'tinyglobby'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hugePngHeader, jpeg, png, svg, truncatedJpeg, webp } from '../../images/test/fixtures.js'
+import { capture } from './streams.js'
+
+let site: string
+
+const config = `export default {
+  site: 'https://images.test/',
+  images: { responsive: { widths: [160, 320], formats: ['avif', 'webp'] } }
+}
+`
+const post = (title: string, body: string) =>
+  `---\ntitle: ${title}\ndate: 2024-05-0${title.length % 9}\n---\n\n${body}\n`
+
+async function put(relative: string, value: string | Uint8Array) {
+  await mkdir(path.dirname(path.join(site, relative)), { recursive: true })
+  await writeFile(path.join(site, relative), value)
+}
+
+beforeAll(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'galley-images-'))
+  await put('galley.config.mjs', config)
+  // A page bundle, its photo beside it.
+  await put(
+    'content/trip/index.md',
+    post('Trip', '![A train at dusk](train.jpg)\n\nText.\n\n![Platform](platform.webp)')
+  )
+  await put('content/trip/train.jpg', await jpeg(400, 300))
+  await put('content/trip/platform.webp', await webp(200, 100))
+  // A content file linked relatively, an asset by its URL, and the faults.
+  await put(
+    'content/posts/map.md',
+    post(
+      'Map',
+      [
+        '![Map](img/map.png)',
+        '',
+        '<img src="/logo.svg" alt="">',
+        '',
+        '![](img/cut.jpg)',
+        '',
+        '![Huge](img/huge.png)'
+      ].join('\n')
+    )
+  )
+  await put('content/posts/img/map.png', await png(300, 200))
+  await put('content/posts/img/cut.jpg', await truncatedJpeg(240, 160))
+  await put('content/posts/img/huge.png', hugePngHeader())
+  await put('public/logo.svg', svg(120, 40))
+})
+
+afterAll(async () => {
+  if (!process.env.KEEP) await rm(site, { recursive: true, force: true })
+  else console.log(site)
+})
+
+async function run(argv: string[]) {
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(argv, { cwd: site, stdout, stderr })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+/** Every file of a folder by path, as a digest of its bytes. */
+async function digests(dir: string): Promise<Record<string, string>> {
+  const found = (await glob('**/*', { cwd: dir, dot: false })).sort()
+  const entries = await Promise.all(
+    found.map(async (file) => [
+      file,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex')
+    ])
+  )
+  return Object.fromEntries(entries)
+}
+
+const imgs = (html: string) => html.match(/<img [^>]*>/g) ?? []
+
+describe('images through `galley build`', () => {
+  it('should publish files beside posts, give every image its exact size, and make the variants srcset claims', async () => {
+    const out = path.join(site, 'dist')
+    const first = await run(['build'])
+    expect(first.code, first.stderr).toBe(0)
+    // Read and encoded once: 6 files, 2 widths × 2 formats of the 3 whole raster images.
+    expect(first.stdout).toMatch(/; 6 images read, 12 variants made; wrote/)
+    const trip = await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')
+    const map = await readFile(path.join(out, 'posts/map/index.html'), 'utf8')
+    expect(imgs(trip)).toEqual([
+      '<img src="train.jpg" alt="A train at dusk" width="400" height="300">',
+      '<img src="platform.webp" alt="Platform" loading="lazy" decoding="async" width="200" height="100">'
+    ])
+    expect(imgs(map)).toEqual([
+      '<img src="/posts/img/map.png" alt="Map" width="300" height="200">',
+      '<img src="/logo.svg" alt="" loading="lazy" decoding="async" width="120" height="40">',
+      '<img src="/posts/img/cut.jpg" alt="" loading="lazy" decoding="async" width="240" height="160">',
+      '<img src="/posts/img/huge.png" alt="Huge" loading="lazy" decoding="async" width="20000" height="20000">'
+    ])
+    // The originals are copied beside their pages, as they were.
+    for (const [from, to] of [
+      ['content/trip/train.jpg', 'posts/trip/train.jpg'],
+      ['content/posts/img/map.png', 'posts/img/map.png'],
+      ['public/logo.svg', 'logo.svg']
+    ]) {
+      expect(await readFile(path.join(out, to as string))).toEqual(
+        await readFile(path.join(site, from as string))
+      )
+    }
+    // Every srcset candidate is on disk, as wide as it says, in its format.
+    const candidates = [
+      ...`${trip}${map}`.matchAll(/<source type="image\/(\w+)" srcset="([^"]+)"/g)
+    ]
+    expect(candidates.map((match) => match[1])).toEqual([
+      'avif',
+      'webp',
+      'avif',
+      'webp',
+      'avif',
+      'webp'
+    ])
+    for (const [, format, srcset] of candidates) {
+      for (const candidate of (srcset as string).split(', ')) {
+        const [url, width] = candidate.split(' ') as [string, string]
+        const metadata = await sharp(await readFile(path.join(out, url))).metadata()
+        expect([metadata.width, metadata.format], url).toEqual([
+          Number.parseInt(width, 10),
+          format === 'avif' ? 'heif' : format
+        ])
+      }
+    }
+    // The truncated JPEG and the 400-megapixel header: messages at their places.
+    expect(first.stderr).toContain('content/posts/map.md')
+    expect(first.stderr).toMatch(
+      /10:1\s+warning\s+Unexpected image `\/posts\/img\/cut.jpg` without alt text/
+    )
+    expect(first.stderr).toMatch(
+      /10:1\s+warning\s+Cannot make responsive variants of `\/posts\/img\/cut.jpg`: VipsJpeg: premature end of JPEG image; it is published as it is\s+image-variants/
+    )
+    expect(first.stderr).toMatch(
+      /12:1\s+warning\s+Cannot make responsive variants of `\/posts\/img\/huge.png`: it has 400,000,000 pixels/
+    )
+  })
+
+  it('should do no image work on a warm build or a post edit, and give what a --fresh build gives', async () => {
+    const out = path.join(site, 'dist')
+    const warm = await run(['build'])
+    expect(warm.code, warm.stderr).toBe(0)
+    expect(warm.stdout).toMatch(/up to date/)
+    await put(
+      'content/trip/index.md',
+      post('Trip', '![A train at dusk](train.jpg)\n\nMore text.\n\n![Platform](platform.webp)')
+    )
+    const edited = await run(['build'])
+    expect(edited.code, edited.stderr).toBe(0)
+    expect(edited.stdout).not.toMatch(/read|made/)
+    expect(await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')).toContain('More text.')
+    const fresh = await run(['build', '--fresh', '--out', 'fresh'])
+    expect(fresh.code, fresh.stderr).toBe(0)
+    expect(fresh.stdout).toMatch(/6 images read, 12 variants made/)
+    expect(await digests(out)).toEqual(await digests(path.join(site, 'fresh')))
+  })
+
+  it('should size and encode an image again when its file changes, dropping the old variants', async () => {
+    const out = path.join(site, 'dist')
+    const before = await digests(out)
+    await put('content/trip/train.jpg', await jpeg(200, 100))
+    const changed = await run(['build', '--workers', '2'])
+    expect(changed.code, changed.stderr).toBe(0)
+    expect(changed.stdout).toMatch(/; 1 image read, 4 variants made; wrote/)
+    const trip = await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')
+    expect(imgs(trip)[0]).toBe(
+      '<img src="train.jpg" alt="A train at dusk" width="200" height="100">'
+    )
+    const after = await digests(out)
+    const gone = Object.keys(before).filter((file) => !(file in after))
+    expect(gone.sort()).toEqual(
+      Object.keys(before)
+        .filter((file) => /^_galley\/images\/train-/.test(file))
+        .sort()
+    )
+    await rm(path.join(site, 'fresh'), { recursive: true })
+    expect((await run(['build', '--fresh', '--out', 'fresh'])).code).toBe(0)
+    expect(after).toEqual(await digests(path.join(site, 'fresh')))
+  })
+
+  it('should fail on a missing image at its place, writing nothing', async () => {
+    const out = path.join(site, 'dist')
+    const before = await digests(out)
+    await put('content/posts/gone.md', post('Gone', 'Text.\n\n![Gone](img/gone.png)'))
+    const failed = await run(['build'])
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toMatch(
+      /content\/posts\/gone.md\n\s+8:1\s+error\s+Cannot find image `\/posts\/gone\/img\/gone.png`, shown as `img\/gone.png`/
+    )
+    expect(failed.stderr).toMatch(/not built; `dist` was left as it was/)
+    expect(await digests(out)).toEqual(before)
+    await rm(path.join(site, 'content/posts/gone.md'))
+  })
+})
