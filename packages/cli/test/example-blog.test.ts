@@ -34,7 +34,7 @@ describe('examples/blog', () => {
     expect(result).toEqual({
       code: 0,
       stdout: expect.stringMatching(
-        /^galley: built 7 pages in \d+(?:\.\d)? m?s from 9 files: 9 (?:rendered|from cache); wrote 47 files to `[^`]+`\n$/
+        /^galley: built 7 pages in \d+(?:\.\d)? m?s from 9 files: 9 (?:rendered|from cache)(?:; 1 image read)?; wrote 47 files to `[^`]+`\n$/
       ),
       stderr: ''
     })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { htmlPagesOf } from '../../../test-support/tree.js'
+import { png } from '../../images/test/fixtures.js'
 import { jekyllSite } from '../src/jekyll.js'
 import { capture } from './streams.js'
 
@@ -18,7 +19,7 @@ afterEach(async () => {
 })
 
 /** Write files under `dir`: path → text. */
-async function files(entries: Record<string, string>) {
+async function files(entries: Record<string, string | Uint8Array>) {
   for (const [name, text] of Object.entries(entries)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true })
     await writeFile(path.join(dir, name), text)
@@ -33,6 +34,9 @@ async function run(argv: string[]) {
 }
 
 /** A Jekyll site as `jekyll new` lays it out, with what writers add. */
+// A real image: Galley reads its size.
+const mapPng = await png(40, 20)
+
 const site = {
   '_config.yml':
     'title: Field notes\ndescription: Notes from the field.\nurl: "https://notes.example"\nbaseurl: ""\ntimezone: Europe/Berlin\nexclude:\n  - notes-todo.md\n',
@@ -48,7 +52,7 @@ const site = {
   'contact.md': '---\ntitle: Contact\n---\nWrite to us.\n',
   'index.markdown': '---\nlayout: home\n---\n',
   'README.md': '# The repository\n',
-  'assets/img/map.png': 'PNG',
+  'assets/img/map.png': mapPng,
   'assets/main.scss': '---\n---\n@import "minima";\n',
   '404.html': '---\nlayout: default\n---\n<h1>Lost</h1>\n',
   Gemfile: 'source "https://rubygems.org"\n',
@@ -63,7 +67,7 @@ describe('a Jekyll site without a config', () => {
     expect(built).toEqual({
       code: 0,
       stdout: expect.stringMatching(
-        /^galley: built \d+ pages in \d+(?:\.\d)? m?s: \d+ rendered; wrote 32 files to `dist`\n$/
+        /^galley: built \d+ pages in \d+(?:\.\d)? m?s: \d+ rendered; 1 image read; wrote 32 files to `dist`\n$/
       ),
       stderr: ''
     })
@@ -100,7 +104,7 @@ describe('a Jekyll site without a config', () => {
     )
     expect(second).toContain('<a href="/tags/boots/" rel="tag">#boots</a>')
     // Its static files are copied as they are; templates, sources and the Gemfile are not.
-    expect(await readFile(path.join(dist, 'assets/img/map.png'), 'utf8')).toBe('PNG')
+    expect(await readFile(path.join(dist, 'assets/img/map.png'))).toEqual(Buffer.from(mapPng))
     const all = (await readdir(dist, { recursive: true })).map((name) => String(name))
     expect(all.filter((name) => /scss|Gemfile|\.md|markdown|_posts|vendor/.test(name))).toEqual([])
     expect(await readFile(path.join(dist, '404.html'), 'utf8')).toContain('Page not found')

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { htmlPagesOf } from '../../../test-support/tree.js'
+import { png } from '../../images/test/fixtures.js'
 import { capture } from './streams.js'
+
+// Real images: Galley reads their sizes.
+const mapPng = await png(30, 20)
+const coverPng = await png(60, 40)
 
 const site = fileURLToPath(new URL('fixtures/site/', import.meta.url))
 let out: string
@@ -211,7 +216,7 @@ describe('galley', () => {
     )
     // An image beside a post that is no bundle, linked as GitHub resolves it.
     await mkdir(path.join(content, 'posts/img'), { recursive: true })
-    await writeFile(path.join(content, 'posts/img/map.png'), 'MAP')
+    await writeFile(path.join(content, 'posts/img/map.png'), mapPng)
     await writeFile(path.join(content, 'posts/img/unused.png'), 'NOT LINKED')
     // Hugo's paths: lowercase, the name replaced by `slug`.
     await writeFile(
@@ -236,7 +241,7 @@ describe('galley', () => {
     )
     // Hugo's static files are in `static/` (its `public/` is its output).
     await mkdir(path.join(out, 'static'))
-    await writeFile(path.join(out, 'static/cover.png'), 'PNG')
+    await writeFile(path.join(out, 'static/cover.png'), coverPng)
     await mkdir(path.join(out, 'public'))
     await writeFile(path.join(out, 'public/index.html'), 'Hugo’s own build')
     // Hugo's own config names the site.
@@ -281,9 +286,9 @@ describe('galley', () => {
     expect(home).toContain('<h1>Field notes</h1><p>Welcome to the notes.</p>')
     expect(home.indexOf('/posts/first/')).toBeLessThan(home.indexOf('/elsewhere/second/'))
     expect(await readFile(path.join(dist, 'posts/road-trip/index.html'), 'utf8')).toContain(
-      '<img src="/posts/img/map.png" alt="the map">'
+      '<img src="/posts/img/map.png" alt="the map" width="30" height="20">'
     )
-    expect(await readFile(path.join(dist, 'posts/img/map.png'), 'utf8')).toBe('MAP')
+    expect(await readFile(path.join(dist, 'posts/img/map.png'))).toEqual(Buffer.from(mapPng))
     expect(existsSync(path.join(dist, 'posts/img/unused.png'))).toBe(false)
     const section = await readFile(path.join(dist, 'posts/index.html'), 'utf8')
     expect(section).toContain('<h1>All the posts</h1><p>Written on the road.</p>')
@@ -291,7 +296,7 @@ describe('galley', () => {
     // A section has no feed of its own to link to.
     expect(section).not.toContain('posts/rss.xml')
     const first = await readFile(path.join(dist, 'posts/first/index.html'), 'utf8')
-    expect(await readFile(path.join(dist, 'cover.png'), 'utf8')).toBe('PNG')
+    expect(await readFile(path.join(dist, 'cover.png'))).toEqual(Buffer.from(coverPng))
     // `lastmod` is `updated`: the page, its JSON-LD and the sitemap say so.
     expect(first).toContain('"dateModified":"2019-02-01T00:00:00.000Z"')
     expect(first).toContain('<meta property="og:image" content="https://notes.example/cover.png">')
@@ -304,7 +309,7 @@ describe('galley', () => {
     // Hugo's shortcodes: a `ref` link, resolved and checked, and a figure.
     expect(first).toContain('<a href="/elsewhere/second/">it again</a>')
     expect(first).toContain(
-      '<figure><img src="/cover.png" alt=""><figcaption>The cover</figcaption></figure>'
+      '<figure><img src="/cover.png" alt="" width="60" height="40"><figcaption>The cover</figcaption></figure>'
     )
     expect(await readFile(path.join(dist, 'sitemap.xml'), 'utf8')).toContain(
       '<loc>https://notes.example/posts/first/</loc><lastmod>2019-02-01</lastmod>'
@@ -347,7 +352,7 @@ describe('galley', () => {
     const second = io()
     expect(await main(['build'], second)).toBe(0)
     expect(second.stdout.text()).toMatch(
-      /: \d+ (?:from cache|unchanged)[^;]*; wrote 1 file to .*, kept \d+\n/
+      /: \d+ (?:from cache|unchanged)[^;]*; 1 image read; wrote 1 file to .*, kept \d+\n/
     )
     expect(await readFile(path.join(dist, 'p/trip/photo.jpg'), 'utf8')).toBe('JPEG 2')
     // A bundle inside the bundle takes its own files; the build after all

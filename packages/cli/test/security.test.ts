@@ -160,7 +160,13 @@ describe('galley build on hostile content', () => {
   })
 
   it('should keep the pages and feeds of the other posts clean, in one long-lived process', async () => {
-    await writeFile(path.join(site, 'galley.config.mjs'), config('markdown: { sanitize: true },'))
+    // The corpus shows images no site has (\`<img src=x onerror=…>\`): missing
+    // images fail a build, so those are left out of the check; what the
+    // page and the feeds carry is the test.
+    await writeFile(
+      path.join(site, 'galley.config.mjs'),
+      config("markdown: { sanitize: true }, links: { skip: ['x', 'x.png', 'clobber.png'] },")
+    )
     for (const [name, value] of readFixtures('prototype')) {
       await writeFile(path.join(site, 'content', name), value)
     }

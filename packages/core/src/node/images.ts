@@ -43,42 +43,37 @@ export async function loadImages(
 ): Promise<LoadedImages | undefined> {
   const settings = resolveImages(config.images)
   if (!settings) return undefined
-  const content: ImageSource[] = []
-  const assets: ImageSource[] = []
+  const sources: ImageSource[] = []
   for (const file of site.contentFiles) {
     if (file.url !== undefined || !imageExtension.test(file.path)) continue
     const key = `/${contentFilePath(file.path, config)}`
-    content.push({ key, name: path.posix.basename(file.path), value: file.value })
+    sources.push({ key, name: path.posix.basename(file.path), value: file.value })
   }
   for (const file of site.bundles) {
     if (!imageExtension.test(file.path)) continue
     const key = normalizePath(`${dirnameOf(file.owner.replace(/\\/g, '/'))}/${file.path}`)
-    content.push({ key, name: path.posix.basename(file.path), value: file.value })
+    sources.push({ key, name: path.posix.basename(file.path), value: file.value })
   }
+  const taken = new Set(sources.map((source) => source.key))
   for (const asset of site.assets) {
     if (typeof asset.value === 'string' || !imageExtension.test(asset.path)) continue
-    assets.push({
+    // A Jekyll site's folder is both: such a file is the content folder's.
+    if (taken.has(`/${asset.path}`)) continue
+    sources.push({
       key: `/${asset.path}`,
       name: path.posix.basename(asset.path),
-      value: asset.value
+      value: asset.value,
+      variants: false
     })
   }
-  const options = { cacheDir }
-  const [made, plain] = await Promise.all([
-    prepareImages(content, settings, options),
-    prepareImages(assets, { ...settings, responsive: undefined }, options)
-  ])
+  const made = await prepareImages(sources, settings, { cacheDir })
   return {
-    images: new Map([...made.images, ...plain.images]),
+    images: made.images,
     files: made.files.map((file) => ({
       path: file.url.slice(1),
       url: file.url,
       value: file.value
     })),
-    stats: {
-      probed: made.stats.probed + plain.stats.probed,
-      encoded: made.stats.encoded,
-      failed: made.stats.failed
-    }
+    stats: made.stats
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ImageProblem, ImageVariant } from '../types.js'
@@ -50,6 +51,7 @@ export async function openImageCache(
       if (read.version === version && read.probes && read.made) {
         manifest = {
           version,
+          // own-key: hex digests, copied onto objects with no prototype.
           probes: Object.assign(Object.create(null), read.probes),
           made: Object.assign(Object.create(null), read.made)
         }
@@ -87,14 +89,14 @@ export async function openImageCache(
       }
       await mkdir(path.join(folder, 'files'), { recursive: true })
       const file = path.join(folder, 'files', name)
-      const temporary = `${file}.${process.pid}.tmp`
+      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`
       await writeFile(temporary, value)
       await rename(temporary, file)
     },
     async save() {
       if (!record || !changed) return
       await mkdir(folder, { recursive: true })
-      const temporary = `${record}.${process.pid}.tmp`
+      const temporary = `${record}.${process.pid}.${randomUUID()}.tmp`
       await writeFile(temporary, JSON.stringify(manifest))
       await rename(temporary, record)
       changed = false

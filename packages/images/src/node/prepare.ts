@@ -13,6 +13,8 @@ export interface ImageSource {
   name: string
   /** Bytes. */
   value: Uint8Array
+  /** Whether to make its variants with `responsive` on (default: `true`): a host's static files may be published as they are. */
+  variants?: boolean | undefined
 }
 
 /** A variant to publish. */
@@ -119,7 +121,7 @@ export async function prepareImages(
     }
     const info: ImageInfo = { ...probe, bytes: item.value.byteLength }
     images.set(item.key, info)
-    if (!responsive || !raster.has(probe.format)) return
+    if (!responsive || item.variants === false || !raster.has(probe.format)) return
     const id = createHash('sha256').update(digest).update(recipe).digest('hex').slice(0, 10)
     const stem = stemOf(item.name)
     const nameOf = (variant: Omit<ImageVariant, 'url'>) =>
