@@ -103,6 +103,22 @@ describe('images through `galley build`', () => {
       '<img src="/posts/img/cut.jpg" alt="" loading="lazy" decoding="async" width="240" height="160">',
       '<img src="/posts/img/huge.png" alt="Huge" loading="lazy" decoding="async" width="20000" height="20000">'
     ])
+    // The first image a post shows is its link preview, resolved against its URL.
+    expect(trip).toContain(
+      '<meta property="og:image" content="https://images.test/posts/trip/train.jpg">'
+    )
+    expect(map).toContain(
+      '<meta property="og:image" content="https://images.test/posts/img/map.png">'
+    )
+    // A feed reader gets every candidate and the original at their absolute URLs.
+    const feed = JSON.parse(await readFile(path.join(out, 'feed.json'), 'utf8')) as {
+      items: Array<{ url: string; content_html: string }>
+    }
+    const item = feed.items.find((entry) => entry.url.endsWith('/posts/trip/'))?.content_html ?? ''
+    expect(item).toMatch(
+      /<source type="image\/webp" srcset="https:\/\/images\.test\/_galley\/images\/train-[\da-f]{10}-160\.webp 160w, https:\/\/images\.test\/_galley\/images\/train-[\da-f]{10}-320\.webp 320w"/
+    )
+    expect(item).toContain('src="https://images.test/posts/trip/train.jpg"')
     // The originals are copied beside their pages, as they were.
     for (const [from, to] of [
       ['content/trip/train.jpg', 'posts/trip/train.jpg'],

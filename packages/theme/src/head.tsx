@@ -34,7 +34,9 @@ export interface HeadInput {
 /**
  * The metadata of a page's `<head>`, as elements: `<title>`, description,
  * canonical URL, `<link rel="alternate">` for each feed (the site's, and
- * the term's on a term page), Open Graph and Twitter card, and for a post
+ * the term's on a term page), Open Graph and Twitter card (the image: the
+ * front matter's `image`, or the first of `images`, or the first the page
+ * shows, or `input.image`), and for a post
  * JSON-LD `BlogPosting` (`datePublished`, `dateModified`, `author`). Values
  * are text nodes and attributes, escaped when serialized; the JSON-LD is
  * escaped so no `</script>` can end it early.
@@ -54,7 +56,7 @@ export function headOf(input: Readonly<HeadInput>): Element[] {
     (page?.excerpt.text || undefined) ??
     site.description ??
     undefined
-  const image = imageOf(page) ?? input.image ?? undefined
+  const image = imageOf(page) ?? firstImage(page, absolute(input.url)) ?? input.image ?? undefined
   const imageUrl = image === undefined ? undefined : safeUrl(image, site.url)
   const canonical = absolute(input.url)
   const feeds = site.feeds
@@ -168,6 +170,23 @@ function imageOf(page: Page<PostData> | null | undefined): string | undefined {
   const images = field(page, 'images')
   const first = Array.isArray(images) ? images[0] : undefined
   return typeof first === 'string' && first !== '' ? first : undefined
+}
+
+/**
+ * The first image a page shows (`<img src>` of its HTML, as rehype-stringify
+ * writes it), as an absolute URL: a relative `src` (a bundle's
+ * `train.jpg`) is resolved against the page's own URL.
+ */
+function firstImage(page: Page<PostData> | null | undefined, url: string): string | undefined {
+  if (!page) return undefined
+  const found = /<img\s[^>]*?\bsrc="([^"]+)"/.exec(page.html)
+  if (!found) return undefined
+  try {
+    const src = (found[1] as string).replace(/&#x26;|&amp;/g, '&')
+    return new URL(src, url).href
+  } catch {
+    return undefined
+  }
 }
 
 /** The author front matter gives: a name, or `{ name, url? }` (as the blog schema outputs it). */
