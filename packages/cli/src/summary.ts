@@ -26,13 +26,14 @@ export function builtLine(
 
 /**
  * The image work of a build, when it did any: `; 3 images read, 12
- * variants made` (none when everything came from the cache).
+ * variants made, 1 downloaded` (none when everything came from the cache).
  */
 function imageWork(images: Readonly<ImageStats> | undefined): string {
   if (!images) return ''
   const parts = [
     images.probed > 0 ? `${plural(images.probed, 'image')} read` : '',
-    images.encoded > 0 ? `${plural(images.encoded, 'variant')} made` : ''
+    images.encoded > 0 ? `${plural(images.encoded, 'variant')} made` : '',
+    images.downloaded > 0 ? `${count(images.downloaded)} downloaded` : ''
   ].filter(Boolean)
   return parts.length > 0 ? `; ${parts.join(', ')}` : ''
 }

@@ -220,3 +220,69 @@ describe('images through `galley build`', () => {
     await rm(path.join(site, 'content/posts/gone.md'))
   })
 })
+
+describe('remote images through `galley build` (`images.remote: download`)', () => {
+  it('should download each remote image once into the cache, publish its copy with its size, and warn at a failed one', async () => {
+    const { createServer } = await import('node:http')
+    const photo = await png(80, 40)
+    const asked: string[] = []
+    const server = createServer((request, response) => {
+      asked.push(request.url ?? '')
+      if (request.url === '/cdn/photo.png') {
+        response.writeHead(200, { 'content-type': 'image/png' }).end(photo)
+      } else response.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const remote = await mkdtemp(path.join(tmpdir(), 'galley-remote-'))
+    try {
+      await mkdir(path.join(remote, 'content/posts'), { recursive: true })
+      await writeFile(
+        path.join(remote, 'galley.config.mjs'),
+        "export default { site: 'https://remote.test/', images: { remote: 'download' } }\n"
+      )
+      await writeFile(
+        path.join(remote, 'content/posts/far.md'),
+        post('Far', `![A photo](${base}/cdn/photo.png)\n\n![Gone](${base}/cdn/gone.png)`)
+      )
+      const build = async (argv: string[]) => {
+        const stdout = capture()
+        const stderr = capture()
+        const code = await main(argv, { cwd: remote, stdout, stderr })
+        return { code, stdout: stdout.text(), stderr: stderr.text() }
+      }
+      const first = await build(['build'])
+      expect(first.code, first.stderr).toBe(0)
+      expect(first.stdout).toMatch(/; 1 image read, 1 downloaded; wrote/)
+      const html = await readFile(path.join(remote, 'dist/posts/far/index.html'), 'utf8')
+      const [own, gone] = imgs(html)
+      const copy = /src="(\/_galley\/images\/photo-[\da-f]{10}\.png)"/.exec(own ?? '')?.[1]
+      expect(own).toBe(`<img src="${copy}" alt="A photo" width="80" height="40">`)
+      expect(await readFile(path.join(remote, 'dist', copy ?? ''))).toEqual(Buffer.from(photo))
+      expect(gone).toBe(
+        `<img src="${base}/cdn/gone.png" alt="Gone" loading="lazy" decoding="async">`
+      )
+      expect(first.stderr).toMatch(
+        /8:1\s+warning\s+Cannot download image `http:\/\/127\.0\.0\.1:\d+\/cdn\/gone\.png`: the server answered 404; it is left remote/
+      )
+      // An edit: the copy comes from the cache; only the failed one is asked for again.
+      asked.length = 0
+      await writeFile(
+        path.join(remote, 'content/posts/far.md'),
+        post(
+          'Far',
+          `Now with words.\n\n![A photo](${base}/cdn/photo.png)\n\n![Gone](${base}/cdn/gone.png)`
+        )
+      )
+      const second = await build(['build'])
+      expect(second.code, second.stderr).toBe(0)
+      expect(asked).toEqual(['/cdn/gone.png'])
+      expect(second.stdout).not.toMatch(/downloaded|read/)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      await rm(remote, { recursive: true, force: true })
+    }
+  })
+})

@@ -13,7 +13,8 @@ const remote = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
  * The key of the image a page's `src` names: its URL path when it starts
  * with `/` (a content file's, as links to them are rewritten, or an
  * asset's), else its source path beside the page (a bundle's file),
- * decoded and without query or fragment; `undefined` for a remote one.
+ * decoded and without query or fragment; an `http(s)` URL as it is (a
+ * downloaded copy's); `undefined` for another scheme.
  *
  * @param src
  *   The `src` as the page has it.
@@ -23,6 +24,8 @@ const remote = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
  *   Key (`BuildOptions.images`).
  */
 export function imageKey(src: string, file: VFile): string | undefined {
+  // A remote image downloaded (`images.remote: 'download'`) is known by its URL.
+  if (/^https?:\/\//i.test(src)) return src
   if (remote.test(src)) return undefined
   let path = src.replace(/[?#].*$/, '')
   try {

@@ -1,4 +1,5 @@
 export { type ImageCache, type Made, openImageCache, type Probe } from './node/cache.js'
+export { type DownloadOptions, downloadImage } from './node/download.js'
 export {
   type ImageSource,
   type ImageStats,

@@ -127,6 +127,13 @@ function image(node: Element, file: VFile, context: Context): Element {
   }
   const found = context.lookup?.(src, file)
   if (found === undefined) return node
+  if (isProblem(found) && remoteUrl.test(src)) {
+    file.message(
+      `Cannot download image \`${src}\`: ${found.reason.replace(/^cannot download it: /, '')}; it is left remote: fix the URL, or save the image beside the page`,
+      { place, ruleId: 'image-download', source }
+    )
+    return node
+  }
   if (isProblem(found)) {
     file.message(
       `Cannot read image \`${src}\`: ${found.reason}; replace it with a PNG, JPEG, WebP, AVIF, GIF or SVG file`,

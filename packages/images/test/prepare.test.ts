@@ -86,7 +86,7 @@ describe('prepareImages', () => {
         format === 'jpg' ? 'jpeg' : format === 'avif' ? 'heif' : format
       ])
     }
-    expect(result.stats).toEqual({ probed: 1, encoded: 6, failed: 0 })
+    expect(result.stats).toEqual({ probed: 1, encoded: 6, failed: 0, downloaded: 0 })
   })
 
   it('should do no image work when the cache has the same files and settings, and new work when they change', async () => {
@@ -99,9 +99,9 @@ describe('prepareImages', () => {
       { key: '/b.jpg', name: 'b.jpg', value: await jpeg(32, 32) }
     ]
     const first = await prepareImages(sources, settings, { cacheDir })
-    expect(first.stats).toEqual({ probed: 2, encoded: 2, failed: 0 })
+    expect(first.stats).toEqual({ probed: 2, encoded: 2, failed: 0, downloaded: 0 })
     const again = await prepareImages(sources, settings, { cacheDir })
-    expect(again.stats).toEqual({ probed: 0, encoded: 0, failed: 0 })
+    expect(again.stats).toEqual({ probed: 0, encoded: 0, failed: 0, downloaded: 0 })
     expect(again.images).toEqual(first.images)
     expect(again.files).toEqual(first.files)
 
@@ -111,7 +111,8 @@ describe('prepareImages', () => {
     expect((await prepareImages(sources, settings, { cacheDir })).stats).toEqual({
       probed: 0,
       encoded: 1,
-      failed: 0
+      failed: 0,
+      downloaded: 0
     })
 
     // Other settings name other files: a browser's cached copy is never stale.
@@ -122,7 +123,7 @@ describe('prepareImages', () => {
       }) as NonNullable<ReturnType<typeof resolveImages>>,
       { cacheDir }
     )
-    expect(wider.stats).toEqual({ probed: 0, encoded: 2, failed: 0 })
+    expect(wider.stats).toEqual({ probed: 0, encoded: 2, failed: 0, downloaded: 0 })
     expect(wider.files.map((file) => file.url)).not.toEqual(first.files.map((file) => file.url))
   })
 
@@ -163,7 +164,8 @@ describe('prepareImages', () => {
     expect((await prepareImages(sources, settings, { cacheDir })).stats).toEqual({
       probed: 0,
       encoded: 0,
-      failed: 2
+      failed: 2,
+      downloaded: 0
     })
   })
 })

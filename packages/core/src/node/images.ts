@@ -7,6 +7,7 @@ import {
   imageExtension,
   prepareImages
 } from '@galley/images/node'
+import type { VFile } from 'vfile'
 import { contentFilePath } from '../content-files.js'
 import type { OutputFile } from '../output.js'
 import { dirnameOf, normalizePath } from '../posix.js'
@@ -35,6 +36,7 @@ export interface LoadedImages {
 export async function loadImages(
   config: Readonly<GalleyConfig<PostSchema>>,
   site: {
+    files: ReadonlyArray<VFile>
     contentFiles: ReadonlyArray<ContentFile>
     bundles: ReadonlyArray<BundleFile>
     assets: ReadonlyArray<OutputFile>
@@ -66,7 +68,10 @@ export async function loadImages(
       variants: false
     })
   }
-  const made = await prepareImages(sources, settings, { cacheDir })
+  const made = await prepareImages(sources, settings, {
+    cacheDir,
+    remote: settings.remote === 'download' ? { urls: remoteImages(site.files) } : undefined
+  })
   return {
     images: made.images,
     files: made.files.map((file) => ({
@@ -76,4 +81,22 @@ export async function loadImages(
     })),
     stats: made.stats
   }
+}
+
+/**
+ * The remote images the Markdown files may show (`![a](https://…)`, and
+ * `src="https://…"` in HTML and shortcodes), each once, from their text:
+ * one found in a code block is downloaded too, and the page leaves it as
+ * written. It reads every file's text, as a build renders it.
+ */
+function remoteImages(files: ReadonlyArray<VFile>): string[] {
+  const found = new Set<string>()
+  const pattern =
+    /!\[[^\]\n]*\]\(\s*<?(https?:\/\/[^\s)>]+)|\bsrc\s*=\s*["']?(https?:\/\/[^\s"'>]+)/gi
+  for (const file of files) {
+    for (const match of String(file.value ?? '').matchAll(pattern)) {
+      found.add((match[1] ?? match[2]) as string)
+    }
+  }
+  return [...found].sort()
 }

@@ -115,7 +115,7 @@ export async function loadSite(
   }
   const images = await loadImages(
     config,
-    { contentFiles, bundles, assets },
+    { files, contentFiles, bundles, assets },
     options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined
   )
   if (images) contentFiles.push(...images.files)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ImageProblem, ImageVariant } from '../types.js'
@@ -14,6 +14,8 @@ interface Manifest {
   version: string
   probes: Record<string, Probe>
   made: Record<string, Made>
+  /** Remote images downloaded: the digest of each URL's bytes. */
+  remote: Record<string, string>
 }
 
 /**
@@ -30,6 +32,10 @@ export interface ImageCache {
   /** The bytes of a variant kept, or `undefined`. */
   read(name: string): Promise<Uint8Array | undefined>
   write(name: string, value: Uint8Array): Promise<void>
+  /** The digest of a remote image downloaded before, whose bytes are kept as `remote-<digest>`. */
+  remote(url: string): string | undefined
+  /** Keep a remote image's bytes; gives their digest. */
+  keepRemote(url: string, value: Uint8Array): Promise<string>
   /** Write the record, when it changed. */
   save(): Promise<void>
 }
@@ -42,7 +48,12 @@ export async function openImageCache(
   folder: string | undefined,
   version: string
 ): Promise<ImageCache> {
-  let manifest: Manifest = { version, probes: Object.create(null), made: Object.create(null) }
+  let manifest: Manifest = {
+    version,
+    probes: Object.create(null),
+    made: Object.create(null),
+    remote: Object.create(null)
+  }
   const memory = new Map<string, Uint8Array>()
   const record = folder && path.join(folder, 'images.json')
   if (record) {
@@ -53,7 +64,8 @@ export async function openImageCache(
           version,
           // own-key: hex digests, copied onto objects with no prototype.
           probes: Object.assign(Object.create(null), read.probes),
-          made: Object.assign(Object.create(null), read.made)
+          made: Object.assign(Object.create(null), read.made),
+          remote: Object.assign(Object.create(null), read.remote ?? {})
         }
       }
     } catch {
@@ -61,6 +73,17 @@ export async function openImageCache(
     }
   }
   let changed = false
+  const write = async (name: string, value: Uint8Array): Promise<void> => {
+    if (!folder) {
+      memory.set(name, value)
+      return
+    }
+    await mkdir(path.join(folder, 'files'), { recursive: true })
+    const file = path.join(folder, 'files', name)
+    const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`
+    await writeFile(temporary, value)
+    await rename(temporary, file)
+  }
   return {
     probe: (digest) => manifest.probes[digest],
     setProbe(digest, probe) {
@@ -69,6 +92,15 @@ export async function openImageCache(
       changed = true
     },
     made: (key) => manifest.made[key],
+    remote: (url) => manifest.remote[url],
+    async keepRemote(url, value) {
+      const digest = createHash('sha256').update(value).digest('hex')
+      await write(`remote-${digest}`, value)
+      // own-key: a URL, on a record with no prototype.
+      manifest.remote[url] = digest
+      changed = true
+      return digest
+    },
     setMade(key, made) {
       // own-key: a hex digest; the record has no prototype.
       manifest.made[key] = made
@@ -82,17 +114,7 @@ export async function openImageCache(
         return undefined
       }
     },
-    async write(name, value) {
-      if (!folder) {
-        memory.set(name, value)
-        return
-      }
-      await mkdir(path.join(folder, 'files'), { recursive: true })
-      const file = path.join(folder, 'files', name)
-      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`
-      await writeFile(temporary, value)
-      await rename(temporary, file)
-    },
+    write,
     async save() {
       if (!record || !changed) return
       await mkdir(folder, { recursive: true })

@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import { type ResolvedImages, variantWidths } from '../options.js'
 import type { ImageInfo, ImageProblem, ImageVariant, VariantFormat } from '../types.js'
 import { openImageCache, type Probe } from './cache.js'
+import { type DownloadOptions, downloadImage } from './download.js'
 
 /** One image file of a site, as a host read it. */
 export interface ImageSource {
@@ -15,6 +16,12 @@ export interface ImageSource {
   value: Uint8Array
   /** Whether to make its variants with `responsive` on (default: `true`): a host's static files may be published as they are. */
   variants?: boolean | undefined
+  /**
+   * Whether to publish the file itself among `files`, at
+   * `/_galley/images/<name>-<hash>.<ext>` given as its `ImageInfo.src` (a
+   * downloaded remote image's copy; default: `false`).
+   */
+  publish?: boolean | undefined
 }
 
 /** A variant to publish. */
@@ -33,6 +40,8 @@ export interface ImageStats {
   encoded: number
   /** Files whose variants could not be made. */
   failed: number
+  /** Remote images fetched over the network (not from the cache). */
+  downloaded: number
 }
 
 /** What `prepareImages` gave. */
@@ -50,6 +59,13 @@ export interface PrepareOptions {
   cacheDir?: string | null | undefined
   /** Images worked on at once (default: the machine's cores). */
   concurrency?: number | null | undefined
+  /**
+   * Remote images to download once into the cache (`images.remote:
+   * 'download'`), by URL: each is then an image like the others, under its
+   * URL, published as a copy (`ImageInfo.src`); one that cannot be had is
+   * an `ImageProblem` saying why (default: none).
+   */
+  remote?: (DownloadOptions & { urls: Iterable<string> }) | null | undefined
 }
 
 /** The extensions read as images. */
@@ -94,7 +110,7 @@ export async function prepareImages(
     options?.cacheDir ?? undefined,
     `${sharp.versions.sharp ?? ''} ${sharp.versions.vips}`
   )
-  const stats: ImageStats = { probed: 0, encoded: 0, failed: 0 }
+  const stats: ImageStats = { probed: 0, encoded: 0, failed: 0, downloaded: 0 }
   const images = new Map<string, ImageInfo | ImageProblem>()
   const files = new Map<string, VariantFile>()
   const responsive = settings.responsive
@@ -107,6 +123,22 @@ export async function prepareImages(
       ])
     : ''
   const queue = [...sources]
+  const workers = Math.max(1, options?.concurrency ?? availableParallelism())
+  const remote = options?.remote
+  if (remote) {
+    const urls = [...new Set(remote.urls)]
+    const got = await inTurn(urls, workers, (url) => downloadImage(url, cache, remote))
+    for (const [index, url] of urls.entries()) {
+      const result = got[index] as Awaited<ReturnType<typeof downloadImage>>
+      if ('reason' in result) {
+        images.set(url, { reason: `cannot download it: ${result.reason}` })
+        continue
+      }
+      if (result.fetched) stats.downloaded++
+      const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'remote')
+      queue.push({ key: url, name, value: result.value, publish: true })
+    }
+  }
   const one = async (item: ImageSource) => {
     const digest = createHash('sha256').update(item.value).digest('hex')
     let probe = cache.probe(digest)
@@ -121,6 +153,11 @@ export async function prepareImages(
     }
     const info: ImageInfo = { ...probe, bytes: item.value.byteLength }
     images.set(item.key, info)
+    if (item.publish) {
+      const url = `/_galley/images/${stemOf(item.name)}-${digest.slice(0, 10)}.${extensionOf(probe.format)}`
+      files.set(url, { url, value: item.value })
+      info.src = url
+    }
     if (!responsive || item.variants === false || !raster.has(probe.format)) return
     const id = createHash('sha256').update(digest).update(recipe).digest('hex').slice(0, 10)
     const stem = stemOf(item.name)
@@ -162,12 +199,7 @@ export async function prepareImages(
       return { url, ...variant }
     })
   }
-  const workers = Math.max(1, options?.concurrency ?? availableParallelism())
-  await Promise.all(
-    Array.from({ length: Math.min(workers, queue.length) }, async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) await one(item)
-    })
-  )
+  await inTurn(queue, workers, one)
   await cache.save()
   return {
     images,
@@ -219,6 +251,33 @@ async function encode(
   } catch (error) {
     return { failed: reasonOf(error) }
   }
+}
+
+/** Call `work` on each item, `most` at a time; results in input order. */
+async function inTurn<T, R>(
+  items: ReadonlyArray<T>,
+  most: number,
+  work: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(most, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++
+        // own-key: `index` is an index.
+        results[index] = await work(items[index] as T)
+      }
+    })
+  )
+  return results
+}
+
+/** The extension of a file of a format sharp names (`jpeg` → `jpg`, `heif` → `avif`). */
+function extensionOf(format: string): string {
+  if (format === 'jpeg') return 'jpg'
+  if (format === 'heif') return 'avif'
+  return format.replace(/[^a-z\d]/g, '') || 'img'
 }
 
 /** A file name as a URL-safe stem: `Train at Dusk.JPG` → `train-at-dusk`. */
