@@ -160,6 +160,32 @@ describe('galley dev', () => {
     }
   })
 
+  it('should serve the last of quick saves, which the watcher reports only the first of', {
+    timeout: 30_000
+  }, async () => {
+    const { origin, stop } = await startDev(root)
+    try {
+      // chokidar drops a second change of a file within 50 ms of the first:
+      // saves 15 ms apart, several times over, and the page must end as
+      // the last one, never as one before it.
+      for (let round = 1; round <= 4; round++) {
+        for (let save = 1; save <= 4; save++) {
+          await writeFile(
+            path.join(root, 'content/a.md'),
+            `---\ntitle: A\ndate: 2020-01-01\n---\n\nRound ${round}, save ${save}.\n`
+          )
+          await new Promise((resolve) => setTimeout(resolve, 15))
+        }
+        await until(async () => {
+          const text = await (await fetch(`${origin}/posts/a/`)).text()
+          return text.includes(`Round ${round}, save 4.`) ? true : undefined
+        }, `round ${round}'s last save to be served`)
+      }
+    } finally {
+      expect(await stop()).toBe(0)
+    }
+  })
+
   it('should survive 1,000 live-reload clients connecting and dropping, and reload those left', {
     timeout: 60_000
   }, async () => {

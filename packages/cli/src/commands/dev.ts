@@ -18,6 +18,7 @@ import { workerPool } from '../pool.js'
 import { renderProgress } from '../progress.js'
 import { textReport } from '../report.js'
 import { hostOf, listen, untilStopped } from '../serve.js'
+import { changedSince, fileStamp, settleMs } from '../settle.js'
 import { dependencyStamp, isSiteCode } from '../stamp.js'
 import { builtLine, elapsed } from '../summary.js'
 import { themeAssets } from '../theme.js'
@@ -115,11 +116,26 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
   let started = false
   // What changed since the last build, as the next one names it.
   const changes = new Set<string>()
+  // A save chokidar did not report (it drops a second change of a file
+  // within 50 ms) is found by looking at the changed files again after
+  // the build: never a stale page.
+  let settling: NodeJS.Timeout | undefined
+  const stamps = new Map<string, string | undefined>()
   const rebuild = async () => {
     if (!live) return
     const begun = performance.now()
+    for (const file of changes) stamps.set(file, fileStamp(file))
     const changed = [...changes].map((file) => path.relative(root, file) || file)
     changes.clear()
+    if (stamps.size > 0) {
+      clearTimeout(settling)
+      settling = setTimeout(() => {
+        const missed = changedSince(stamps)
+        stamps.clear()
+        for (const file of missed) changedFile(file)
+      }, settleMs)
+      settling.unref()
+    }
     const { result } = await live.build()
     started = true
     const report = textReport(result.files, {
@@ -173,7 +189,8 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
     }
   })
   watcher = watching
-  watching.on('all', (_event, file) => {
+  watching.on('all', (_event, file) => changedFile(file))
+  function changedFile(file: string): void {
     changes.add(file)
     if (inside(folders.contentDir, file) || inside(folders.publicDir, file)) {
       live?.changed([file])
@@ -190,7 +207,7 @@ export async function dev(context: Context, flags: DevFlags): Promise<number> {
       }
     } else return
     schedule()
-  })
+  }
   // Watching before the first build: a save made while it runs is built next.
   await new Promise<void>((resolve) => watching.once('ready', () => resolve()))
   try {
