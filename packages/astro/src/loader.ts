@@ -72,7 +72,10 @@ async function loadAll(
   })
   // The whole content folder, so links to other entries' `.md` files become
   // their URLs; this collection's entries are kept.
-  const loaded = await loadSite({ ...config, contentDir: base }, { cwd: root, assets: false })
+  const loaded = await loadSite(
+    { ...config, contentDir: base },
+    { cwd: root, assets: false, imageCache: path.join(root, '.cache', 'galley', 'images') }
+  )
   const all = loaded.files
   const result = await buildSite(galley, loaded)
   const files = all.filter((file) => galley.collectionOf(file.path) === name)

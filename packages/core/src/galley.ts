@@ -152,8 +152,12 @@ export interface Galley<D> {
   /**
    * Validate and render one post. Content problems never throw: they are
    * messages on `file`, and the result is `undefined` when one is fatal.
+   * `images` gives its images' sizes, as `BuildOptions.images` does.
    */
-  processFile(file: VFile): Promise<Page<D> | undefined>
+  processFile(
+    file: VFile,
+    options?: Readonly<Pick<BuildOptions, 'images'>> | null
+  ): Promise<Page<D> | undefined>
   /**
    * The content collection a file path belongs to (`posts`, or another
    * collection whose glob takes it), or `undefined` when `collections.posts`
@@ -434,12 +438,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
 
   return {
     collectionOf: (path) => kinds.of(path)?.name,
-    async processFile(file) {
+    async processFile(file, options) {
       // A file that already failed (a loader refused it) is not rendered.
       if (file.messages.some((message) => message.fatal)) return undefined
       const kind = kinds.of(file.path ?? '') ?? (kinds.get('posts') as Kind)
-      // Alone, a file knows no other entry's route.
-      const run: Run = { routes: new Map(), pool: undefined, inBuild: false, counts: noCounts() }
+      // Alone, a file knows no other entry's route; its images, if given.
+      const routes = new Map<string, string>()
+      for (const [key, info] of options?.images ?? [])
+        routes.set(imageRoute(key), JSON.stringify(info))
+      const run: Run = { routes, pool: undefined, inBuild: false, counts: noCounts() }
       return processEntry(file, kind, holding(await fetchStored(file, kind), run), run)
     },
     async build(input, options) {

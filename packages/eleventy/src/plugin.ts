@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type Collection,
@@ -122,13 +122,20 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
     const skip = [directories.includes, directories.layouts, directories.data]
       .filter((dir): dir is string => typeof dir === 'string')
       .map((dir) => `!${path.relative(path.resolve(directories.input), path.resolve(dir))}/**`)
-    const { files: found } = await loadSite(
+    // Eleventy copies the files; Galley reads the images' sizes (kept in
+    // the cache folder `galley build` uses).
+    const { files: found, images } = await loadSite(
       { ...config, contentDir },
-      { cwd, assets: false, patterns: ['**/*.md', ...skip] }
+      {
+        cwd,
+        assets: false,
+        patterns: ['**/*.md', ...skip],
+        imageCache: path.join(cwd, '.cache', 'galley', 'images')
+      }
     )
     for (const file of found) {
       if (!galley.collectionOf(file.path)) continue
-      const page = await galley.processFile(file)
+      const page = await galley.processFile(file, { images: images?.images })
       rendered.set(file.path, { file, page: page as Page<unknown> | undefined })
     }
     const files = [...rendered.values()].map(({ file }) => file)
@@ -216,6 +223,9 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
         options as GalleyConfig
       )
       if (options.links !== false) {
+        // Files Eleventy copied (passthrough copies: images, downloads) are
+        // targets too: they are in the output folder, not in `results`.
+        const copied = await filesIn(path.resolve(cwd, event.directories.output))
         checkLinks(
           pages.map((page) => page.file),
           {
@@ -224,6 +234,7 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
             routes: [
               ...results.flatMap((result) => (result.url ? [result.url] : [])),
               ...feeds.map((feed) => `/${feed.path}`),
+              ...copied,
               ...(options.links?.routes ?? [])
             ],
             toUrl: (file) => urls.get(file.path) ?? '/'
@@ -237,6 +248,21 @@ export function galleyPlugin(eleventyConfig: EleventyConfig, options: Readonly<O
       if (feeds.length > 0) await writeInto(path.resolve(cwd, event.directories.output), feeds)
     }
   )
+}
+
+/** The URL paths of every file in `folder` (`/img/photo.png`), none when it is missing. */
+async function filesIn(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const relative = path.relative(folder, path.join(entry.parentPath, entry.name))
+        return `/${relative.split(path.sep).join('/')}`
+      })
+  } catch {
+    return []
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   writerMarkdown,
   writerPost
 } from '../../../test-support/writer-syntax.js'
+import { png } from '../../images/test/fixtures.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 let out: string
@@ -26,7 +27,11 @@ afterEach(async () => {
 })
 
 /** Build a fixture with Eleventy and the plugin; gives the messages the plugin reported. */
-async function build(name: string, options?: Partial<Options>) {
+async function build(
+  name: string,
+  options?: Partial<Options>,
+  configure?: (eleventyConfig: { addPassthroughCopy(glob: string): void }) => void
+) {
   const reported: VFile[] = []
   const input = path.relative(process.cwd(), path.join(fixtures, name))
   const eleventy = new Eleventy(input, out, {
@@ -41,6 +46,7 @@ async function build(name: string, options?: Partial<Options>) {
           ...options
         }
       )
+      configure?.(eleventyConfig as { addPassthroughCopy(glob: string): void })
     }
   })
   const error = await eleventy.write().then(
@@ -149,6 +155,37 @@ describe('writer syntax and hooks', () => {
       const { error } = await build(path.relative(fixtures, input), { markdown: writerMarkdown })
       expect(error).toBe(undefined)
       expectWriterSyntax(await readFile(path.join(out, 'posts/writer/index.html'), 'utf8'))
+    } finally {
+      await rm(input, { recursive: true, force: true })
+    }
+  })
+
+  it('should give images their size from the file and lazy loading, check them against the files Eleventy copied, and warn of missing alt text', async () => {
+    const input = await mkdtemp(path.join(process.cwd(), '.galley-eleventy-images-'))
+    try {
+      await mkdir(path.join(input, 'posts/trip'), { recursive: true })
+      await writeFile(path.join(input, 'posts/trip/photo.png'), await png(120, 80))
+      await writeFile(
+        path.join(input, 'posts/trip/index.md'),
+        '---\ntitle: Trip\ndate: 2024-01-01\n---\n\n![A photo](photo.png)\n\n<img src="photo.png">\n'
+      )
+      const relative = path.relative(process.cwd(), input)
+      const { error, messages } = await build(path.relative(fixtures, input), {}, (config) =>
+        config.addPassthroughCopy(`${relative}/**/*.png`)
+      )
+      expect(error).toBe(undefined)
+      const html = await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')
+      expect(html).toContain('<img src="photo.png" alt="A photo" width="120" height="80">')
+      expect(html).toContain(
+        '<img src="photo.png" loading="lazy" decoding="async" width="120" height="80">'
+      )
+      expect(existsSync(path.join(out, 'posts/trip/photo.png'))).toBe(true)
+      expect(messages).toEqual([`${relative}/posts/trip/index.md:8:1 image-alt`])
+      // Without the copy, the page would show a broken image: an error at it.
+      await rm(out, { recursive: true, force: true })
+      const missing = await build(path.relative(fixtures, input))
+      expect(missing.error).toBeInstanceOf(Error)
+      expect(missing.messages).toContain(`${relative}/posts/trip/index.md:6:1 missing-image`)
     } finally {
       await rm(input, { recursive: true, force: true })
     }

@@ -84,7 +84,11 @@ function liveSite(
     layouts: undefined
   })
   // `public/` is the bundler's to copy.
-  return createLiveSite(galley as never, options, { cwd: root, assets: false })
+  return createLiveSite(galley as never, options, {
+    cwd: root,
+    assets: false,
+    imageCache: path.join(root, '.cache', 'galley', 'images')
+  })
 }
 
 function toSiteBuild({ result, site }: LiveBuild<unknown>, root: string): SiteBuild {

@@ -26,6 +26,9 @@ const markdown = /\.(?:md|markdown|mdx)$/i
  *   Folder the files' paths are relative to.
  * @param skip
  *   Absolute paths of folders to leave out (the output folder).
+ * @param only
+ *   The files to take, by name (default: all): images, for a host that
+ *   copies files itself.
  * @returns
  *   Bundle files, by page and path.
  */
@@ -33,7 +36,8 @@ export async function loadBundles(
   root: string,
   files: ReadonlyArray<VFile>,
   cwd: string,
-  skip?: ReadonlyArray<string> | undefined
+  skip?: ReadonlyArray<string> | undefined,
+  only?: RegExp | undefined
 ): Promise<BundleFile[]> {
   const bundles = bundleIndexes(files, root, cwd)
   if (bundles.size === 0) return []
@@ -45,6 +49,7 @@ export async function loadBundles(
       folder,
       (relative) => {
         if (markdown.test(relative)) return false
+        if (only && !only.test(relative)) return false
         for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) {
           if (bundles.has(path.join(folder, relative.slice(0, at)))) return false
         }

@@ -26,6 +26,9 @@ const markdown = /\.(?:md|markdown|mdx)$/i
  *   Folder paths are relative to.
  * @param skip
  *   Absolute paths of folders to leave out.
+ * @param only
+ *   The files to take, by name (default: all): images, for a host that
+ *   copies files itself.
  * @returns
  *   Files, by path.
  */
@@ -34,7 +37,8 @@ export async function loadContentFiles(
   root: string,
   files: ReadonlyArray<VFile>,
   cwd: string,
-  skip: ReadonlyArray<string>
+  skip: ReadonlyArray<string>,
+  only?: RegExp | undefined
 ): Promise<ContentFile[]> {
   const bundles = new Set(
     [...bundleIndexes(files, root, cwd).keys()].map((folder) =>
@@ -51,6 +55,7 @@ export async function loadContentFiles(
     root,
     (relative) => {
       if (markdown.test(relative) || isData(relative)) return false
+      if (only && !only.test(relative)) return false
       for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) {
         if (bundles.has(relative.slice(0, at))) return false
       }

@@ -41,15 +41,22 @@ export async function loadImages(
     bundles: ReadonlyArray<BundleFile>
     assets: ReadonlyArray<OutputFile>
   },
-  cacheDir: string | undefined
+  cacheDir: string | undefined,
+  publish = true
 ): Promise<LoadedImages | undefined> {
-  const settings = resolveImages(config.images)
-  if (!settings) return undefined
+  const resolved = resolveImages(config.images)
+  if (!resolved) return undefined
+  // A host that publishes no file of Galley's gets sizes, not variants or copies.
+  const settings = publish ? resolved : { ...resolved, responsive: undefined }
+  const aliases: Array<[string, string]> = []
   const sources: ImageSource[] = []
   for (const file of site.contentFiles) {
     if (file.url !== undefined || !imageExtension.test(file.path)) continue
     const key = `/${contentFilePath(file.path, config)}`
     sources.push({ key, name: path.posix.basename(file.path), value: file.value })
+    // Also by its source path: a host that does not rewrite links to
+    // content files (Eleventy's) keeps them relative.
+    aliases.push([file.path, key])
   }
   for (const file of site.bundles) {
     if (!imageExtension.test(file.path)) continue
@@ -70,8 +77,13 @@ export async function loadImages(
   }
   const made = await prepareImages(sources, settings, {
     cacheDir,
-    remote: settings.remote === 'download' ? { urls: remoteImages(site.files) } : undefined
+    remote:
+      publish && settings.remote === 'download' ? { urls: remoteImages(site.files) } : undefined
   })
+  for (const [alias, key] of aliases) {
+    const found = made.images.get(key)
+    if (found && !made.images.has(alias)) made.images.set(alias, found)
+  }
   return {
     images: made.images,
     files: made.files.map((file) => ({

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import { resolveImages } from '@galley/images'
+import { imageExtension } from '@galley/images/node'
 import { VFile } from 'vfile'
 import { foldersOf } from '../folders.js'
 import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley.js'
@@ -113,10 +115,22 @@ export async function loadSite(
       dataFiles.push(report)
     }
   }
+  // A host that copies files itself (`assets: false`) still gets the
+  // images' sizes: their files are read for that alone.
+  const root = path.resolve(cwd, folders.contentDir)
+  const sizesOnly = options?.assets === false && resolveImages(config.images) !== undefined
   const images = await loadImages(
     config,
-    { files, contentFiles, bundles, assets },
-    options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined
+    sizesOnly
+      ? {
+          files,
+          contentFiles: await loadContentFiles(config, root, files, cwd, skip, imageExtension),
+          bundles: await loadBundles(root, files, cwd, skip, imageExtension),
+          assets
+        }
+      : { files, contentFiles, bundles, assets },
+    options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined,
+    !sizesOnly
   )
   if (images) contentFiles.push(...images.files)
   return {
