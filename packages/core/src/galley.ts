@@ -118,6 +118,12 @@ export interface BuildOptions {
    * and variants from it (default: none).
    */
   images?: Iterable<readonly [string, ImageInfo | ImageProblem]> | null | undefined
+  /**
+   * URL paths a host publishes itself (`/images/logo.png`: its static
+   * folder, which it copies with `assets: false`): links and images to
+   * them are found, and nothing is written for them (default: none).
+   */
+  served?: Iterable<string> | null | undefined
   /** Data collections that `references` point into, by name (default: none). */
   data?: Readonly<Record<string, ReadonlyArray<DataEntry>>> | null | undefined
   /** Called after each post is rendered (or read from the cache), for progress output. */
@@ -210,7 +216,8 @@ export interface Galley<D> {
 }
 
 /** Extra input of `Galley.resume`. */
-export interface ResumeOptions extends Pick<BuildOptions, 'assets' | 'bundles' | 'data' | 'files'> {
+export interface ResumeOptions
+  extends Pick<BuildOptions, 'assets' | 'bundles' | 'data' | 'files' | 'served'> {
   /**
    * Read an entry's `html` kept outside the snapshot (`SnapshotText`);
    * called only when a layout or a feed reads it (default: none: every
@@ -538,7 +545,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         checked as unknown as Array<Page<PostData>>,
         settings,
         site,
-        assets.map((asset) => `/${asset.path}`),
+        [...assets.map((asset) => `/${asset.path}`), ...(options?.served ?? [])],
         undefined,
         bundles,
         contentFiles.map((file) => ({ file, url: urlOfContentFile(file, settings) })),
@@ -660,7 +667,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
         rendered.filter((page) => page !== undefined),
         settings,
         site,
-        assets.map((asset) => `/${asset.path}`),
+        [...assets.map((asset) => `/${asset.path}`), ...(options?.served ?? [])],
         { now, spent: snapshot.spent, published },
         [...(options?.bundles ?? [])],
         [...(options?.files ?? [])].map((file) => ({

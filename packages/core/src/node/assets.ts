@@ -29,11 +29,10 @@ export async function loadAssets(
   options?: {
     exclude?: ReadonlyArray<string> | null | undefined
     skip?: ReadonlyArray<string> | null | undefined
+    only?: RegExp | null | undefined
   } | null
 ): Promise<OutputFile[]> {
-  const exclude = options?.exclude ?? []
-  const left = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false
-  const walked = await walkFolder(dir, (relative) => !left(relative), options?.skip ?? undefined)
+  const walked = await walkAssets(dir, options)
   if (walked.refused.length > 0) {
     const shown = walked.refused
       .map((entry) => `\`${path.join(dir, entry.relative)}\` (${entry.reason})`)
@@ -47,5 +46,46 @@ export async function loadAssets(
       path: relative,
       value: await readFile(absolute)
     }))
+  )
+}
+
+/**
+ * The URL paths of the files of `public/` (`/images/logo.png`), read as
+ * `loadAssets` reads them but without their bytes: what a host that
+ * copies them itself publishes, for the link checker.
+ *
+ * @param dir
+ *   Folder (absolute).
+ * @param options
+ *   As `loadAssets`.
+ * @returns
+ *   URL paths.
+ */
+export async function listAssets(
+  dir: string,
+  options?: {
+    exclude?: ReadonlyArray<string> | null | undefined
+    skip?: ReadonlyArray<string> | null | undefined
+  } | null
+): Promise<string[]> {
+  const walked = await walkAssets(dir, options)
+  return walked.files.map(({ relative }) => `/${relative}`)
+}
+
+function walkAssets(
+  dir: string,
+  options?: {
+    exclude?: ReadonlyArray<string> | null | undefined
+    skip?: ReadonlyArray<string> | null | undefined
+    only?: RegExp | null | undefined
+  } | null
+): ReturnType<typeof walkFolder> {
+  const exclude = options?.exclude ?? []
+  const left = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false
+  const only = options?.only ?? undefined
+  return walkFolder(
+    dir,
+    (relative) => !left(relative) && (!only || only.test(relative)),
+    options?.skip ?? undefined
   )
 }

@@ -7,7 +7,7 @@ import type { BuildOptions, BuildResult, Galley, ResumeOptions } from '../galley
 import type { OutputFile } from '../output.js'
 import { source } from '../source.js'
 import type { BundleFile, ContentFile, DataEntry, GalleyConfig, PostSchema } from '../types.js'
-import { loadAssets } from './assets.js'
+import { listAssets, loadAssets } from './assets.js'
 import { bundleIndexes, isBundleIndex, loadBundles } from './bundles.js'
 import { loadContentFiles } from './content-files.js'
 import { loadData } from './data.js'
@@ -40,6 +40,11 @@ export interface LoadedSite {
    * `contentFiles`, each with its `url`.
    */
   images: Omit<LoadedImages, 'files'> | undefined
+  /**
+   * With `assets: false`, the URL paths of `public/`'s files, which the host
+   * copies itself: links and images to them are found (`BuildOptions.served`).
+   */
+  served: string[]
 }
 
 /**
@@ -119,6 +124,10 @@ export async function loadSite(
   // images' sizes: their files are read for that alone.
   const root = path.resolve(cwd, folders.contentDir)
   const sizesOnly = options?.assets === false && resolveImages(config.images) !== undefined
+  const publicDir = path.resolve(cwd, folders.publicDir)
+  const publicOptions = { exclude: config.publicExclude, skip }
+  // What such a host publishes of `public/`: links and images to it are found.
+  const served = options?.assets === false ? await listAssets(publicDir, publicOptions) : []
   const images = await loadImages(
     config,
     sizesOnly
@@ -126,7 +135,7 @@ export async function loadSite(
           files,
           contentFiles: await loadContentFiles(config, root, files, cwd, skip, imageExtension),
           bundles: await loadBundles(root, files, cwd, skip, imageExtension),
-          assets
+          assets: await loadAssets(publicDir, { ...publicOptions, only: imageExtension })
         }
       : { files, contentFiles, bundles, assets },
     options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined,
@@ -140,7 +149,8 @@ export async function loadSite(
     data: loaded.data,
     dataFiles,
     contentFiles,
-    images: images && { images: images.images, stats: images.stats }
+    images: images && { images: images.images, stats: images.stats },
+    served
   }
 }
 
@@ -194,6 +204,7 @@ export async function buildSite<D>(
     bundles: site.bundles,
     files: site.contentFiles,
     images: site.images?.images,
+    served: site.served,
     data: site.data
   })
   return withDataFiles(result, site)
@@ -219,6 +230,7 @@ export async function resumeSite<D>(
     assets: site.assets,
     bundles: site.bundles,
     files: site.contentFiles,
+    served: site.served,
     data: site.data,
     text: saved.text
   })

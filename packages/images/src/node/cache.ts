@@ -62,10 +62,9 @@ export async function openImageCache(
       if (read.version === version && read.probes && read.made) {
         manifest = {
           version,
-          // own-key: hex digests, copied onto objects with no prototype.
-          probes: Object.assign(Object.create(null), read.probes),
-          made: Object.assign(Object.create(null), read.made),
-          remote: Object.assign(Object.create(null), read.remote ?? {})
+          probes: bare(read.probes),
+          made: bare(read.made),
+          remote: bare(read.remote ?? {})
         }
       }
     } catch {
@@ -124,4 +123,10 @@ export async function openImageCache(
       changed = false
     }
   }
+}
+
+/** A record read from JSON, copied onto an object with no prototype. */
+function bare<T>(value: Record<string, T>): Record<string, T> {
+  // own-key: a `__proto__` key of the JSON is an own property here, with no prototype to reach.
+  return Object.assign(Object.create(null), value)
 }
