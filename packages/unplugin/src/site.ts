@@ -83,10 +83,11 @@ function liveSite(
     // Layouts are the bundler's business (links are checked offline: `build` never goes online).
     layouts: undefined
   })
-  // `public/` is the bundler's to copy.
+  // `public/` is the bundler's to copy; the files beside posts (images,
+  // their variants) are emitted with the feeds.
   return createLiveSite(galley as never, options, {
     cwd: root,
-    assets: false,
+    assets: 'content',
     imageCache: path.join(root, '.cache', 'galley', 'images')
   })
 }

@@ -18,6 +18,7 @@ import {
   writerMarkdown,
   writerPost
 } from '../../../test-support/writer-syntax.js'
+import { png } from '../../images/test/fixtures.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}/`, import.meta.url))
 const good = fixture('good')
@@ -306,6 +307,55 @@ describe('@galley/unplugin', () => {
 })
 
 describe('writer syntax and hooks', () => {
+  it('should size a post’s images, emit those beside it with their variants, and find public/’s', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'galley-unplugin-images-'))
+    try {
+      await mkdir(path.join(root, 'content/posts/img'), { recursive: true })
+      await mkdir(path.join(root, 'public'), { recursive: true })
+      await writeFile(path.join(root, 'content/posts/img/map.png'), await png(200, 100))
+      await writeFile(path.join(root, 'public/logo.png'), await png(64, 32))
+      await writeFile(
+        path.join(root, 'content/posts/trip.md'),
+        '---\ntitle: Trip\ndate: 2024-01-01\n---\n\n![Map](img/map.png)\n\n![Logo](/logo.png)\n'
+      )
+      const entry = path.join(root, 'main.js')
+      await writeFile(
+        entry,
+        "import post from './content/posts/trip.md'\nexport const html = post.html\n"
+      )
+      const warnings: RollupLog[] = []
+      const bundle = await rollup({
+        input: entry,
+        plugins: [
+          rollupPlugin({
+            site: 'https://blog.test/',
+            root,
+            images: { responsive: { widths: [100, 400], formats: ['webp'] } }
+          })
+        ],
+        onwarn: (warning) => void warnings.push(warning)
+      })
+      const { output } = await bundle.generate({ format: 'es' })
+      const html = (await run((output[0] as OutputChunk).code)).html as string
+      expect(html).toMatch(
+        /^<p><picture><source type="image\/webp" srcset="\/_galley\/images\/map-[\da-f]{10}-100\.webp 100w, \/_galley\/images\/map-[\da-f]{10}-200\.webp 200w" sizes="100vw"><img src="\/posts\/img\/map\.png" alt="Map" width="200" height="100"><\/picture><\/p>\n<p><img src="\/logo\.png" alt="Logo" loading="lazy" decoding="async" width="64" height="32"><\/p>$/
+      )
+      // No missing image: the one beside the post is emitted, public/'s is the bundler's.
+      expect(logged(warnings)).toEqual([])
+      const names = output.filter((item) => item.type === 'asset').map((item) => item.fileName)
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'posts/img/map.png',
+          expect.stringMatching(/^_galley\/images\/map-[\da-f]{10}-100\.webp$/),
+          expect.stringMatching(/^_galley\/images\/map-[\da-f]{10}-200\.webp$/)
+        ])
+      )
+      expect(names).not.toContain('logo.png')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+
   it('should render every feature and hook in a post module with each bundler, as `galley build` does', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'galley-unplugin-writer-'))
     try {

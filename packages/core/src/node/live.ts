@@ -56,7 +56,7 @@ export function createLiveSite<D>(
   config: Readonly<GalleyConfig<PostSchema>>,
   options?: {
     cwd?: string | null | undefined
-    assets?: boolean | null | undefined
+    assets?: boolean | 'content' | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
     imageCache?: string | null | undefined
     extraAssets?: ReadonlyArray<OutputFile> | null | undefined

@@ -57,7 +57,9 @@ export interface LoadedSite {
  *   Configuration.
  * @param options
  *   `cwd` (default: `process.cwd()`), `assets: false` to leave
- *   `public/` unread (a bundler or another generator copies it itself),
+ *   `public/` and the content folder's other files unread (a bundler or
+ *   another generator copies them itself; their images are read for
+ *   their sizes), `assets: 'content'` to leave only `public/` to the host,
  *   `patterns` of the Markdown files to take and a `stats` file (as
  *   `loadContent`), and the `outDir` a build writes (default: the
  *   config's), which is not read when it is inside the content folder;
@@ -70,7 +72,7 @@ export async function loadSite(
   config: Readonly<GalleyConfig<PostSchema>>,
   options?: {
     cwd?: string | null | undefined
-    assets?: boolean | null | undefined
+    assets?: boolean | 'content' | null | undefined
     patterns?: ReadonlyArray<string> | null | undefined
     stats?: string | null | undefined
     outDir?: string | null | undefined
@@ -89,7 +91,7 @@ export async function loadSite(
       stats: options?.stats,
       skip
     }),
-    options?.assets === false
+    options?.assets === false || options?.assets === 'content'
       ? []
       : loadAssets(path.resolve(cwd, folders.publicDir), {
           exclude: config.publicExclude,
@@ -98,14 +100,14 @@ export async function loadSite(
     loadData(config, { cwd })
   ])
   const files = withoutBundleResources(read, path.resolve(cwd, folders.contentDir), cwd)
-  const bundles =
-    options?.assets === false
-      ? []
-      : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
-  const contentFiles =
-    options?.assets === false
-      ? []
-      : await loadContentFiles(config, path.resolve(cwd, folders.contentDir), files, cwd, skip)
+  // `'content'`: `public/` is the host's, the content folder's files Galley's.
+  const ownFiles = options?.assets !== false
+  const bundles = !ownFiles
+    ? []
+    : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
+  const contentFiles = !ownFiles
+    ? []
+    : await loadContentFiles(config, path.resolve(cwd, folders.contentDir), files, cwd, skip)
   const dataFiles = [...loaded.files]
   if (config.gitDates) {
     const history = await readGitDates(cwd, folders.contentDir, options?.gitCache)
@@ -123,11 +125,14 @@ export async function loadSite(
   // A host that copies files itself (`assets: false`) still gets the
   // images' sizes: their files are read for that alone.
   const root = path.resolve(cwd, folders.contentDir)
-  const sizesOnly = options?.assets === false && resolveImages(config.images) !== undefined
+  const sizesOnly = !ownFiles && resolveImages(config.images) !== undefined
   const publicDir = path.resolve(cwd, folders.publicDir)
   const publicOptions = { exclude: config.publicExclude, skip }
   // What such a host publishes of `public/`: links and images to it are found.
-  const served = options?.assets === false ? await listAssets(publicDir, publicOptions) : []
+  const served =
+    options?.assets === false || options?.assets === 'content'
+      ? await listAssets(publicDir, publicOptions)
+      : []
   const images = await loadImages(
     config,
     sizesOnly
@@ -137,7 +142,16 @@ export async function loadSite(
           bundles: await loadBundles(root, files, cwd, skip, imageExtension),
           assets: await loadAssets(publicDir, { ...publicOptions, only: imageExtension })
         }
-      : { files, contentFiles, bundles, assets },
+      : {
+          files,
+          contentFiles,
+          bundles,
+          // `public/`'s images are sized when the host copies them too.
+          assets:
+            options?.assets === 'content'
+              ? await loadAssets(publicDir, { ...publicOptions, only: imageExtension })
+              : assets
+        },
     options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined,
     !sizesOnly
   )
