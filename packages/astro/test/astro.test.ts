@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify, stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { expectWriterSyntax, writerPost } from '../../../test-support/writer-syntax.js'
+import { png } from '../../images/test/fixtures.js'
 
 const run = promisify(execFile)
 const content = fileURLToPath(
@@ -81,6 +82,13 @@ describe('@galley/astro', () => {
   }, async () => {
     const { code, output } = await build('site', async () => {
       await writeFile(path.join(root, 'content/posts/writer.md'), writerPost)
+      // An image in public/, which Astro copies: Galley gives it its size.
+      await mkdir(path.join(root, 'public'), { recursive: true })
+      await writeFile(path.join(root, 'public/photo.png'), await png(90, 30))
+      await writeFile(
+        path.join(root, 'content/posts/photo.md'),
+        '---\ntitle: Photo\ndate: 2024-05-01\n---\n\nText.\n\n![A photo](/photo.png)\n'
+      )
       // Galley's packages run as Node loads them, as from npm: linked from
       // the workspace, Vite would run them itself, and their lazy imports
       // (Shiki, on the first code block) after its module runner closed.
@@ -112,6 +120,9 @@ export const collections = {
     })
     expect(code, output).toBe(0)
     expectWriterSyntax(await read('posts/writer/index.html'))
+    expect(await read('posts/photo/index.html')).toContain(
+      '<img src="/photo.png" alt="A photo" width="90" height="30">'
+    )
   })
 
   it('should fail the build naming every bad file with line and column', {
