@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -283,6 +284,73 @@ describe('remote images through `galley build` (`images.remote: download`)', () 
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
       await rm(remote, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('hashed file names through `galley build` (`hashFileNames`)', () => {
+  it('should publish the files beside posts under names with their hash, rewrite the links, and rename a changed file', async () => {
+    const hashed = await mkdtemp(path.join(tmpdir(), 'galley-hashed-'))
+    const write = async (relative: string, value: string | Uint8Array) => {
+      await mkdir(path.dirname(path.join(hashed, relative)), { recursive: true })
+      await writeFile(path.join(hashed, relative), value)
+    }
+    const build = async (argv: string[]) => {
+      const stdout = capture()
+      const stderr = capture()
+      const code = await main(argv, { cwd: hashed, stdout, stderr })
+      return { code, stdout: stdout.text(), stderr: stderr.text() }
+    }
+    try {
+      await write(
+        'galley.config.mjs',
+        "export default { site: 'https://hashed.test/', hashFileNames: true }\n"
+      )
+      await write(
+        'content/trip/index.md',
+        post('Trip', '![A train](train.jpg) and [the notes](files/notes.txt)')
+      )
+      await write('content/trip/train.jpg', await jpeg(60, 40))
+      await write('content/trip/files/notes.txt', 'Notes.')
+      await write('content/posts/map.md', post('Map', '![Map](img/map.png)'))
+      await write('content/posts/img/map.png', await png(30, 20))
+      const first = await build(['build'])
+      expect(first.code, first.stderr).toBe(0)
+      const out = path.join(hashed, 'dist')
+      const trip = await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')
+      const train = /<img src="(train-[\da-f]{8}\.jpg)" alt="A train" width="60" height="40">/.exec(
+        trip
+      )?.[1]
+      const notes = /<a href="(files\/notes-[\da-f]{8}\.txt)">/.exec(trip)?.[1]
+      expect([train, notes]).toEqual([expect.any(String), expect.any(String)])
+      expect(await readFile(path.join(out, 'posts/trip', notes ?? ''), 'utf8')).toBe('Notes.')
+      const map = await readFile(path.join(out, 'posts/map/index.html'), 'utf8')
+      const mapUrl =
+        /<img src="(\/posts\/img\/map-[\da-f]{8}\.png)" alt="Map" width="30" height="20">/.exec(
+          map
+        )?.[1]
+      expect(mapUrl).toEqual(expect.any(String))
+      const files = await digests(out)
+      // Only the hashed names are published.
+      expect(
+        Object.keys(files)
+          .filter((file) => /^posts\/.*\.(?:jpg|txt|png)$/.test(file))
+          .sort()
+      ).toEqual([`posts/trip/${train}`, `posts/trip/${notes}`, (mapUrl ?? '').slice(1)].sort())
+      // A changed file gets a new name; the old one is gone.
+      await write('content/trip/train.jpg', await jpeg(50, 40))
+      const second = await build(['build'])
+      expect(second.code, second.stderr).toBe(0)
+      const again = await readFile(path.join(out, 'posts/trip/index.html'), 'utf8')
+      const renamed =
+        /<img src="(train-[\da-f]{8}\.jpg)" alt="A train" width="50" height="40">/.exec(again)?.[1]
+      expect(renamed).toEqual(expect.any(String))
+      expect(renamed).not.toBe(train)
+      expect(existsSync(path.join(out, 'posts/trip', train ?? ''))).toBe(false)
+      expect((await build(['build', '--fresh', '--out', 'fresh'])).code).toBe(0)
+      expect(await digests(out)).toEqual(await digests(path.join(hashed, 'fresh')))
+    } finally {
+      await rm(hashed, { recursive: true, force: true })
     }
   })
 })

@@ -18,6 +18,7 @@ import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
+import { dirnameOf, normalizePath } from './posix.js'
 import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
 import {
@@ -505,9 +506,15 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       if (contentFiles.length > 0) {
         // Before any render or stored render is taken: links resolve to them.
         routes.set(filesKey, '1')
-        for (const file of contentFiles) {
-          if (file.url === undefined) routes.set(file.path, urlOfContentFile(file, settings))
-        }
+        for (const file of contentFiles) routes.set(file.path, urlOfContentFile(file, settings))
+      }
+      // A bundle's file published under another name (`hashFileNames`):
+      // relative links to it are rewritten to that name.
+      for (const file of options?.bundles ?? []) {
+        if (file.published === undefined) continue
+        routes.set(filesKey, '1')
+        const from = dirnameOf(file.owner.replace(/\\/g, '/'))
+        routes.set(normalizePath(`${from}/${file.path}`), relativeName(file))
       }
       // Each image's size and variants, by key: renders look them up.
       for (const [key, info] of options?.images ?? [])
@@ -766,6 +773,14 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
     for (const page of touched) mark(page, ['previous', 'next', 'related'])
     return finish({ ...state, files, rendered, dirty, counts: run.counts }, same)
   }
+}
+
+/**
+ * A bundle file's published name as a link from its page gives it: the
+ * page's folder is the bundle's, so relative (`img/map-1f2e3d4c.png`).
+ */
+function relativeName(file: BundleFile): string {
+  return (file.published ?? file.path).split('/').map(encodeURIComponent).join('/')
 }
 
 /** What a build gave, kept for `update`. */

@@ -206,9 +206,10 @@ export function arrange(
     for (const file of bundles) {
       const page = byFile.get(file.owner)
       if (!page) continue
-      bundled.push({ file, path: `${outputFolder(page.url)}${file.path}` })
+      const name = file.published ?? file.path
+      bundled.push({ file, path: `${outputFolder(page.url)}${name}` })
       // As the routes of `public/` files are: the path as written.
-      bundleRoutes.push(`${page.url.slice(0, page.url.lastIndexOf('/') + 1)}${file.path}`)
+      bundleRoutes.push(`${page.url.slice(0, page.url.lastIndexOf('/') + 1)}${name}`)
     }
   }
 

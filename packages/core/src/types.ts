@@ -153,6 +153,15 @@ export interface GalleyConfig<S extends PostSchema = PostSchema> {
    * variants).
    */
   images?: ImagesConfig | boolean | null | undefined
+  /**
+   * Publish the files beside posts (a page bundle's, the content folder's)
+   * under names with a hash of their content (`map.png` →
+   * `map-1f2e3d4c.png`), so a changed file gets a new URL and no cache
+   * serves the old one; Markdown links and images to them are rewritten
+   * (`@galley/core/node` names them; raw HTML keeps the names it has, and
+   * a link to the old name is then reported) (default: `false`).
+   */
+  hashFileNames?: boolean | null | undefined
   /** Link checking (`site` is filled in), or `false` to skip it (default: on). */
   links?:
     | (Omit<LinksOptions, 'toUrl' | 'site'> & {
@@ -341,6 +350,12 @@ export interface BundleFile {
   owner: string
   /** Path inside the bundle's folder, with `/` separators (`photo.jpg`, `img/map.png`). */
   path: string
+  /**
+   * The path it is published at inside the page's folder, when not `path`
+   * (`photo-1f2e3d4c.jpg`, with `hashFileNames`); Markdown links to it are
+   * rewritten to it.
+   */
+  published?: string | undefined
   /** Bytes. */
   value: Uint8Array
 }

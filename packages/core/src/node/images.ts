@@ -51,8 +51,10 @@ export async function loadImages(
   const aliases: Array<[string, string]> = []
   const sources: ImageSource[] = []
   for (const file of site.contentFiles) {
-    if (file.url !== undefined || !imageExtension.test(file.path)) continue
-    const key = `/${contentFilePath(file.path, config)}`
+    if (!imageExtension.test(file.path)) continue
+    // As pages name it: its URL (hashed with `hashFileNames`), decoded.
+    const key =
+      file.url === undefined ? `/${contentFilePath(file.path, config)}` : decodeURI(file.url)
     sources.push({ key, name: path.posix.basename(file.path), value: file.value })
     // Also by its source path: a host that does not rewrite links to
     // content files (Eleventy's) keeps them relative.
@@ -60,7 +62,9 @@ export async function loadImages(
   }
   for (const file of site.bundles) {
     if (!imageExtension.test(file.path)) continue
-    const key = normalizePath(`${dirnameOf(file.owner.replace(/\\/g, '/'))}/${file.path}`)
+    const key = normalizePath(
+      `${dirnameOf(file.owner.replace(/\\/g, '/'))}/${file.published ?? file.path}`
+    )
     sources.push({ key, name: path.posix.basename(file.path), value: file.value })
   }
   const taken = new Set(sources.map((source) => source.key))

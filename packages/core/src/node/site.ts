@@ -12,6 +12,7 @@ import { bundleIndexes, isBundleIndex, loadBundles } from './bundles.js'
 import { loadContentFiles } from './content-files.js'
 import { loadData } from './data.js'
 import { readGitDates } from './git.js'
+import { hashFileNames } from './hash-names.js'
 import { type LoadedImages, loadImages } from './images.js'
 import { loadContent } from './load.js'
 import type { SavedSnapshot } from './snapshot.js'
@@ -122,6 +123,7 @@ export async function loadSite(
       dataFiles.push(report)
     }
   }
+  if (config.hashFileNames && ownFiles) hashFileNames(config, contentFiles, bundles)
   // A host that copies files itself (`assets: false`) still gets the
   // images' sizes: their files are read for that alone.
   const root = path.resolve(cwd, folders.contentDir)
