@@ -26,11 +26,7 @@ import { walkFolder } from './walk.js'
  */
 export async function loadAssets(
   dir: string,
-  options?: {
-    exclude?: ReadonlyArray<string> | null | undefined
-    skip?: ReadonlyArray<string> | null | undefined
-    only?: RegExp | null | undefined
-  } | null
+  options?: Readonly<AssetOptions> | null
 ): Promise<OutputFile[]> {
   const walked = await walkAssets(dir, options)
   if (walked.refused.length > 0) {
@@ -49,6 +45,16 @@ export async function loadAssets(
   )
 }
 
+/** What `loadAssets` and `listAssets` leave out, and take. */
+export interface AssetOptions {
+  /** Glob patterns (relative to the folder) of files not to copy. */
+  exclude?: ReadonlyArray<string> | null | undefined
+  /** Absolute paths of folders to leave out (the output folder, when it is inside). */
+  skip?: ReadonlyArray<string> | null | undefined
+  /** The files to take, by name (default: all): images, for their sizes. */
+  only?: RegExp | null | undefined
+}
+
 /**
  * The URL paths of the files of `public/` (`/images/logo.png`), read as
  * `loadAssets` reads them but without their bytes: what a host that
@@ -63,10 +69,7 @@ export async function loadAssets(
  */
 export async function listAssets(
   dir: string,
-  options?: {
-    exclude?: ReadonlyArray<string> | null | undefined
-    skip?: ReadonlyArray<string> | null | undefined
-  } | null
+  options?: Readonly<Omit<AssetOptions, 'only'>> | null
 ): Promise<string[]> {
   const walked = await walkAssets(dir, options)
   return walked.files.map(({ relative }) => `/${relative}`)
@@ -74,11 +77,7 @@ export async function listAssets(
 
 function walkAssets(
   dir: string,
-  options?: {
-    exclude?: ReadonlyArray<string> | null | undefined
-    skip?: ReadonlyArray<string> | null | undefined
-    only?: RegExp | null | undefined
-  } | null
+  options?: Readonly<AssetOptions> | null
 ): ReturnType<typeof walkFolder> {
   const exclude = options?.exclude ?? []
   const left = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false

@@ -3,7 +3,7 @@
 export { fallbacksKey, loadedDigest } from '../digest.js'
 export { foldersOf } from '../folders.js'
 export { restoreMessages, storeMessages } from '../messages.js'
-export { loadAssets } from './assets.js'
+export { type AssetOptions, loadAssets } from './assets.js'
 export { loadBundles } from './bundles.js'
 export { type ContentCacheOptions, createContentCache } from './cache.js'
 export { type CommitMode, recoverOutDir, recoverOutDirSync } from './commit.js'

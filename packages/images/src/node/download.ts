@@ -37,13 +37,7 @@ export async function downloadImage(
   try {
     response = await get(url, { redirect: 'follow', signal: AbortSignal.timeout(timeout) })
   } catch (error) {
-    const name = error instanceof Error ? error.name : ''
-    return {
-      reason:
-        name === 'TimeoutError' || name === 'AbortError'
-          ? `no answer within ${timeout / 1000} s`
-          : `the request failed (${causeOf(error)})`
-    }
+    return { reason: failed(error, timeout, 'the request failed') }
   }
   if (!response.ok) {
     await response.body?.cancel()
@@ -65,13 +59,7 @@ export async function downloadImage(
     await cache.keepRemote(url, value)
     return { value, fetched: true }
   } catch (error) {
-    const name = error instanceof Error ? error.name : ''
-    return {
-      reason:
-        name === 'TimeoutError' || name === 'AbortError'
-          ? `no answer within ${timeout / 1000} s`
-          : `the download broke off (${causeOf(error)})`
-    }
+    return { reason: failed(error, timeout, 'the download broke off') }
   }
 }
 
@@ -89,6 +77,14 @@ async function readAtMost(response: Response, most: number): Promise<Uint8Array 
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
+}
+
+/** Why a request or its body failed: its timeout, or what broke (`the request failed (ECONNRESET)`). */
+function failed(error: unknown, timeout: number, what: string): string {
+  const name = error instanceof Error ? error.name : ''
+  return name === 'TimeoutError' || name === 'AbortError'
+    ? `no answer within ${timeout / 1000} s`
+    : `${what} (${causeOf(error)})`
 }
 
 function causeOf(error: unknown): string {
