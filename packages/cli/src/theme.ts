@@ -1,5 +1,5 @@
 import type { GalleyConfig, OutputFile } from '@galley/core'
-import { katexAssets, theme, themeMarkdown } from '@galley/theme'
+import { katexAssets, theme, themeImageSizes, themeMarkdown } from '@galley/theme'
 
 /** Configs whose posts the theme lays out (`withTheme` made them). */
 const themed = new WeakSet<GalleyConfig>()
@@ -13,7 +13,8 @@ const themed = new WeakSet<GalleyConfig>()
  * unwritten). `layouts: null` turns pages off (only feeds and the sitemap
  * are written). When the theme lays out posts, the Markdown features it
  * styles (`themeMarkdown`: alerts, directives, emoji, `[[toc]]`, heading
- * links) are on, under the config's own `markdown` settings.
+ * links) are on, under the config's own `markdown` settings, and
+ * responsive images get the theme's `sizes` unless the config names them.
  *
  * @param config
  *   Configuration as loaded.
@@ -37,7 +38,9 @@ export function withTheme(config: GalleyConfig): GalleyConfig {
   const result: GalleyConfig = {
     ...config,
     ...(collections ? { collections } : {}),
-    ...(posts ? { markdown: { ...themeMarkdown, ...config.markdown } } : {}),
+    ...(posts
+      ? { markdown: { ...themeMarkdown, ...config.markdown }, images: themedImages(config.images) }
+      : {}),
     layouts: { ...layouts, ...config.layouts }
   }
   if (posts) themed.add(result)
@@ -56,4 +59,12 @@ export function withTheme(config: GalleyConfig): GalleyConfig {
  */
 export async function themeAssets(config: GalleyConfig): Promise<OutputFile[]> {
   return themed.has(config) && config.markdown?.math ? katexAssets() : []
+}
+
+/** `images` with the theme's `sizes` for responsive images that name none. */
+function themedImages(images: GalleyConfig['images']): GalleyConfig['images'] {
+  if (!images || images === true || !images.responsive) return images
+  const responsive = images.responsive === true ? {} : images.responsive
+  if (responsive.sizes) return images
+  return { ...images, responsive: { ...responsive, sizes: themeImageSizes } }
 }

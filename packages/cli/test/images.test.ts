@@ -130,6 +130,8 @@ describe('images through `galley build`', () => {
         await readFile(path.join(site, from as string))
       )
     }
+    // As wide as the theme's text column shows them.
+    expect(trip).toContain('sizes="(min-width: 42rem) 40rem, 100vw"')
     // Every srcset candidate is on disk, as wide as it says, in its format.
     const candidates = [
       ...`${trip}${map}`.matchAll(/<source type="image\/(\w+)" srcset="([^"]+)"/g)

@@ -1,5 +1,5 @@
 export { type HeadInput, headOf, scriptJson } from './head.js'
-export { katexAssets, katexStylesheet, themeMarkdown } from './markdown.js'
+export { katexAssets, katexStylesheet, themeImageSizes, themeMarkdown } from './markdown.js'
 export type { Author, NavLink, ThemeOptions } from './options.js'
 export { stylesheet } from './styles.js'
 export { type Theme, theme } from './theme.js'

@@ -22,6 +22,14 @@ export const themeMarkdown: Readonly<{
   headingLinks: true
 })
 
+/**
+ * The `sizes` of responsive images in the theme's layout: as wide as the
+ * text column (40rem) on a wide screen, the screen on a narrow one, so a
+ * browser loads no wider variant than it shows (`galley build` sets it
+ * when the theme lays out posts and `images.responsive` names none).
+ */
+export const themeImageSizes = '(min-width: 42rem) 40rem, 100vw'
+
 /** URL path of KaTeX's stylesheet, linked by pages that have math. */
 export const katexStylesheet = '/_galley/katex/katex.min.css'
 
