@@ -62,10 +62,10 @@ afterAll(async () => {
   else console.log(site)
 })
 
-async function run(argv: string[]) {
+async function run(argv: string[], cwd = site) {
   const stdout = capture()
   const stderr = capture()
-  const code = await main(argv, { cwd: site, stdout, stderr })
+  const code = await main(argv, { cwd, stdout, stderr })
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 
@@ -249,12 +249,7 @@ describe('remote images through `galley build` (`images.remote: download`)', () 
         path.join(remote, 'content/posts/far.md'),
         post('Far', `![A photo](${base}/cdn/photo.png)\n\n![Gone](${base}/cdn/gone.png)`)
       )
-      const build = async (argv: string[]) => {
-        const stdout = capture()
-        const stderr = capture()
-        const code = await main(argv, { cwd: remote, stdout, stderr })
-        return { code, stdout: stdout.text(), stderr: stderr.text() }
-      }
+      const build = (argv: string[]) => run(argv, remote)
       const first = await build(['build'])
       expect(first.code, first.stderr).toBe(0)
       expect(first.stdout).toMatch(/; 1 image read, 1 downloaded; wrote/)
@@ -297,12 +292,7 @@ describe('hashed file names through `galley build` (`hashFileNames`)', () => {
       await mkdir(path.dirname(path.join(hashed, relative)), { recursive: true })
       await writeFile(path.join(hashed, relative), value)
     }
-    const build = async (argv: string[]) => {
-      const stdout = capture()
-      const stderr = capture()
-      const code = await main(argv, { cwd: hashed, stdout, stderr })
-      return { code, stdout: stdout.text(), stderr: stderr.text() }
-    }
+    const build = (argv: string[]) => run(argv, hashed)
     try {
       await write(
         'galley.config.mjs',
