@@ -23,7 +23,7 @@ import { foldersOf } from './folders.js'
 import { imageKey, imageOf, imageRoute } from './images.js'
 import { linkCandidates } from './link-candidates.js'
 import { contentCollections } from './resolve.js'
-import { filesKey, remarkGalleyResolveFiles } from './resolve-files.js'
+import { filesKey, remarkGalleyResolveFiles, writtenUrl } from './resolve-files.js'
 import type {
   CachedRender,
   ContentCollection,
@@ -162,6 +162,7 @@ export function createRenderers(
                   {
                     ...images,
                     sizes: images.responsive?.sizes,
+                    shown: (src: string, from: VFile) => writtenUrl(from, src),
                     lookup: (src: string, from: VFile) => {
                       const key = imageKey(src, from)
                       if (key === undefined) return undefined

@@ -4,6 +4,24 @@ import { dirnameOf, normalizePath } from './posix.js'
 /** Routes key telling that a build has content files (`ContentFile`) to link to. */
 export const filesKey = '\u0000files'
 
+/** The URLs this plugin rewrote in a file, to the ones the file wrote. */
+const writtenUrls = new WeakMap<VFile, Map<string, string>>()
+
+/**
+ * A URL of a render as its file wrote it: the one `remarkGalleyResolveFiles`
+ * rewrote to `url` (`/posts/img/map.png` → `img/map.png`), else `url`.
+ *
+ * @param file
+ *   File rendered.
+ * @param url
+ *   URL in its HTML.
+ * @returns
+ *   URL as written.
+ */
+export function writtenUrl(file: VFile, url: string): string {
+  return writtenUrls.get(file)?.get(url) ?? url
+}
+
 /** A link to a Markdown file or its page: `resolveLink`'s, not this plugin's. */
 const markdownLink = /\.(?:md|markdown|mdx|html?)$/i
 
@@ -46,7 +64,15 @@ export function remarkGalleyResolveFiles(
         continue
       }
       const found = lookup(normalizePath(`${from}/${target}`), file)
-      if (found !== undefined) node.url = found + (match[2] ?? '')
+      if (found === undefined) continue
+      const rewrote = found + (match[2] ?? '')
+      node.url = rewrote
+      let rewritten = writtenUrls.get(file)
+      if (!rewritten) {
+        rewritten = new Map()
+        writtenUrls.set(file, rewritten)
+      }
+      if (!rewritten.has(rewrote)) rewritten.set(rewrote, url)
     }
     return undefined
   }

@@ -28,6 +28,12 @@ export interface Options {
   lazy?: boolean | null | undefined
   /** `sizes` of responsive variants (default: `'100vw'`). */
   sizes?: string | null | undefined
+  /**
+   * How messages name an image (default: its `src`): a host that rewrote
+   * the `src` (Galley's, for a file of the content folder) gives the one
+   * the page wrote.
+   */
+  shown?: ((src: string, file: VFile) => string) | null | undefined
 }
 
 const remoteUrl = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
@@ -57,6 +63,7 @@ export function rehypeGalleyImages(
   const budget = settings.budget ?? undefined
   const remote = settings.remote ?? 'allow'
   const sizes = settings.sizes ?? '100vw'
+  const shown = settings.shown || undefined
   return (tree, file) => {
     let first = true
     // Document order (a pre-order walk), so the first image met is the page's first.
@@ -75,7 +82,7 @@ export function rehypeGalleyImages(
         enter(node, inPicture || node.tagName === 'picture')
         continue
       }
-      const context = { first, inPicture, lookup, lazy, checkAlt, budget, remote, sizes }
+      const context = { first, inPicture, lookup, lazy, checkAlt, budget, remote, sizes, shown }
       first = false
       const replaced = image(node, file, context)
       // own-key: `index` is an index.
@@ -94,20 +101,23 @@ interface Context {
   budget: number | undefined
   remote: RemotePolicy
   sizes: string
+  shown: ((src: string, file: VFile) => string) | undefined
 }
 
 function image(node: Element, file: VFile, context: Context): Element {
   const properties = node.properties
   const src = typeof properties.src === 'string' ? properties.src : undefined
+  // The name messages give it: as the page wrote it.
+  const name = src === undefined ? '' : (context.shown?.(src, file) ?? src)
   const place = node.position
   const missing = context.checkAlt ? missingAlt(node, file) : undefined
   if (missing) {
     const fix =
       missing === 'markdown'
-        ? `write it in the brackets (\`![A train at dusk](${src ?? ''})\`), or use \`<img alt="">\` if the image is decoration`
+        ? `write it in the brackets (\`![A train at dusk](${name})\`), or use \`<img alt="">\` if the image is decoration`
         : 'add `alt="A train at dusk"`, or `alt=""` if the image is decoration'
     file.message(
-      `Unexpected image \`${src ?? ''}\` without alt text, expected a description of it: ${fix}`,
+      `Unexpected image \`${name}\` without alt text, expected a description of it: ${fix}`,
       { place, ruleId: 'image-alt', source }
     )
   }
@@ -119,7 +129,7 @@ function image(node: Element, file: VFile, context: Context): Element {
   if (remoteUrl.test(src)) {
     if (context.remote === 'warn') {
       file.message(
-        `Unexpected remote image \`${src}\`, expected a file of the site: save it beside the page, or set \`images.remote\` to \`'allow'\` or \`'download'\``,
+        `Unexpected remote image \`${name}\`, expected a file of the site: save it beside the page, or set \`images.remote\` to \`'allow'\` or \`'download'\``,
         { place, ruleId: 'image-remote', source }
       )
     }
@@ -129,14 +139,14 @@ function image(node: Element, file: VFile, context: Context): Element {
   if (found === undefined) return node
   if (isProblem(found) && remoteUrl.test(src)) {
     file.message(
-      `Cannot download image \`${src}\`: ${found.reason.replace(/^cannot download it: /, '')}; it is left remote: fix the URL, or save the image beside the page`,
+      `Cannot download image \`${name}\`: ${found.reason.replace(/^cannot download it: /, '')}; it is left remote: fix the URL, or save the image beside the page`,
       { place, ruleId: 'image-download', source }
     )
     return node
   }
   if (isProblem(found)) {
     file.message(
-      `Cannot read image \`${src}\`: ${found.reason}; replace it with a PNG, JPEG, WebP, AVIF, GIF or SVG file`,
+      `Cannot read image \`${name}\`: ${found.reason}; replace it with a PNG, JPEG, WebP, AVIF, GIF or SVG file`,
       { place, ruleId: 'image-unreadable', source }
     )
     return node
@@ -145,13 +155,13 @@ function image(node: Element, file: VFile, context: Context): Element {
   setSize(properties, found)
   if (context.budget !== undefined && found.bytes > context.budget) {
     file.message(
-      `Unexpected image \`${src}\` of ${size(found.bytes)}, expected at most ${size(context.budget)} (\`images.budget\`): make it smaller, or turn on \`images.responsive\``,
+      `Unexpected image \`${name}\` of ${size(found.bytes)}, expected at most ${size(context.budget)} (\`images.budget\`): make it smaller, or turn on \`images.responsive\``,
       { place, ruleId: 'image-budget', source }
     )
   }
   if (found.variantsFailed !== undefined) {
     file.message(
-      `Cannot make responsive variants of \`${src}\`: ${found.variantsFailed}; it is published as it is`,
+      `Cannot make responsive variants of \`${name}\`: ${found.variantsFailed}; it is published as it is`,
       { place, ruleId: 'image-variants', source }
     )
   }

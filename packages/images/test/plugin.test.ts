@@ -109,6 +109,15 @@ describe('rehypeGalleyImages', () => {
     )
   })
 
+  it('should name an image in messages as the page wrote it, when the host rewrote its src', async () => {
+    const { file } = await render('![](/img/map.png)\n', {
+      shown: (src) => (src === '/img/map.png' ? 'img/map.png' : src)
+    })
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'Unexpected image `img/map.png` without alt text, expected a description of it: write it in the brackets (`![A train at dusk](img/map.png)`), or use `<img alt="">` if the image is decoration'
+    ])
+  })
+
   it('should leave lazy loading off when asked, and images it knows nothing of without a size', async () => {
     const { html } = await render('![A](a.png) ![B](b.png)\n', { lazy: false })
     expect(html).toBe('<p><img src="a.png" alt="A"> <img src="b.png" alt="B"></p>')
