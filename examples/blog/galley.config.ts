@@ -26,6 +26,9 @@ const config: GalleyConfig<typeof blogSchema> = {
   references: { author: 'authors' },
   // Four posts on the home page and on each tag's page; older ones on `/page/2/`.
   paginate: 4,
+  // Every image gets its size from the file; `responsive` adds WebP copies
+  // in 480 and 960 pixels (none wider than the file), in a <picture>.
+  images: { responsive: { sizes: '(min-width: 42rem) 40rem, 100vw' } },
   outDir: 'dist',
   layouts
 }

@@ -5,6 +5,7 @@ body { font: 1.05rem/1.6 Georgia, 'Times New Roman', serif; max-width: 42rem; ma
 header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1px solid #ccc; }
 header nav a { margin-left: 1rem; }
 a { color: var(--accent); }
+img { max-width: 100%; height: auto; }
 .site-title { font-weight: bold; font-size: 1.3rem; text-decoration: none; }
 .meta, time, footer { color: var(--muted); font-size: 0.9rem; }
 .posts { list-style: none; padding: 0; }

@@ -34,7 +34,7 @@ describe('examples/blog', () => {
     expect(result).toEqual({
       code: 0,
       stdout: expect.stringMatching(
-        /^galley: built 7 pages in \d+(?:\.\d)? m?s from 9 files: 9 (?:rendered|from cache)(?:; 1 image read)?; wrote 47 files to `[^`]+`\n$/
+        /^galley: built 7 pages in \d+(?:\.\d)? m?s from 9 files: 9 (?:rendered|from cache)(?:; (?:\d images? read(?:, )?)?(?:3 variants made)?)?; wrote 51 files to `[^`]+`\n$/
       ),
       stderr: ''
     })
@@ -55,6 +55,8 @@ describe('examples/blog', () => {
         'posts/feeding-schedule/index.html',
         'posts/first-loaf/index.html',
         'posts/flour-guide/index.html',
+        'posts/img/first-loaf.jpg',
+        ...[480, 960, 1200].map((width) => `_galley/images/first-loaf-846e1a5d9c-${width}.webp`),
         'posts/oven-spring/index.html',
         'posts/rye-experiments/index.html',
         'posts/starting-a-starter/index.html',
@@ -116,6 +118,13 @@ describe('examples/blog', () => {
     expect(post).toContain('<title>My First Loaf · Crumb &#x26; Crust</title>')
     expect(post).toContain('<h2 id="the-timeline">The timeline</h2>')
     expect(post).toContain('<a href="/tags/sourdough/" rel="tag">#sourdough</a>')
+    // The photo beside the post: its size from the file, WebP copies in a <picture>.
+    expect(post).toContain(
+      '<img src="/posts/img/first-loaf.jpg" alt="A flat, pale first loaf on the counter" width="1200" height="800"></picture>'
+    )
+    expect(post).toContain(
+      '<source type="image/webp" srcset="/_galley/images/first-loaf-846e1a5d9c-480.webp 480w,'
+    )
     const tag = await read('tags/sourdough/index.html')
     expect([...tag.matchAll(/<li><a href="(\/posts\/[^"]+)"/g)].map((m) => m[1])).toEqual([
       '/posts/first-loaf/',
