@@ -6,7 +6,15 @@ import { createContentCache, writeSite } from '@galley/core/node'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { treeOf } from '../../../test-support/tree.js'
-import { config, files, initialState, messagesOf, sites, step } from './support/model.js'
+import {
+  buildInputs,
+  config,
+  files,
+  initialState,
+  messagesOf,
+  sites,
+  step
+} from './support/model.js'
 
 let root: string
 
@@ -19,7 +27,7 @@ afterAll(async () => {
 })
 
 describe('incremental builds on disk', () => {
-  it('should leave the output folder equal to a fresh build, byte for byte, after any sequence of edits', async () => {
+  it('should leave the output folder equal to a fresh build, byte for byte, after any sequence of edits, images included', async () => {
     let run = 0
     await fc.assert(
       fc.asyncProperty(
@@ -27,11 +35,14 @@ describe('incremental builds on disk', () => {
         fc.array(step, { minLength: 1, maxLength: 6 }),
         async (initial, steps) => {
           const here = path.join(root, String(run++))
-          const state = initialState(initial)
+          const state = initialState(initial, { images: true })
           const incremental = async () => {
             const salt = `plugin@${state.version}`
             const cache = createContentCache(path.join(here, 'cache/render'), { salt })
-            const result = await createGalley({ ...config(state), cache }).build(files(state))
+            const result = await createGalley({ ...config(state), cache }).build(
+              files(state),
+              buildInputs(state)
+            )
             if (result.ok) {
               await writeSite(path.join(here, 'incremental'), result.outputs, {
                 records: path.join(here, 'cache/outputs.bin'),
@@ -49,7 +60,7 @@ describe('incremental builds on disk', () => {
               state.tamper = undefined
             }
             const warm = await incremental()
-            const fresh = await createGalley(config(state)).build(files(state))
+            const fresh = await createGalley(config(state)).build(files(state), buildInputs(state))
             expect(messagesOf(warm)).toEqual(messagesOf(fresh))
             expect(warm.ok).toBe(fresh.ok)
             if (!fresh.ok) continue

@@ -9,6 +9,7 @@ import { VFile } from 'vfile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
+  buildInputs,
   config,
   files,
   initialState,
@@ -32,10 +33,11 @@ afterAll(async () => {
 })
 
 /** What the host keys a snapshot with: here, the parts of the state that are config. */
-const keyOf = (state: State) => JSON.stringify([state.shout, state.footer, state.version])
+const keyOf = (state: State) =>
+  JSON.stringify([state.shout, state.footer, state.version, [...(state.images ?? [])]])
 
 describe('snapshot and resume', () => {
-  it('should give what a fresh build gives, messages included, after any sequence of edits, resuming a body edit', async () => {
+  it('should give what a fresh build gives, messages included, after any sequence of edits (images too), resuming a body edit', async () => {
     let run = 0
     let resumed = 0
     let appended = 0
@@ -47,11 +49,11 @@ describe('snapshot and resume', () => {
         fc.array(step, { minLength: 1, maxLength: 8 }),
         async (initial, steps) => {
           const store = path.join(root, `${run++}.bin`)
-          const state = initialState(initial)
+          const state = initialState(initial, { images: true })
           // Each build in a new process, as `galley build` runs: a new
           // pipeline, files read again, the snapshot read from disk.
           let galley = createGalley(config(state))
-          let last = await galley.build(files(state))
+          let last = await galley.build(files(state), buildInputs(state))
           let snapshot = galley.snapshot(last)
           if (snapshot) writeSnapshot(store, keyOf(state), snapshot)
           for (const change of steps) {
@@ -61,9 +63,12 @@ describe('snapshot and resume', () => {
             galley = createGalley(config(state))
             const saved = readSnapshot(store, keyOf(state))
             const again = saved
-              ? await galley.resume(saved.snapshot, files(state), { text: saved.text })
+              ? await galley.resume(saved.snapshot, files(state), {
+                  files: buildInputs(state).files,
+                  text: saved.text
+                })
               : undefined
-            const fresh = await createGalley(config(state)).build(files(state))
+            const fresh = await createGalley(config(state)).build(files(state), buildInputs(state))
             if (again) {
               expect(messagesOf(again)).toEqual(messagesOf(fresh))
               expect(again.ok).toBe(fresh.ok)
@@ -73,7 +78,7 @@ describe('snapshot and resume', () => {
               expect(change.kind === 'body' && wasOk && saved !== undefined).toBe(false)
             }
             if (again && change.kind === 'body') resumed++
-            last = again ?? (await galley.build(files(state)))
+            last = again ?? (await galley.build(files(state), buildInputs(state)))
             snapshot = galley.snapshot(last)
             const size = changesSize(store)
             if (snapshot) writeSnapshot(store, keyOf(state), snapshot)
@@ -82,7 +87,7 @@ describe('snapshot and resume', () => {
           }
         }
       ),
-      { seed: 20261203, numRuns: 25 }
+      { seed: 20261203, numRuns: 40 }
     )
     expect(resumed).toBeGreaterThan(3)
     // Resumed builds kept their snapshots as records of what changed.

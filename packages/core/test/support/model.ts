@@ -19,6 +19,8 @@ export interface Post {
   /** Names of the posts it links to, and whether at their heading. */
   links: Array<{ to: string; anchor: boolean }>
   body: string
+  /** The image it shows (`img/<name>.png`), on a site with images. */
+  image: string | null
 }
 
 /** Everything a step can change: the posts, the config and the installed packages. */
@@ -31,11 +33,22 @@ export interface State {
   version: number
   /** A hand edit in the output folder, to be undone by the next build. */
   tamper: string | undefined
+  /**
+   * The images of the content folder (`content/img/<name>.png`) by name,
+   * with their width (the height is half), on a site with images; their
+   * files and sizes go to the build as `buildInputs` gives them.
+   */
+  images: Map<string, number> | undefined
 }
 
 const anchorOf = (text: string) => text.toLowerCase().replace(/\s+/g, '-')
 
-export function source(name: string, post: Post, site: State['site']): string {
+export function source(
+  name: string,
+  post: Post,
+  site: State['site'],
+  images?: State['images']
+): string {
   const links = post.links
     .map(({ to, anchor }) => {
       const target = site.get(to)
@@ -43,7 +56,29 @@ export function source(name: string, post: Post, site: State['site']): string {
       return `See [${to}](./${to}.md${hash}).`
     })
     .join(' ')
-  return `---\ntitle: "${post.title}"\ndate: ${post.date}\ntags: [ ${post.tags.join(', ')} ]\ndraft: ${post.draft}\n---\n\n# ${post.heading}\n\n${post.body} (${name}).\n\n${links}\n`
+  const image = images && post.image ? `\n\n![Picture ${post.image}](img/${post.image}.png)` : ''
+  return `---\ntitle: "${post.title}"\ndate: ${post.date}\ntags: [ ${post.tags.join(', ')} ]\ndraft: ${post.draft}\n---\n\n# ${post.heading}\n\n${post.body} (${name}).${image}\n\n${links}\n`
+}
+
+/**
+ * The content files and image sizes of a site with images, as `loadSite`
+ * would give them (`BuildOptions.files` and `images`).
+ */
+export function buildInputs(state: State): {
+  files: Array<{ path: string; value: Uint8Array }>
+  images: Array<[string, { width: number; height: number; format: string; bytes: number }]>
+} {
+  const found = [...(state.images ?? [])]
+  return {
+    files: found.map(([name, width]) => ({
+      path: `content/img/${name}.png`,
+      value: new TextEncoder().encode(`PNG ${name} ${width}`)
+    })),
+    images: found.map(([name, width]) => [
+      `/img/${name}.png`,
+      { width, height: width / 2, format: 'png', bytes: 10 + width }
+    ])
+  }
 }
 
 type P = Page<{ title: string; date: Date; tags: string[] }>
@@ -116,7 +151,10 @@ export function config(state: State): GalleyConfig {
 export const files = (state: State): VFile[] =>
   [...state.site].map(
     ([name, post]) =>
-      new VFile({ path: `content/${name}.md`, value: source(name, post, state.site) })
+      new VFile({
+        path: `content/${name}.md`,
+        value: source(name, post, state.site, state.images)
+      })
   )
 
 /** Every message of a build, as the tests compare them. */
@@ -126,6 +164,8 @@ export const messagesOf = (result: { files: VFile[] }): unknown[] =>
   )
 
 export const name: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g')
+/** Image names: `r` is on no site at first. */
+const picture = fc.constantFrom('p', 'q', 'r')
 const word = fc.constantFrom('one', 'two', 'three', 'four')
 export const post: fc.Arbitrary<Post> = fc.record({
   title: word.map((value) => `Title ${value}`),
@@ -134,7 +174,8 @@ export const post: fc.Arbitrary<Post> = fc.record({
   draft: fc.boolean(),
   heading: word.map((value) => `Heading ${value}`),
   links: fc.array(fc.record({ to: name, anchor: fc.boolean() }), { maxLength: 2 }),
-  body: word
+  body: word,
+  image: fc.option(picture, { nil: null })
 })
 
 /** A change of the state; `body` edits change nothing but a post's text. */
@@ -195,6 +236,17 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     })
   ),
   fc.constant(other((state) => void state.version++)),
+  // Images: one resized (weighted: what a stored render must notice),
+  // added, removed; a post showing another.
+  ...Array.from({ length: 3 }, () =>
+    fc
+      .tuple(picture, fc.constantFrom(40, 80, 120))
+      .map(([image, width]) => other((state) => void state.images?.set(image, width)))
+  ),
+  picture.map((image) => other((state) => void state.images?.delete(image))),
+  fc
+    .tuple(name, fc.option(picture, { nil: null }))
+    .map(([target, image]) => edit((post) => (post.image = image))(target)),
   fc.constantFrom('index.html', 'feed.xml', 'sitemap.xml', 'tags/x/index.html').map((file) =>
     other((state) => {
       state.tamper = file
@@ -203,13 +255,19 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
 )
 
 /** The state a run starts from. */
-export function initialState(site: Record<string, Post>): State {
+export function initialState(site: Record<string, Post>, options?: { images?: boolean }): State {
   return {
     site: new Map(Object.entries(structuredClone(site))),
     shout: false,
     footer: 'Footer one',
     version: 1,
-    tamper: undefined
+    tamper: undefined,
+    images: options?.images
+      ? new Map([
+          ['p', 40],
+          ['q', 80]
+        ])
+      : undefined
   }
 }
 
@@ -221,7 +279,8 @@ export const sample: Post = {
   draft: false,
   heading: 'Heading one',
   links: [],
-  body: 'one'
+  body: 'one',
+  image: null
 }
 
 /** The sites a property test starts from: two to seven posts. */
