@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const lockfiles = [
   'pnpm-lock.yaml',
@@ -13,8 +15,9 @@ const lockfiles = [
 /**
  * A hash of the dependencies a site builds with: the lockfiles of the
  * nearest folder at or above `cwd` that has one (a monorepo keeps it at its
- * root). Renders are cached under it, so upgrading any package renders
- * everything again. No lockfile gives an empty stamp.
+ * root), and the command's own files (`commandStamp`). Renders are cached
+ * under it, so upgrading any package, or building Galley anew in its own
+ * workspace (where the lockfile stays the same), renders everything again.
  *
  * @param cwd
  *   Folder of the site.
@@ -29,15 +32,58 @@ export async function dependencyStamp(cwd: string): Promise<string> {
     )
     if (found.some((value) => value !== undefined)) {
       const hash = createHash('sha256')
+        .update(await commandStamp())
+        .update('\u0000')
       for (const [index, value] of found.entries()) {
         if (value) hash.update(`${lockfiles[index]}\u0000`).update(value)
       }
       return hash.digest('hex')
     }
     const parent = path.dirname(dir)
-    if (parent === dir) return ''
+    if (parent === dir) return commandStamp()
     dir = parent
   }
+}
+
+let own: Promise<string> | undefined
+
+/**
+ * In Galley's own workspace (where `src/` is beside the built command: the
+ * package ships none), a hash of the command's files (`folderStamp`, read
+ * once a process), since a build there changes them while the version and
+ * the lockfile stay; an installed command is known by the lockfile, and
+ * hashing its 3 MB would slow every build that has nothing to do.
+ *
+ * @returns
+ *   Hex digest, or `''` for an installed command.
+ */
+export function commandStamp(): Promise<string> {
+  if (!own) {
+    const folder = path.dirname(fileURLToPath(import.meta.url))
+    own = existsSync(path.join(folder, '..', 'src', 'main.ts'))
+      ? folderStamp(folder)
+      : Promise.resolve('')
+  }
+  return own
+}
+
+/**
+ * A hash of the name and content of each file in a folder (not below it).
+ *
+ * @param folder
+ *   Folder.
+ * @returns
+ *   Hex digest.
+ */
+export async function folderStamp(folder: string): Promise<string> {
+  const hash = createHash('sha256')
+  for (const name of (await readdir(folder)).sort()) {
+    const file = path.join(folder, name)
+    const found = await stat(file).catch(() => undefined)
+    if (!found?.isFile()) continue
+    hash.update(`${name}\u0000${found.size}\u0000`).update(await readFile(file))
+  }
+  return hash.digest('hex')
 }
 
 const code = /\.(?:[cm]?[jt]s|[jt]sx)$/

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@galley/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dependencyStamp } from '../src/stamp.js'
+import { commandStamp, dependencyStamp, folderStamp } from '../src/stamp.js'
 import { capture } from './streams.js'
 
 let root: string
@@ -17,15 +17,31 @@ afterEach(async () => {
 })
 
 describe('the dependency stamp of the render cache', () => {
-  it('should hash the nearest lockfile, at or above the site', async () => {
+  it('should hash the nearest lockfile, at or above the site, with the command’s own files', async () => {
     const site = path.join(root, 'sites/blog')
     await mkdir(site, { recursive: true })
-    expect(await dependencyStamp(site)).toBe('')
+    // No lockfile: the command's files alone.
+    expect(await dependencyStamp(site)).toBe(await commandStamp())
     await writeFile(path.join(root, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n')
     const first = await dependencyStamp(site)
     expect(first).toMatch(/^[0-9a-f]{64}$/)
     await writeFile(path.join(root, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n# remark-gfm 4.0.2\n')
     expect(await dependencyStamp(site)).not.toBe(first)
+  })
+
+  it('should change when a file of the command is built anew, though the lockfile is the same', async () => {
+    const dist = path.join(root, 'dist')
+    await mkdir(dist)
+    await writeFile(path.join(dist, 'index.js'), 'export {}\n')
+    const before = await folderStamp(dist)
+    expect(await folderStamp(dist)).toBe(before)
+    await writeFile(path.join(dist, 'index.js'), 'export const built = 2\n')
+    expect(await folderStamp(dist)).not.toBe(before)
+    // The same files elsewhere, written later: the same stamp (a cache restored in CI).
+    const copy = path.join(root, 'elsewhere')
+    await mkdir(copy)
+    await writeFile(path.join(copy, 'index.js'), 'export const built = 2\n')
+    expect(await folderStamp(copy)).toBe(await folderStamp(dist))
   })
 
   it('should render everything again after a dependency changes, and nothing when none did', async () => {
