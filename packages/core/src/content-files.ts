@@ -1,6 +1,6 @@
 import { foldersOf } from './folders.js'
-import { normalizePath } from './posix.js'
-import type { ContentFile, GalleyConfig, Page, PostData, PostSchema } from './types.js'
+import { dirnameOf, normalizePath } from './posix.js'
+import type { BundleFile, ContentFile, GalleyConfig, Page, PostData, PostSchema } from './types.js'
 
 /**
  * The URL of a content file: its path inside the content folder
@@ -92,4 +92,20 @@ export function linkedFiles(
     }
   }
   return [...found.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+}
+
+/**
+ * The path of a bundle's file as loaded (`content/trip/img/map.png`:
+ * beside its page's file), or of `name` in its place: the key relative
+ * links from the page find it by.
+ *
+ * @param file
+ *   Bundle file.
+ * @param name
+ *   Path inside the bundle (default: the file's own).
+ * @returns
+ *   Path, `/` separators.
+ */
+export function bundleFilePath(file: Readonly<BundleFile>, name: string = file.path): string {
+  return normalizePath(`${dirnameOf(file.owner.replace(/\\/g, '/'))}/${name}`)
 }

@@ -11,14 +11,13 @@ import {
   toCached
 } from './cache.js'
 import { madeBy, refuseCollisions } from './collisions.js'
-import { contentLinks, linkedFiles, urlOfContentFile } from './content-files.js'
+import { bundleFilePath, contentLinks, linkedFiles, urlOfContentFile } from './content-files.js'
 import { foldersOf } from './folders.js'
 import { imageRoute } from './images.js'
 import { restoreMessages, storeMessages } from './messages.js'
 import type { OutputFile } from './output.js'
 import { PermalinkError, slugOf, toPermalink } from './permalink.js'
 import { placeOf } from './place.js'
-import { dirnameOf, normalizePath } from './posix.js'
 import { isPublished } from './publish.js'
 import { checkReferences } from './references.js'
 import {
@@ -513,8 +512,7 @@ export function createGalley<S extends PostSchema = typeof blogSchema>(
       for (const file of options?.bundles ?? []) {
         if (file.published === undefined) continue
         routes.set(filesKey, '1')
-        const from = dirnameOf(file.owner.replace(/\\/g, '/'))
-        routes.set(normalizePath(`${from}/${file.path}`), relativeName(file))
+        routes.set(bundleFilePath(file), relativeName(file))
       }
       // Each image's size and variants, by key: renders look them up.
       for (const [key, info] of options?.images ?? [])

@@ -51,28 +51,39 @@ export interface AssetOptions {
   exclude?: ReadonlyArray<string> | null | undefined
   /** Absolute paths of folders to leave out (the output folder, when it is inside). */
   skip?: ReadonlyArray<string> | null | undefined
-  /** The files to take, by name (default: all): images, for their sizes. */
-  only?: RegExp | null | undefined
 }
 
 /**
- * The URL paths of the files of `public/` (`/images/logo.png`), read as
- * `loadAssets` reads them but without their bytes: what a host that
- * copies them itself publishes, for the link checker.
+ * The URL paths of the files of `public/` (`/images/logo.png`), walked as
+ * `loadAssets` walks it, and the bytes of those `read` takes (its images,
+ * for their sizes), in one walk: what a host that copies the folder itself
+ * publishes, for the link checker.
  *
  * @param dir
  *   Folder (absolute).
  * @param options
  *   As `loadAssets`.
+ * @param read
+ *   The files to read, by name (default: none).
  * @returns
- *   URL paths.
+ *   URL paths, and the files read.
  */
 export async function listAssets(
   dir: string,
-  options?: Readonly<Omit<AssetOptions, 'only'>> | null
-): Promise<string[]> {
+  options?: Readonly<AssetOptions> | null,
+  read?: RegExp | undefined
+): Promise<{ urls: string[]; files: OutputFile[] }> {
   const walked = await walkAssets(dir, options)
-  return walked.files.map(({ relative }) => `/${relative}`)
+  const taken = read ? walked.files.filter(({ relative }) => read.test(relative)) : []
+  return {
+    urls: walked.files.map(({ relative }) => `/${relative}`),
+    files: await Promise.all(
+      taken.map(async ({ relative, absolute }) => ({
+        path: relative,
+        value: await readFile(absolute)
+      }))
+    )
+  }
 }
 
 function walkAssets(
@@ -81,10 +92,5 @@ function walkAssets(
 ): ReturnType<typeof walkFolder> {
   const exclude = options?.exclude ?? []
   const left = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false
-  const only = options?.only ?? undefined
-  return walkFolder(
-    dir,
-    (relative) => !left(relative) && (!only || only.test(relative)),
-    options?.skip ?? undefined
-  )
+  return walkFolder(dir, (relative) => !left(relative), options?.skip ?? undefined)
 }

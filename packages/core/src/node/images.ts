@@ -8,9 +8,8 @@ import {
   prepareImages
 } from '@galley/images/node'
 import type { VFile } from 'vfile'
-import { contentFilePath } from '../content-files.js'
+import { bundleFilePath, contentFilePath } from '../content-files.js'
 import type { OutputFile } from '../output.js'
-import { dirnameOf, normalizePath } from '../posix.js'
 import type { BundleFile, ContentFile, GalleyConfig, PostSchema } from '../types.js'
 
 /** The images of a loaded site (`LoadedSite.images`). */
@@ -62,9 +61,7 @@ export async function loadImages(
   }
   for (const file of site.bundles) {
     if (!imageExtension.test(file.path)) continue
-    const key = normalizePath(
-      `${dirnameOf(file.owner.replace(/\\/g, '/'))}/${file.published ?? file.path}`
-    )
+    const key = bundleFilePath(file, file.published)
     sources.push({ key, name: path.posix.basename(file.path), value: file.value })
   }
   const taken = new Set(sources.map((source) => source.key))

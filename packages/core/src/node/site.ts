@@ -85,6 +85,8 @@ export async function loadSite(
   const folders = foldersOf(config)
   // An output folder inside the content folder (a Jekyll site's) is not read.
   const skip = [path.resolve(cwd, options?.outDir ?? folders.outDir)]
+  // `public/` is the host's to copy (`assets: false` or `'content'`).
+  const hostPublic = options?.assets === false || options?.assets === 'content'
   const [read, assets, loaded] = await Promise.all([
     loadContent(folders.contentDir, {
       cwd,
@@ -92,7 +94,7 @@ export async function loadSite(
       stats: options?.stats,
       skip
     }),
-    options?.assets === false || options?.assets === 'content'
+    hostPublic
       ? []
       : loadAssets(path.resolve(cwd, folders.publicDir), {
           exclude: config.publicExclude,
@@ -100,15 +102,12 @@ export async function loadSite(
         }),
     loadData(config, { cwd })
   ])
-  const files = withoutBundleResources(read, path.resolve(cwd, folders.contentDir), cwd)
+  const root = path.resolve(cwd, folders.contentDir)
+  const files = withoutBundleResources(read, root, cwd)
   // `'content'`: `public/` is the host's, the content folder's files Galley's.
   const ownFiles = options?.assets !== false
-  const bundles = !ownFiles
-    ? []
-    : await loadBundles(path.resolve(cwd, folders.contentDir), files, cwd, skip)
-  const contentFiles = !ownFiles
-    ? []
-    : await loadContentFiles(config, path.resolve(cwd, folders.contentDir), files, cwd, skip)
+  const bundles = ownFiles ? await loadBundles(root, files, cwd, skip) : []
+  const contentFiles = ownFiles ? await loadContentFiles(config, root, files, cwd, skip) : []
   const dataFiles = [...loaded.files]
   if (config.gitDates) {
     const history = await readGitDates(cwd, folders.contentDir, options?.gitCache)
@@ -124,38 +123,36 @@ export async function loadSite(
     }
   }
   if (config.hashFileNames && ownFiles) hashFileNames(config, contentFiles, bundles)
-  // A host that copies files itself (`assets: false`) still gets the
-  // images' sizes: their files are read for that alone.
-  const root = path.resolve(cwd, folders.contentDir)
-  const sizesOnly = !ownFiles && resolveImages(config.images) !== undefined
-  const publicDir = path.resolve(cwd, folders.publicDir)
-  const publicOptions = { exclude: config.publicExclude, skip }
-  // What such a host publishes of `public/`: links and images to it are found.
-  const served =
-    options?.assets === false || options?.assets === 'content'
-      ? await listAssets(publicDir, publicOptions)
-      : []
+  // A host that copies `public/` itself: links and images to it are
+  // found, and its images sized, from one walk of it.
+  const sized = resolveImages(config.images) !== undefined
+  const hosted = hostPublic
+    ? await listAssets(
+        path.resolve(cwd, folders.publicDir),
+        { exclude: config.publicExclude, skip },
+        sized ? imageExtension : undefined
+      )
+    : undefined
+  // A host that copies the content folder's files too (`assets: false`)
+  // still gets their images' sizes: those files are read for that alone.
   const images = await loadImages(
     config,
-    sizesOnly
-      ? {
-          files,
-          contentFiles: await loadContentFiles(config, root, files, cwd, skip, imageExtension),
-          bundles: await loadBundles(root, files, cwd, skip, imageExtension),
-          assets: await loadAssets(publicDir, { ...publicOptions, only: imageExtension })
-        }
-      : {
-          files,
-          contentFiles,
-          bundles,
-          // `public/`'s images are sized when the host copies them too.
-          assets:
-            options?.assets === 'content'
-              ? await loadAssets(publicDir, { ...publicOptions, only: imageExtension })
-              : assets
-        },
+    {
+      files,
+      contentFiles: ownFiles
+        ? contentFiles
+        : sized
+          ? await loadContentFiles(config, root, files, cwd, skip, imageExtension)
+          : [],
+      bundles: ownFiles
+        ? bundles
+        : sized
+          ? await loadBundles(root, files, cwd, skip, imageExtension)
+          : [],
+      assets: hosted ? hosted.files : assets
+    },
     options?.imageCache ? path.resolve(cwd, options.imageCache) : undefined,
-    !sizesOnly
+    ownFiles
   )
   if (images) contentFiles.push(...images.files)
   return {
@@ -166,7 +163,7 @@ export async function loadSite(
     dataFiles,
     contentFiles,
     images: images && { images: images.images, stats: images.stats },
-    served
+    served: hosted?.urls ?? []
   }
 }
 
