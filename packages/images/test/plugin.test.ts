@@ -9,7 +9,7 @@ const known: Record<string, ImageLookup> = {
   'train.jpg': train,
   '/img/map.png': { width: 300, height: 200, format: 'png', bytes: 900 },
   'text.png': { reason: 'Input buffer contains unsupported image format' },
-  'cut.jpg': { ...train, bytes: 4000, variantsFailed: 'VipsJpeg: premature end of JPEG image' },
+  'cut.jpg': { ...train, bytes: 4000, variantsFailed: 'its pixels are cut off or corrupt' },
   'wide.jpg': {
     ...train,
     variants: [
@@ -85,7 +85,7 @@ describe('rehypeGalleyImages', () => {
     ])
     expect(file.messages.map((message) => message.reason)).toEqual([
       'Cannot read image `text.png`: Input buffer contains unsupported image format; replace it with a PNG, JPEG, WebP, AVIF, GIF or SVG file',
-      'Cannot make responsive variants of `cut.jpg`: VipsJpeg: premature end of JPEG image; it is published as it is',
+      'Cannot make responsive variants of `cut.jpg`: its pixels are cut off or corrupt; it is published as it is',
       'Unexpected image `train.jpg` of 52 kB, expected at most 50 kB (`images.budget`): make it smaller, or turn on `images.responsive`',
       "Unexpected remote image `https://cdn.example/r.png`, expected a file of the site: save it beside the page, or set `images.remote` to `'allow'` or `'download'`"
     ])

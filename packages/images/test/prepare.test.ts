@@ -145,7 +145,7 @@ describe('prepareImages', () => {
         height: 100,
         format: 'jpeg',
         bytes: sources[0]?.value.byteLength,
-        variantsFailed: 'VipsJpeg: premature end of JPEG image'
+        variantsFailed: 'its pixels are cut off or corrupt'
       },
       '/huge.png': {
         width: 20_000,

@@ -108,7 +108,8 @@ export async function prepareImages(
 ): Promise<PreparedImages> {
   const cache = await openImageCache(
     options?.cacheDir ?? undefined,
-    `${sharp.versions.sharp ?? ''} ${sharp.versions.vips}`
+    // The record's own version first: a change of what it keeps (a reason's wording) reads none of the old.
+    `2 ${sharp.versions.sharp ?? ''} ${sharp.versions.vips}`
   )
   const stats: ImageStats = { probed: 0, encoded: 0, failed: 0, downloaded: 0 }
   const images = new Map<string, ImageInfo | ImageProblem>()
@@ -249,8 +250,21 @@ async function encode(
     }
     return { variants }
   } catch (error) {
-    return { failed: reasonOf(error) }
+    return { failed: decodeFailure(error) }
   }
+}
+
+/**
+ * Why pixels could not be decoded, the same each time: libvips reports a
+ * file cut short either by its own warning (`VipsJpeg: premature end of
+ * JPEG image`) or by sharp's (`Warning treated as error due to failOn
+ * setting`), whichever of its threads speaks first.
+ */
+function decodeFailure(error: unknown): string {
+  const reason = reasonOf(error)
+  return /Warning treated as error|premature end|truncated|corrupt|read error/i.test(reason)
+    ? 'its pixels are cut off or corrupt'
+    : reason
 }
 
 /** Call `work` on each item, `most` at a time; results in input order. */
